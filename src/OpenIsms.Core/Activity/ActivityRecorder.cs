@@ -1,0 +1,129 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using OpenIsms.Core.Common;
+using OpenIsms.Core.Users;
+
+namespace OpenIsms.Core.Activity;
+
+/// <summary>Turns tracked changes into activity entries (before/after JSON) and chains their hashes.</summary>
+internal static class ActivityRecorder
+{
+    // Only these user fields are recorded: secrets (password hash, stamps, keys) never enter the log.
+    private static readonly HashSet<string> UserFields =
+        [nameof(AppUser.Email), nameof(AppUser.UserName), nameof(AppUser.DisplayName), nameof(AppUser.IsActive),
+         nameof(AppUser.TwoFactorEnabled), nameof(AppUser.LockoutEnd)];
+
+    private static readonly HashSet<string> Bookkeeping = [nameof(Entity.UpdatedAt), nameof(Entity.UpdatedBy)];
+
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        Converters = { new JsonStringEnumConverter() },
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    internal sealed record Pending(string EntityType, string EntityId, string Action, string? Before, string? After);
+
+    /// <summary>Both providers keep microseconds; truncating first makes the stored time hash the same when read back.</summary>
+    public static DateTime Truncate(DateTime utc) => new(utc.Ticks - (utc.Ticks % 10), DateTimeKind.Utc);
+
+    public static void Stamp(ChangeTracker tracker, DateTime now, ICurrentUser user)
+    {
+        foreach (var entry in tracker.Entries<Entity>())
+        {
+            if (entry.State == EntityState.Added)
+            {
+                entry.Entity.CreatedAt = now;
+                entry.Entity.UpdatedAt = now;
+                entry.Entity.UpdatedBy = user.DisplayName;
+                entry.Entity.Version = 1;
+            }
+            else if (entry.State == EntityState.Modified)
+            {
+                entry.Entity.UpdatedAt = now;
+                entry.Entity.UpdatedBy = user.DisplayName;
+                entry.Property(e => e.Version).CurrentValue = entry.Property(e => e.Version).OriginalValue + 1;
+            }
+        }
+    }
+
+    public static List<Pending> Capture(ChangeTracker tracker)
+    {
+        var result = new List<Pending>();
+        foreach (var entry in tracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
+            {
+                continue;
+            }
+
+            var (type, id, include) = Describe(entry);
+            if (type is null)
+            {
+                continue;
+            }
+
+            var props = entry.Properties.Where(p => include(p.Metadata.Name)).ToList();
+            switch (entry.State)
+            {
+                case EntityState.Added:
+                    result.Add(new(type, id, ActivityActions.Created, null, Serialize(props, p => p.CurrentValue)));
+                    break;
+                case EntityState.Deleted:
+                    result.Add(new(type, id, ActivityActions.Deleted, Serialize(props, p => p.OriginalValue), null));
+                    break;
+                default:
+                    var changed = props.Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)
+                        && !Bookkeeping.Contains(p.Metadata.Name) && p.Metadata.Name != nameof(Entity.Version)).ToList();
+                    if (changed.Count > 0)
+                    {
+                        result.Add(new(type, id, ActivityActions.Updated,
+                            Serialize(changed, p => p.OriginalValue), Serialize(changed, p => p.CurrentValue)));
+                    }
+
+                    break;
+            }
+        }
+
+        return result;
+    }
+
+    public static List<ActivityEntry> Chain(List<Pending> pending, long lastSequence, string lastHash, DateTime now, ICurrentUser user)
+    {
+        var entries = new List<ActivityEntry>(pending.Count);
+        foreach (var p in pending)
+        {
+            var entry = new ActivityEntry
+            {
+                Sequence = ++lastSequence,
+                At = now,
+                UserId = user.UserId,
+                UserName = user.DisplayName,
+                EntityType = p.EntityType,
+                EntityId = p.EntityId,
+                Action = p.Action,
+                Before = p.Before,
+                After = p.After,
+                PreviousHash = lastHash,
+            };
+            entry.Hash = ActivityHash.Compute(entry);
+            lastHash = entry.Hash;
+            entries.Add(entry);
+        }
+
+        return entries;
+    }
+
+    private static (string? Type, string Id, Func<string, bool> Include) Describe(EntityEntry entry) => entry.Entity switch
+    {
+        Entity e => (e.GetType().Name, e.Id.ToString(), name => !Bookkeeping.Contains(name)),
+        AppUser u => ("User", u.Id, UserFields.Contains),
+        IdentityUserRole<string> r => ("UserRole", r.UserId, name => name is "UserId" or "RoleId"),
+        _ => (null, "", _ => false),
+    };
+
+    private static string Serialize(IEnumerable<PropertyEntry> props, Func<PropertyEntry, object?> value) =>
+        JsonSerializer.Serialize(props.ToDictionary(p => p.Metadata.Name, value), Json);
+}

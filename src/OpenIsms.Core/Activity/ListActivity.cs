@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+using OpenIsms.Core.Common;
+using OpenIsms.Core.Data;
+
+namespace OpenIsms.Core.Activity;
+
+/// <summary>The activity log, newest first, filtered and paged in SQL; also one record's history.</summary>
+public sealed class ListActivity(OpenIsmsDbContext db)
+{
+    public sealed record Query(string? EntityType = null, string? EntityId = null, string? User = null, DateTime? From = null, DateTime? To = null, int Page = 1, int PageSize = 50);
+
+    public async Task<Page<ActivityEntry>> Handle(Query query, CancellationToken ct = default)
+    {
+        var q = db.Set<ActivityEntry>().AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(query.EntityType))
+        {
+            q = q.Where(e => e.EntityType == query.EntityType);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.EntityId))
+        {
+            q = q.Where(e => e.EntityId == query.EntityId);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.User))
+        {
+            var term = "%" + query.User.Trim().ToLowerInvariant() + "%";
+            q = q.Where(e => EF.Functions.Like(e.UserName.ToLower(), term));
+        }
+
+        if (query.From is { } from)
+        {
+            q = q.Where(e => e.At >= from);
+        }
+
+        if (query.To is { } to)
+        {
+            q = q.Where(e => e.At < to);
+        }
+
+        var size = PageSizes.Normalise(query.PageSize);
+        var page = PageSizes.NormalisePage(query.Page);
+        var total = await q.CountAsync(ct);
+        var items = await q.OrderByDescending(e => e.Sequence).Skip((page - 1) * size).Take(size).ToListAsync(ct);
+        return new Page<ActivityEntry>(items, page, size, total);
+    }
+
+    public Task<List<string>> EntityTypes(CancellationToken ct = default) =>
+        db.Set<ActivityEntry>().AsNoTracking().Select(e => e.EntityType).Distinct().OrderBy(t => t).ToListAsync(ct);
+}

@@ -1,0 +1,72 @@
+using Microsoft.EntityFrameworkCore;
+using OpenIsms.Core.Common;
+
+namespace OpenIsms.Core.Data;
+
+/// <summary>How a handler refuses to overwrite a record someone else changed since the form was loaded.</summary>
+public static class Concurrency
+{
+    /// <summary>
+    /// Compares the version the form was loaded with; if it still matches, the UPDATE is guarded by it too,
+    /// so a change that lands between this check and the save is caught by <see cref="SaveAsync"/>.
+    /// </summary>
+    public static ConflictInfo? CheckVersion(this OpenIsmsDbContext db, Entity entity, int loadedVersion)
+    {
+        if (entity.Version != loadedVersion)
+        {
+            return new ConflictInfo(entity.UpdatedBy, entity.UpdatedAt, entity.Version);
+        }
+
+        db.Entry(entity).Property(e => e.Version).OriginalValue = loadedVersion;
+        return null;
+    }
+
+    public static async Task<Result> SaveAsync(this OpenIsmsDbContext db, CancellationToken ct = default)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return Result.Ok();
+        }
+        catch (DbUpdateConcurrencyException ex)
+        {
+            var values = ex.Entries.Count > 0 ? await ex.Entries[0].GetDatabaseValuesAsync(ct) : null;
+            if (values is null)
+            {
+                return Result.NotFound();
+            }
+
+            return Result.Stale(new ConflictInfo(
+                values.GetValue<string>(nameof(Entity.UpdatedBy)),
+                values.GetValue<DateTime>(nameof(Entity.UpdatedAt)),
+                values.GetValue<int>(nameof(Entity.Version))));
+        }
+    }
+}
+
+/// <summary>Deleting a single record is the same steps everywhere: permission, existence, version, remove.</summary>
+public static class RecordDeletion
+{
+    public static async Task<Result> DeleteAsync<T>(this OpenIsmsDbContext db, Guid id, int version, string permission, CancellationToken ct = default)
+        where T : Entity
+    {
+        if (!db.CurrentUser.Has(permission))
+        {
+            return Result.Forbidden();
+        }
+
+        var entity = await db.Set<T>().FirstOrDefaultAsync(e => e.Id == id, ct);
+        if (entity is null)
+        {
+            return Result.NotFound();
+        }
+
+        if (db.CheckVersion(entity, version) is { } conflict)
+        {
+            return Result.Stale(conflict);
+        }
+
+        db.Remove(entity);
+        return await db.SaveAsync(ct);
+    }
+}

@@ -1,0 +1,23 @@
+using static OpenIsms.Core.Security.Permissions;
+
+namespace OpenIsms.Core.Security;
+
+/// <summary>Which role grants which permission. The route-by-role test checks every page against this map.</summary>
+public static class RolePermissions
+{
+    private static readonly string[] Read = [CatalogueRead, ScopeRead, ContextRead, ActivityRead, Self];
+
+    private static readonly Dictionary<string, HashSet<string>> Map = new(StringComparer.Ordinal)
+    {
+        [Roles.Administrator] = [.. All],
+        [Roles.IsmsManager] = [.. Read, ScopeEdit, ScopeApprove, ContextEdit, ActivityVerify],
+        [Roles.Contributor] = [.. Read, ScopeEdit, ContextEdit],
+        [Roles.Auditor] = [.. Read, ActivityVerify],
+        [Roles.Viewer] = [.. Read],
+    };
+
+    public static bool Grants(string role, string permission) =>
+        Map.TryGetValue(role, out var granted) && granted.Contains(permission);
+
+    public static bool AnyGrants(IEnumerable<string> roles, string permission) => roles.Any(r => Grants(r, permission));
+}

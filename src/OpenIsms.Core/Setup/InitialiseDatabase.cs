@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using OpenIsms.Core.Data;
+using OpenIsms.Core.Frameworks;
+using OpenIsms.Core.Security;
+
+namespace OpenIsms.Core.Setup;
+
+/// <summary>At start-up: apply migrations, make sure the roles exist, and upsert the shipped catalogues.</summary>
+public sealed class InitialiseDatabase(OpenIsmsDbContext db, RoleManager<IdentityRole> roles, LoadCatalogue catalogue)
+{
+    public async Task Handle(CancellationToken ct = default)
+    {
+        await db.Database.MigrateAsync(ct);
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
+        }
+
+        foreach (var file in CatalogueFile.Embedded())
+        {
+            await catalogue.Handle(file, ct);
+        }
+    }
+}

@@ -1,0 +1,13 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace OpenIsms.Core.Users;
+
+/// <summary>A person who signs in. Deactivated users keep their history but cannot sign in.</summary>
+public sealed class AppUser : IdentityUser
+{
+    public string DisplayName { get; set; } = "";
+
+    public bool IsActive { get; set; } = true;
+
+    public DateTime CreatedAt { get; set; }
+}
