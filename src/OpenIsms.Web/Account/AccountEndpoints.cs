@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using OpenIsms.Core.Users;
+
+namespace OpenIsms.Web.Infrastructure;
+
+public static class AccountEndpoints
+{
+    public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
+    {
+        // Signing out is a form post (antiforgery-checked because it reads the form); anyone may sign out.
+        app.MapPost("/account/logout", async ([FromForm] string? returnUrl, SignInManager<AppUser> signIn) =>
+        {
+            await signIn.SignOutAsync();
+            return Results.LocalRedirect("/account/login?signedout=1");
+        }).AllowAnonymous();
+        return app;
+    }
+}

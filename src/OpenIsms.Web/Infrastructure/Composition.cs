@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
+using OpenIsms.Core.Common;
+using OpenIsms.Core.Data;
+using OpenIsms.Core.Setup;
+using OpenIsms.Web.Components;
+
+namespace OpenIsms.Web.Infrastructure;
+
+/// <summary>The composition root: every service and the middleware order, in one place.</summary>
+public static class Composition
+{
+    public static IServiceCollection AddOpenIsms(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentUser, HttpCurrentUser>();
+        services.AddDbContext<OpenIsmsDbContext>(o => DatabaseSetup.Configure(o, config));
+        services.AddUseCases();
+        services.AddSingleton<SetupGate>();
+        services.AddOpenIsmsIdentity();
+        services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
+        services.AddSingleton<IAuthorizationHandler, PermissionHandler>();
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        services.AddRazorComponents();
+        services.AddAntiforgery(o => o.Cookie.Name = "openisms.antiforgery");
+        services.AddHealthChecks().AddDbContextCheck<OpenIsmsDbContext>("database", tags: ["ready"]);
+        services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+        return services;
+    }
+
+    public static async Task InitialiseDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OpenIsmsDbContext>();
+        await DatabaseSetup.EnableWriteAheadLog(db);
+        await scope.ServiceProvider.GetRequiredService<InitialiseDatabase>().Handle();
+    }
+
+    public static WebApplication UseOpenIsms(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        app.UseSecurityHeaders();
+        app.UseExceptionHandler("/error/500", createScopeForErrors: true);
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseStaticFiles();
+        SetupGate.UseSetupGate(app);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapAccountEndpoints();
+        app.MapFragmentEndpoints();
+        app.MapRazorComponents<App>();
+        return app;
+    }
+}

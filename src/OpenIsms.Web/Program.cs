@@ -1,0 +1,19 @@
+using OpenIsms.Web.Infrastructure;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddOpenIsms(builder.Configuration);
+
+var app = builder.Build();
+await app.InitialiseDatabaseAsync();
+
+if (args.Length > 0 && args[0] == AdminCommand.Name)
+{
+    return await AdminCommand.Run(app.Services, args);
+}
+
+app.UseOpenIsms();
+await app.RunAsync();
+return 0;
+
+/// <summary>Entry point; public so the integration tests can host it.</summary>
+public partial class Program;
