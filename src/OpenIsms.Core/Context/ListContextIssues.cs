@@ -9,7 +9,7 @@ public sealed class ListContextIssues(OpenIsmsDbContext db)
 {
     public sealed record Query(string? Search = null, IssueOrigin? Origin = null, bool ClimateOnly = false, int Page = 1, int PageSize = 25);
 
-    public sealed record Row(Guid Id, IssueOrigin Origin, string Title, string? Category, IssueEffect Effect, bool ClimateRelated, string? Response, DateTime UpdatedAt);
+    public sealed record Row(Guid Id, IssueOrigin Origin, string Title, string? Category, IssueEffect Effect, bool ClimateRelated, string? Response, int Version);
 
     public async Task<Page<Row>> Handle(Query query, CancellationToken ct = default)
     {
@@ -35,7 +35,7 @@ public sealed class ListContextIssues(OpenIsmsDbContext db)
         var page = PageSizes.NormalisePage(query.Page);
         var total = await q.CountAsync(ct);
         var rows = await q.OrderBy(i => i.Origin).ThenBy(i => i.Title).Skip((page - 1) * size).Take(size)
-            .Select(i => new Row(i.Id, i.Origin, i.Title, i.Category, i.Effect, i.ClimateRelated, i.Response, i.UpdatedAt))
+            .Select(i => new Row(i.Id, i.Origin, i.Title, i.Category, i.Effect, i.ClimateRelated, i.Response, i.Version))
             .ToListAsync(ct);
         return new Page<Row>(rows, page, size, total);
     }

@@ -9,7 +9,7 @@ public sealed class ListInterestedParties(OpenIsmsDbContext db)
 {
     public sealed record Query(string? Search = null, PartyOrigin? Origin = null, RequirementSource? Source = null, bool UnaddressedOnly = false, int Page = 1, int PageSize = 25);
 
-    public sealed record Row(Guid Id, string Name, PartyOrigin Origin, string? Description, int Requirements, int Addressed);
+    public sealed record Row(Guid Id, string Name, PartyOrigin Origin, string? Description, int Requirements, int Addressed, int Version);
 
     public async Task<Page<Row>> Handle(Query query, CancellationToken ct = default)
     {
@@ -43,7 +43,7 @@ public sealed class ListInterestedParties(OpenIsmsDbContext db)
         var rows = await parties.OrderBy(p => p.Name).Skip((page - 1) * size).Take(size)
             .Select(p => new Row(p.Id, p.Name, p.Origin, p.Description,
                 requirements.Count(r => r.PartyId == p.Id),
-                requirements.Count(r => r.PartyId == p.Id && r.AddressedByIsms)))
+                requirements.Count(r => r.PartyId == p.Id && r.AddressedByIsms), p.Version))
             .ToListAsync(ct);
         return new Page<Row>(rows, page, size, total);
     }
