@@ -19,6 +19,7 @@ public static class Composition
         services.AddDbContext<OpenIsmsDbContext>(o => DatabaseSetup.Configure(o, config));
         services.AddUseCases();
         services.AddSingleton<SetupGate>();
+        services.AddSingleton<OrganisationName>();
         services.AddOpenIsmsIdentity();
         services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
         services.AddSingleton<IAuthorizationHandler, PermissionHandler>();
@@ -53,6 +54,7 @@ public static class Composition
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapErrorEndpoints();
         app.MapAccountEndpoints();
         app.MapFragmentEndpoints();
         app.MapRazorComponents<App>();

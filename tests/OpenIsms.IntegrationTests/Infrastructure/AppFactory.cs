@@ -1,0 +1,87 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using OpenIsms.Core.Organisations;
+using OpenIsms.Core.Security;
+using OpenIsms.Core.Users;
+
+namespace OpenIsms.IntegrationTests.Infrastructure;
+
+/// <summary>The real app over a real database. With <see cref="Seed"/> true it gets an organisation and one user per role.</summary>
+public class AppFactory(Provider provider, bool seed = true) : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string Password = "correct-horse-42";
+
+    public TestDatabase Database { get; } = new(provider);
+
+    public Provider Provider => provider;
+
+    public static string EmailOf(string role) => role.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant() + "@example.test";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        if (Environment.GetEnvironmentVariable("OPENISMS_TEST_LOG") is { Length: > 0 } logFile)
+        {
+            // For diagnosing a failing test: the server's log, errors included, appended to a file.
+            builder.ConfigureLogging(l => l.AddProvider(new FileLoggerProvider(logFile)));
+        }
+        foreach (var (key, value) in Database.Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    public async Task InitializeAsync()
+    {
+        _ = Server; // starts the host: migrations and the catalogue load run now
+        if (!seed)
+        {
+            return;
+        }
+
+        await using var scope = Services.CreateAsyncScope();
+        var setup = scope.ServiceProvider.GetRequiredService<SetUpInstallation>();
+        (await setup.Handle(new("Acme Test Ltd", "Ada Admin", EmailOf(Roles.Administrator), Password))).Succeeded.ShouldBeTrue();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        foreach (var role in Roles.All.Where(r => r != Roles.Administrator))
+        {
+            var user = new AppUser { UserName = EmailOf(role), Email = EmailOf(role), DisplayName = $"{role} user", EmailConfirmed = true };
+            (await users.CreateAsync(user, Password)).Succeeded.ShouldBeTrue();
+            await users.AddToRoleAsync(user, role);
+        }
+    }
+
+    /// <summary>A browser-like client (cookies, no automatic redirects) signed in as a user of the role.</summary>
+    public async Task<TestClient> SignedIn(string role)
+    {
+        var client = NewClient();
+        await client.SignIn(EmailOf(role), Password);
+        return client;
+    }
+
+    public TestClient NewClient() => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+
+    Task IAsyncLifetime.DisposeAsync()
+    {
+        Dispose();
+        Database.Dispose();
+        return Task.CompletedTask;
+    }
+
+    public async Task<T> InScope<T>(Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider);
+    }
+}
+
+public sealed class SqliteApp() : AppFactory(Provider.Sqlite);
+
+public sealed class PostgresApp() : AppFactory(Provider.PostgreSql);
+
+public sealed class EmptySqliteApp() : AppFactory(Provider.Sqlite, seed: false);
+
+public sealed class EmptyPostgresApp() : AppFactory(Provider.PostgreSql, seed: false);
