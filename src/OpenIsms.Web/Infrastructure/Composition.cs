@@ -51,6 +51,19 @@ public static class Composition
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.Use(async (context, next) =>
+        {
+            // A form post whose antiforgery token is missing or wrong stops here with 400, which the status-code
+            // page explains, rather than reaching a page that would handle it or fail while reading the form.
+            if (context.Features.Get<Microsoft.AspNetCore.Antiforgery.IAntiforgeryValidationFeature>() is { IsValid: false }
+                && !context.Request.Path.StartsWithSegments("/error"))
+            {
+                context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                return;
+            }
+
+            await next();
+        });
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();

@@ -1,0 +1,91 @@
+using System.Net;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using OpenIsms.Core.Security;
+using OpenIsms.IntegrationTests.Infrastructure;
+using OpenIsms.Web.Infrastructure;
+
+namespace OpenIsms.IntegrationTests.Security;
+
+/// <summary>
+/// Deny by default, checked over the app's own route table: every endpoint either names a permission or is
+/// deliberately anonymous, and every parameterless page answers each role exactly as the role map says.
+/// A new page without a permission fails here.
+/// </summary>
+public sealed class RouteRoleMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>
+{
+    // The only doors open without signing in.
+    private static readonly HashSet<string> Anonymous =
+    [
+        "/account/login", "/account/login-2fa", "/account/login-recovery", "/account/access-denied", "/account/logout",
+        "/setup", "/error/{code:int}", "/health/live", "/health/ready",
+    ];
+
+    private List<(string Route, string? Permission, bool AllowAnonymous)> Routes()
+    {
+        var sources = app.Services.GetRequiredService<IEnumerable<EndpointDataSource>>();
+        return sources.SelectMany(s => s.Endpoints).OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText is { } raw && !raw.StartsWith("/_", StringComparison.Ordinal))
+            .Select(e => (
+                Route: "/" + e.RoutePattern.RawText!.TrimStart('/'),
+                Permission: e.Metadata.GetOrderedMetadata<HasPermissionAttribute>().Select(p => p.Permission).LastOrDefault(),
+                AllowAnonymous: e.Metadata.GetMetadata<IAllowAnonymous>() is not null))
+            .Distinct()
+            .ToList();
+    }
+
+    [Fact]
+    public void EveryEndpoint_NamesAPermission_OrIsAnIntendedAnonymousOne()
+    {
+        var routes = Routes();
+        routes.Count.ShouldBeGreaterThan(20);
+        foreach (var (route, permission, anonymous) in routes)
+        {
+            if (anonymous)
+            {
+                Anonymous.ShouldContain(route, $"{route} allows anonymous access but is not on the list of intended anonymous routes");
+            }
+            else
+            {
+                permission.ShouldNotBeNull($"{route} names no permission");
+                Permissions.All.ShouldContain(permission);
+            }
+        }
+    }
+
+    public static TheoryData<string> AllRoles() => [.. Roles.All];
+
+    [Theory]
+    [MemberData(nameof(AllRoles))]
+    public async Task EveryPage_AnswersEachRole_AsTheRoleMapSays(string role)
+    {
+        using var client = await app.SignedIn(role);
+        foreach (var (route, permission, _) in Routes().Where(r => r.Permission is not null && !r.Route.Contains('{', StringComparison.Ordinal)))
+        {
+            var response = await client.Get(route);
+            if (RolePermissions.Grants(role, permission!))
+            {
+                response.StatusCode.ShouldBe(HttpStatusCode.OK, $"{role} on {route}");
+            }
+            else
+            {
+                response.StatusCode.ShouldBe(HttpStatusCode.Redirect, $"{role} on {route}");
+                response.LocationPath().ShouldStartWith("/account/access-denied", customMessage: $"{role} on {route}");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Anonymous_IsSentToSignIn_FromEveryProtectedPage()
+    {
+        using var client = app.NewClient();
+        foreach (var (route, _, _) in Routes().Where(r => !r.AllowAnonymous && !r.Route.Contains('{', StringComparison.Ordinal)))
+        {
+            var response = await client.Get(route);
+            response.StatusCode.ShouldBe(HttpStatusCode.Redirect, route);
+            response.LocationPath().ShouldStartWith("/account/login", customMessage: route);
+        }
+    }
+}
