@@ -46,7 +46,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         {
             ExecutablePath = Environment.GetEnvironmentVariable("OPENISMS_CHROMIUM") ?? "/usr/bin/chromium",
             Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking"],
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
         Directory.CreateDirectory(ScreenshotFolder);
     }

@@ -1,0 +1,18 @@
+using System.Globalization;
+using OpenIsms.Bench;
+
+// Benchmarks of the running app, measured from outside the process. See bench/README.md.
+//   dotnet run --project bench/OpenIsms.Bench -c Release -- [foundation]
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+var command = args.FirstOrDefault() ?? "foundation";
+switch (command)
+{
+    case "foundation":
+        await Foundation.Run();
+        break;
+    default:
+        Console.Error.WriteLine($"Unknown benchmark '{command}'. Known: foundation.");
+        return 2;
+}
+
+return 0;
