@@ -12,6 +12,13 @@ public static class Permissions
     public const string ScopeApprove = "scope.approve";
     public const string ContextRead = "context.read";
     public const string ContextEdit = "context.edit";
+    public const string AssetsRead = "assets.read";
+    public const string AssetsEdit = "assets.edit";
+    public const string RisksRead = "risks.read";
+    public const string RisksEdit = "risks.edit";
+
+    /// <summary>Edit and approve the risk methodology; approve acceptance of risks above the threshold.</summary>
+    public const string RisksApprove = "risks.approve";
     public const string ActivityRead = "activity.read";
     public const string ActivityVerify = "activity.verify";
     public const string UsersManage = "users.manage";
@@ -23,6 +30,7 @@ public static class Permissions
     public static readonly IReadOnlyList<string> All =
     [
         CatalogueRead, ScopeRead, ScopeEdit, ScopeApprove, ContextRead, ContextEdit,
+        AssetsRead, AssetsEdit, RisksRead, RisksEdit, RisksApprove,
         ActivityRead, ActivityVerify, UsersManage, OrganisationManage, Self,
     ];
 }

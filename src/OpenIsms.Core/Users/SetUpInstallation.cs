@@ -4,6 +4,7 @@ using OpenIsms.Core.Common;
 using OpenIsms.Core.Data;
 using OpenIsms.Core.Organisations;
 using OpenIsms.Core.Security;
+using OpenIsms.Core.Setup;
 
 namespace OpenIsms.Core.Users;
 
@@ -52,6 +53,7 @@ public sealed class SetUpInstallation(OpenIsmsDbContext db, UserManager<AppUser>
             if (!await db.Set<Organisation>().AnyAsync(ct))
             {
                 db.Add(new Organisation(c.OrganisationName!));
+                StarterData.Add(db);
                 await db.SaveChangesAsync(ct);
             }
 
