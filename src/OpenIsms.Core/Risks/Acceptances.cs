@@ -1,0 +1,112 @@
+using Microsoft.EntityFrameworkCore;
+using OpenIsms.Core.Common;
+using OpenIsms.Core.Data;
+using OpenIsms.Core.Security;
+
+namespace OpenIsms.Core.Risks;
+
+internal static class Acceptances
+{
+    /// <summary>A new rating, a different treatment or closing the risk ends any sign-off of the old state.</summary>
+    public static async Task SupersedeAll(OpenIsmsDbContext db, IReadOnlyCollection<Guid> riskIds, CancellationToken ct)
+    {
+        var open = await db.Set<RiskAcceptance>().Where(a => riskIds.Contains(a.RiskId) && a.Status != AcceptanceStatus.Superseded).ToListAsync(ct);
+        open.ForEach(a => a.Supersede());
+    }
+}
+
+/// <summary>
+/// The risk owner signs off the treatment plan and the residual risk. Within the acceptance threshold the risk is
+/// then accepted; above it, the sign-off waits for a management approval (<see cref="ApproveAcceptance"/>).
+/// </summary>
+public sealed class AcceptRisk(OpenIsmsDbContext db)
+{
+    public sealed record Command(Guid RiskId, string? Note, int Version);
+
+    public async Task<Result<Guid>> Handle(Command c, CancellationToken ct = default)
+    {
+        if (!db.CurrentUser.Has(Permissions.RisksRead) || db.CurrentUser.UserId is not { } userId)
+        {
+            return Result<Guid>.From(Result.Forbidden());
+        }
+
+        var risk = await db.Set<Risk>().FirstOrDefaultAsync(r => r.Id == c.RiskId, ct);
+        if (risk is null)
+        {
+            return Result<Guid>.From(Result.NotFound());
+        }
+
+        if (risk.OwnerId != userId)
+        {
+            return Result<Guid>.From(Result.Forbidden());
+        }
+
+        if (db.CheckVersion(risk, c.Version) is { } conflict)
+        {
+            return Result<Guid>.From(Result.Stale(conflict));
+        }
+
+        var latest = await db.Set<RiskAssessment>().AsNoTracking().Where(a => a.RiskId == risk.Id).OrderByDescending(a => a.AssessedAt).FirstOrDefaultAsync(ct);
+        var methodology = await db.Set<RiskMethodology>().AsNoTracking().FirstOrDefaultAsync(m => m.Status == MethodologyStatus.Approved, ct);
+        if (latest is null || methodology is null)
+        {
+            return Result<Guid>.From(Result.Fail("Assess the risk before accepting it."));
+        }
+
+        if (latest.MethodologyId != methodology.Id)
+        {
+            return Result<Guid>.From(Result.Fail($"The risk was rated under methodology version {latest.MethodologyNumber}; re-assess it under version {methodology.Number} first."));
+        }
+
+        var signed = RiskAcceptance.Sign(risk, latest, methodology.Definition, userId, db.CurrentUser.DisplayName, c.Note, db.Clock.GetUtcNow().UtcDateTime);
+        if (!signed.Succeeded)
+        {
+            return Result<Guid>.From(signed);
+        }
+
+        await Acceptances.SupersedeAll(db, [risk.Id], ct);
+        db.Add(signed.Value!);
+        if (signed.Value!.Status == AcceptanceStatus.Accepted)
+        {
+            risk.MarkAccepted();
+        }
+
+        var saved = await db.SaveAsync(ct);
+        return saved.Succeeded ? signed.Value.Id : Result<Guid>.From(saved);
+    }
+}
+
+/// <summary>Management approves the acceptance of a residual risk above the methodology's threshold, with a reason.</summary>
+public sealed class ApproveAcceptance(OpenIsmsDbContext db)
+{
+    public sealed record Command(Guid AcceptanceId, string? Note, int Version);
+
+    public async Task<Result> Handle(Command c, CancellationToken ct = default)
+    {
+        if (!db.CurrentUser.Has(Permissions.RisksApprove) || db.CurrentUser.UserId is not { } userId)
+        {
+            return Result.Forbidden();
+        }
+
+        var acceptance = await db.Set<RiskAcceptance>().FirstOrDefaultAsync(a => a.Id == c.AcceptanceId, ct);
+        if (acceptance is null)
+        {
+            return Result.NotFound();
+        }
+
+        if (db.CheckVersion(acceptance, c.Version) is { } conflict)
+        {
+            return Result.Stale(conflict);
+        }
+
+        var result = acceptance.ApproveByManagement(userId, db.CurrentUser.DisplayName, c.Note, db.Clock.GetUtcNow().UtcDateTime);
+        if (!result.Succeeded)
+        {
+            return result;
+        }
+
+        var risk = await db.Set<Risk>().FirstAsync(r => r.Id == acceptance.RiskId, ct);
+        risk.MarkAccepted();
+        return await db.SaveAsync(ct);
+    }
+}

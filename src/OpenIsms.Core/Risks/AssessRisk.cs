@@ -1,0 +1,127 @@
+using Microsoft.EntityFrameworkCore;
+using OpenIsms.Core.Common;
+using OpenIsms.Core.Data;
+using OpenIsms.Core.Security;
+
+namespace OpenIsms.Core.Risks;
+
+/// <summary>
+/// Rates a risk under the approved methodology (inherent and residual). The assessment is kept for ever; the risk
+/// shows it as its current rating; a sign-off of an earlier rating no longer applies.
+/// </summary>
+public sealed class AssessRisk(OpenIsmsDbContext db)
+{
+    public sealed record Command(Guid RiskId, RiskAssessment.Rating Inherent, RiskAssessment.Rating Residual, string? Note, int Version);
+
+    public async Task<Result<Guid>> Handle(Command c, CancellationToken ct = default)
+    {
+        if (!db.CurrentUser.Has(Permissions.RisksEdit) || db.CurrentUser.UserId is not { } userId)
+        {
+            return Result<Guid>.From(Result.Forbidden());
+        }
+
+        var risk = await db.Set<Risk>().FirstOrDefaultAsync(r => r.Id == c.RiskId, ct);
+        if (risk is null)
+        {
+            return Result<Guid>.From(Result.NotFound());
+        }
+
+        if (db.CheckVersion(risk, c.Version) is { } conflict)
+        {
+            return Result<Guid>.From(Result.Stale(conflict));
+        }
+
+        var methodology = await db.Set<RiskMethodology>().AsNoTracking().FirstOrDefaultAsync(m => m.Status == MethodologyStatus.Approved, ct);
+        if (methodology is null)
+        {
+            return Result<Guid>.From(Result.Fail("No risk methodology is approved yet. Approve one under Risk methodology before assessing risks."));
+        }
+
+        var created = RiskAssessment.Create(risk.Id, methodology, c.Inherent, c.Residual, c.Note, userId, db.CurrentUser.DisplayName, db.Clock.GetUtcNow().UtcDateTime);
+        if (!created.Succeeded)
+        {
+            return Result<Guid>.From(created);
+        }
+
+        db.Add(created.Value!);
+        risk.Apply(created.Value!, methodology.Definition.ReviewIntervalMonths);
+        await Acceptances.SupersedeAll(db, [risk.Id], ct);
+        var saved = await db.SaveAsync(ct);
+        return saved.Succeeded ? created.Value!.Id : Result<Guid>.From(saved);
+    }
+}
+
+/// <summary>Records the treatment decision (mitigate, accept, transfer, avoid) and why.</summary>
+public sealed class DecideTreatment(OpenIsmsDbContext db)
+{
+    public sealed record Command(Guid RiskId, TreatmentOption? Treatment, string? Rationale, int Version);
+
+    public async Task<Result> Handle(Command c, CancellationToken ct = default)
+    {
+        if (!db.CurrentUser.Has(Permissions.RisksEdit))
+        {
+            return Result.Forbidden();
+        }
+
+        var risk = await db.Set<Risk>().FirstOrDefaultAsync(r => r.Id == c.RiskId, ct);
+        if (risk is null)
+        {
+            return Result.NotFound();
+        }
+
+        if (db.CheckVersion(risk, c.Version) is { } conflict)
+        {
+            return Result.Stale(conflict);
+        }
+
+        if (c.Treatment is not { } treatment)
+        {
+            return Result.Invalid(new FieldError(nameof(Risk.Treatment), "Choose a treatment: mitigate, accept, transfer or avoid."));
+        }
+
+        var changed = risk.Treatment != treatment;
+        var result = risk.Decide(treatment, c.Rationale);
+        if (!result.Succeeded)
+        {
+            return result;
+        }
+
+        if (changed)
+        {
+            await Acceptances.SupersedeAll(db, [risk.Id], ct);
+        }
+
+        return await db.SaveAsync(ct);
+    }
+}
+
+/// <summary>Opens or closes a risk (closed risks leave the register's default view and the heat map).</summary>
+public sealed class CloseRisk(OpenIsmsDbContext db)
+{
+    public async Task<Result> Handle(Guid id, bool closed, int version, CancellationToken ct = default)
+    {
+        if (!db.CurrentUser.Has(Permissions.RisksEdit))
+        {
+            return Result.Forbidden();
+        }
+
+        var risk = await db.Set<Risk>().FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (risk is null)
+        {
+            return Result.NotFound();
+        }
+
+        if (db.CheckVersion(risk, version) is { } conflict)
+        {
+            return Result.Stale(conflict);
+        }
+
+        risk.Close(closed);
+        if (closed)
+        {
+            await Acceptances.SupersedeAll(db, [risk.Id], ct);
+        }
+
+        return await db.SaveAsync(ct);
+    }
+}

@@ -1,0 +1,63 @@
+using Microsoft.EntityFrameworkCore;
+using OpenIsms.Core.Assets;
+using OpenIsms.Core.Data;
+using OpenIsms.Core.Frameworks;
+using OpenIsms.Core.Users;
+
+namespace OpenIsms.Core.Risks;
+
+/// <summary>A risk with everything its page shows: scenario, ratings over time, treatment plan and sign-offs.</summary>
+public sealed class GetRisk(OpenIsmsDbContext db)
+{
+    public sealed record AssetRef(Guid Id, string Reference, string Name);
+
+    public sealed record ControlRef(Guid Id, string Code, string Title);
+
+    public sealed record ActionRow(Guid Id, string Title, string? Description, string? OwnerId, string? OwnerName, DateOnly? Due, ActionStatus Status, Guid? RequirementId, string? ControlCode, int Version);
+
+    public sealed record View(
+        Risk Risk, string OwnerName, string? ThreatName, string? VulnerabilityName,
+        IReadOnlyList<AssetRef> Assets, IReadOnlyList<ControlRef> Controls,
+        IReadOnlyList<RiskAssessment> Assessments, IReadOnlyList<ActionRow> Actions, IReadOnlyList<RiskAcceptance> Acceptances,
+        RiskMethodology? Approved, RiskMethodology? RatedUnder)
+    {
+        public RiskAssessment? Latest => Assessments.Count > 0 ? Assessments[0] : null;
+
+        public RiskAcceptance? CurrentAcceptance => Acceptances.FirstOrDefault(a => a.Status != AcceptanceStatus.Superseded);
+
+        public bool NeedsReassessment => Risk.MethodologyId is not null && Approved is not null && Risk.MethodologyId != Approved.Id;
+    }
+
+    public async Task<View?> Handle(Guid id, CancellationToken ct = default)
+    {
+        var risk = await db.Set<Risk>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (risk is null)
+        {
+            return null;
+        }
+
+        var owner = await db.Set<AppUser>().Where(u => u.Id == risk.OwnerId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) ?? "";
+        var threat = risk.ThreatId is { } t ? await db.Set<Threat>().Where(x => x.Id == t).Select(x => x.Name).FirstOrDefaultAsync(ct) : null;
+        var vulnerability = risk.VulnerabilityId is { } v ? await db.Set<Vulnerability>().Where(x => x.Id == v).Select(x => x.Name).FirstOrDefaultAsync(ct) : null;
+        var assets = await db.Set<RiskAsset>().Where(x => x.RiskId == id)
+            .Join(db.Set<Asset>(), x => x.AssetId, a => a.Id, (x, a) => new AssetRef(a.Id, a.Reference, a.Name))
+            .OrderBy(a => a.Reference).ToListAsync(ct);
+        var controls = await db.Set<RiskControl>().Where(x => x.RiskId == id)
+            .Join(db.Set<Requirement>(), x => x.RequirementId, r => r.Id, (x, r) => new { r.Id, r.Code, r.Title, r.SortOrder })
+            .OrderBy(r => r.SortOrder).Select(r => new ControlRef(r.Id, r.Code, r.Title)).ToListAsync(ct);
+        var assessments = await db.Set<RiskAssessment>().AsNoTracking().Where(a => a.RiskId == id).OrderByDescending(a => a.AssessedAt).ToListAsync(ct);
+        var actions = await db.Set<TreatmentAction>().AsNoTracking().Where(a => a.RiskId == id)
+            .OrderBy(a => a.Status == ActionStatus.Done || a.Status == ActionStatus.Cancelled).ThenBy(a => a.Due)
+            .Select(a => new ActionRow(a.Id, a.Title, a.Description, a.OwnerId,
+                db.Set<AppUser>().Where(u => u.Id == a.OwnerId).Select(u => u.DisplayName).FirstOrDefault(),
+                a.Due, a.Status, a.RequirementId,
+                db.Set<Requirement>().Where(r => r.Id == a.RequirementId).Select(r => r.Code).FirstOrDefault(), a.Version))
+            .ToListAsync(ct);
+        var acceptances = await db.Set<RiskAcceptance>().AsNoTracking().Where(a => a.RiskId == id).OrderByDescending(a => a.AcceptedAt).ToListAsync(ct);
+        var methodologies = await db.Set<RiskMethodology>().AsNoTracking()
+            .Where(m => m.Status == MethodologyStatus.Approved || m.Id == risk.MethodologyId).ToListAsync(ct);
+        return new View(risk, owner, threat, vulnerability, assets, controls, assessments, actions, acceptances,
+            methodologies.FirstOrDefault(m => m.Status == MethodologyStatus.Approved),
+            methodologies.FirstOrDefault(m => m.Id == risk.MethodologyId));
+    }
+}

@@ -1,0 +1,52 @@
+using Microsoft.EntityFrameworkCore;
+using OpenIsms.Core.Data;
+using OpenIsms.Core.Security;
+
+namespace OpenIsms.Core.Risks;
+
+/// <summary>The current user's risk work for "My work": reviews due, actions due, sign-offs expiring, approvals waiting.</summary>
+public sealed class GetRiskWork(OpenIsmsDbContext db)
+{
+    public const int LookAheadDays = 30;
+
+    public sealed record Item(Guid RiskId, string Reference, string Title, string What, DateOnly? Due, bool Overdue);
+
+    public sealed record View(IReadOnlyList<Item> Reviews, IReadOnlyList<Item> Actions, IReadOnlyList<Item> Expiring, IReadOnlyList<Item> AwaitingApproval);
+
+    public async Task<View> Handle(CancellationToken ct = default)
+    {
+        var userId = db.CurrentUser.UserId;
+        if (userId is null || !db.CurrentUser.Has(Permissions.RisksRead))
+        {
+            return new View([], [], [], []);
+        }
+
+        var today = DateOnly.FromDateTime(db.Clock.GetUtcNow().UtcDateTime);
+        var horizon = today.AddDays(LookAheadDays);
+        var reviews = await db.Set<Risk>().AsNoTracking()
+            .Where(r => r.OwnerId == userId && r.Status != RiskStatus.Closed && (r.NextReview == null || r.NextReview <= horizon))
+            .OrderBy(r => r.NextReview).ThenBy(r => r.Reference).Take(50)
+            .Select(r => new Item(r.Id, r.Reference, r.Title, r.NextReview == null ? "Not assessed yet" : "Review due", r.NextReview, r.NextReview != null && r.NextReview < today))
+            .ToListAsync(ct);
+        var actions = await (from a in db.Set<TreatmentAction>().AsNoTracking()
+                             join r in db.Set<Risk>() on a.RiskId equals r.Id
+                             where a.OwnerId == userId && (a.Status == ActionStatus.Planned || a.Status == ActionStatus.InProgress) && a.Due != null && a.Due <= horizon
+                             orderby a.Due, r.Reference
+                             select new Item(r.Id, r.Reference, r.Title, a.Title, a.Due, a.Due < today)).Take(50).ToListAsync(ct);
+        var expiring = await (from a in db.Set<RiskAcceptance>().AsNoTracking()
+                              join r in db.Set<Risk>() on a.RiskId equals r.Id
+                              where r.OwnerId == userId && a.Status == AcceptanceStatus.Accepted && a.ExpiresOn <= horizon
+                              orderby a.ExpiresOn, r.Reference
+                              select new Item(r.Id, r.Reference, r.Title, "Acceptance " + (a.ExpiresOn < today ? "expired" : "expires"), a.ExpiresOn, a.ExpiresOn < today))
+            .Take(50).ToListAsync(ct);
+        var awaiting = db.CurrentUser.Has(Permissions.RisksApprove)
+            ? await (from a in db.Set<RiskAcceptance>().AsNoTracking()
+                     join r in db.Set<Risk>() on a.RiskId equals r.Id
+                     where a.Status == AcceptanceStatus.AwaitingManagement
+                     orderby a.AcceptedAt
+                     select new Item(r.Id, r.Reference, r.Title, a.ResidualLevelName + " residual risk accepted by " + a.AcceptedByName, null, false))
+                .Take(50).ToListAsync(ct)
+            : [];
+        return new View(reviews, actions, expiring, awaiting);
+    }
+}

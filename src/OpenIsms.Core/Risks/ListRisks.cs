@@ -1,0 +1,167 @@
+using Microsoft.EntityFrameworkCore;
+using OpenIsms.Core.Common;
+using OpenIsms.Core.Data;
+using OpenIsms.Core.Users;
+
+namespace OpenIsms.Core.Risks;
+
+public enum RiskSort
+{
+    Reference,
+    Title,
+    Owner,
+    Inherent,
+    Residual,
+    NextReview,
+    Status,
+}
+
+public enum RatingKind
+{
+    Inherent,
+    Residual,
+}
+
+/// <summary>The risk register: filtered, sorted and paged in SQL, owner names joined in the same query.</summary>
+public sealed class ListRisks(OpenIsmsDbContext db)
+{
+    public sealed record Query(
+        string? Search = null,
+        string? OwnerId = null,
+        int? Level = null,
+        RatingKind LevelOf = RatingKind.Residual,
+        TreatmentOption? Treatment = null,
+        RiskStatus? Status = null,
+        Guid? AssetId = null,
+        bool ReviewOverdue = false,
+        int? CellLikelihood = null,
+        int? CellImpact = null,
+        RiskSort Sort = RiskSort.Reference,
+        bool Descending = false,
+        int Page = 1,
+        int PageSize = 25);
+
+    public sealed record Row(
+        Guid Id, string Reference, string Title, string OwnerId, string OwnerName, RiskStatus Status, TreatmentOption? Treatment,
+        int? InherentLevel, int? InherentScore, int? ResidualLevel, int? ResidualScore, int? MethodologyNumber, DateOnly? NextReview, int Version);
+
+    public async Task<Page<Row>> Handle(Query query, CancellationToken ct = default)
+    {
+        var q = Filter(db.Set<Risk>().AsNoTracking(), query, DateOnly.FromDateTime(db.Clock.GetUtcNow().UtcDateTime));
+        var size = PageSizes.Normalise(query.PageSize);
+        var page = PageSizes.NormalisePage(query.Page);
+        var total = await q.CountAsync(ct);
+        var rows = await Sort(q, query.Sort, query.Descending)
+            .Skip((page - 1) * size).Take(size)
+            .Select(r => new Row(
+                r.Id, r.Reference, r.Title, r.OwnerId,
+                db.Set<AppUser>().Where(u => u.Id == r.OwnerId).Select(u => u.DisplayName).FirstOrDefault() ?? "",
+                r.Status, r.Treatment, r.InherentLevel, r.InherentScore, r.ResidualLevel, r.ResidualScore, r.MethodologyNumber, r.NextReview, r.Version))
+            .ToListAsync(ct);
+        return new Page<Row>(rows, page, size, total);
+    }
+
+    /// <summary>The same filters, for exports and the heat map.</summary>
+    public IQueryable<Risk> Filter(IQueryable<Risk> q, Query query, DateOnly today)
+    {
+        if (!string.IsNullOrWhiteSpace(query.OwnerId))
+        {
+            q = q.Where(r => r.OwnerId == query.OwnerId);
+        }
+
+        if (query.Level is { } level)
+        {
+            q = query.LevelOf == RatingKind.Inherent ? q.Where(r => r.InherentLevel == level) : q.Where(r => r.ResidualLevel == level);
+        }
+
+        if (query.CellLikelihood is { } l && query.CellImpact is { } i)
+        {
+            q = query.LevelOf == RatingKind.Inherent
+                ? q.Where(r => r.InherentLikelihood == l && r.InherentImpact == i)
+                : q.Where(r => r.ResidualLikelihood == l && r.ResidualImpact == i);
+        }
+
+        if (query.Treatment is { } treatment)
+        {
+            q = q.Where(r => r.Treatment == treatment);
+        }
+
+        if (query.Status is { } status)
+        {
+            q = q.Where(r => r.Status == status);
+        }
+        else if (query.CellLikelihood is null)
+        {
+            q = q.Where(r => r.Status != RiskStatus.Closed);
+        }
+
+        if (query.AssetId is { } assetId)
+        {
+            q = q.Where(r => db.Set<RiskAsset>().Any(x => x.RiskId == r.Id && x.AssetId == assetId));
+        }
+
+        if (query.ReviewOverdue)
+        {
+            q = q.Where(r => r.NextReview != null && r.NextReview < today && r.Status != RiskStatus.Closed);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var term = "%" + query.Search.Trim().ToLowerInvariant() + "%";
+            q = q.Where(r => EF.Functions.Like(r.Reference.ToLower(), term) || EF.Functions.Like(r.Title.ToLower(), term)
+                || EF.Functions.Like((r.Description ?? "").ToLower(), term));
+        }
+
+        return q;
+    }
+
+    private IQueryable<Risk> Sort(IQueryable<Risk> q, RiskSort sort, bool descending) => (sort, descending) switch
+    {
+        (RiskSort.Title, false) => q.OrderBy(r => r.Title).ThenBy(r => r.Reference),
+        (RiskSort.Title, true) => q.OrderByDescending(r => r.Title).ThenBy(r => r.Reference),
+        (RiskSort.Owner, false) => q.OrderBy(r => db.Set<AppUser>().Where(u => u.Id == r.OwnerId).Select(u => u.DisplayName).FirstOrDefault()).ThenBy(r => r.Reference),
+        (RiskSort.Owner, true) => q.OrderByDescending(r => db.Set<AppUser>().Where(u => u.Id == r.OwnerId).Select(u => u.DisplayName).FirstOrDefault()).ThenBy(r => r.Reference),
+        (RiskSort.Inherent, false) => q.OrderBy(r => r.InherentLevel).ThenBy(r => r.InherentScore).ThenBy(r => r.Reference),
+        (RiskSort.Inherent, true) => q.OrderByDescending(r => r.InherentLevel).ThenByDescending(r => r.InherentScore).ThenBy(r => r.Reference),
+        (RiskSort.Residual, false) => q.OrderBy(r => r.ResidualLevel).ThenBy(r => r.ResidualScore).ThenBy(r => r.Reference),
+        (RiskSort.Residual, true) => q.OrderByDescending(r => r.ResidualLevel).ThenByDescending(r => r.ResidualScore).ThenBy(r => r.Reference),
+        (RiskSort.NextReview, false) => q.OrderBy(r => r.NextReview).ThenBy(r => r.Reference),
+        (RiskSort.NextReview, true) => q.OrderByDescending(r => r.NextReview).ThenBy(r => r.Reference),
+        (RiskSort.Status, false) => q.OrderBy(r => r.Status).ThenBy(r => r.Reference),
+        (RiskSort.Status, true) => q.OrderByDescending(r => r.Status).ThenBy(r => r.Reference),
+        (_, true) => q.OrderByDescending(r => r.Reference),
+        _ => q.OrderBy(r => r.Reference),
+    };
+}
+
+/// <summary>How many risks sit in each cell of the approved matrix, inherent or residual, under the same filters as the register.</summary>
+public sealed class GetHeatMap(OpenIsmsDbContext db, ListRisks list)
+{
+    public sealed record Cell(int Likelihood, int Impact, int Count);
+
+    public sealed record Map(RiskMethodology Methodology, RatingKind Kind, IReadOnlyList<Cell> Cells, int NotAssessed, int OtherVersion)
+    {
+        public int CountAt(int likelihood, int impact) => Cells.FirstOrDefault(c => c.Likelihood == likelihood && c.Impact == impact)?.Count ?? 0;
+    }
+
+    public async Task<Map?> Handle(RatingKind kind, ListRisks.Query filters, CancellationToken ct = default)
+    {
+        var methodology = await db.Set<RiskMethodology>().AsNoTracking().FirstOrDefaultAsync(m => m.Status == MethodologyStatus.Approved, ct);
+        if (methodology is null)
+        {
+            return null;
+        }
+
+        var today = DateOnly.FromDateTime(db.Clock.GetUtcNow().UtcDateTime);
+        var q = list.Filter(db.Set<Risk>().AsNoTracking(), filters with { Level = null, CellLikelihood = null, CellImpact = null }, today);
+        var notAssessed = await q.CountAsync(r => r.MethodologyId == null, ct);
+        var other = await q.CountAsync(r => r.MethodologyId != null && r.MethodologyId != methodology.Id, ct);
+        var current = q.Where(r => r.MethodologyId == methodology.Id);
+        var cells = kind == RatingKind.Inherent
+            ? await current.GroupBy(r => new { L = r.InherentLikelihood!.Value, I = r.InherentImpact!.Value })
+                .Select(g => new Cell(g.Key.L, g.Key.I, g.Count())).ToListAsync(ct)
+            : await current.GroupBy(r => new { L = r.ResidualLikelihood!.Value, I = r.ResidualImpact!.Value })
+                .Select(g => new Cell(g.Key.L, g.Key.I, g.Count())).ToListAsync(ct);
+        return new Map(methodology, kind, cells, notAssessed, other);
+    }
+}

@@ -1,0 +1,138 @@
+using Microsoft.EntityFrameworkCore;
+using OpenIsms.Core.Common;
+using OpenIsms.Core.Data;
+using OpenIsms.Core.Security;
+
+namespace OpenIsms.Core.Risks;
+
+/// <summary>How ratings on an old version's scales translate to the approved version's scales.</summary>
+public sealed record ScaleMapping(IReadOnlyList<int> Likelihood, IReadOnlyList<int> Impact)
+{
+    /// <summary>Spreads the old levels evenly over the new ones: the lowest stays lowest, the highest stays highest.</summary>
+    public static ScaleMapping Proportional(MethodologyDefinition from, MethodologyDefinition to) =>
+        new(Spread(from.Likelihood.Count, to.Likelihood.Count), Spread(from.Impact.Count, to.Impact.Count));
+
+    public static IReadOnlyList<int> Spread(int fromCount, int toCount) =>
+        Enumerable.Range(1, fromCount)
+            .Select(v => fromCount == 1 ? 1 : 1 + (int)Math.Round((v - 1) * (toCount - 1) / (double)(fromCount - 1), MidpointRounding.AwayFromZero))
+            .ToList();
+
+    public Result Validate(MethodologyDefinition from, MethodologyDefinition to) => new Validation()
+        .Must(Likelihood.Count == from.Likelihood.Count && Likelihood.All(v => v >= 1 && v <= to.Likelihood.Count), nameof(Likelihood),
+            $"Map every old likelihood level to one of the {to.Likelihood.Count} new levels.")
+        .Must(Impact.Count == from.Impact.Count && Impact.All(v => v >= 1 && v <= to.Impact.Count), nameof(Impact),
+            $"Map every old impact level to one of the {to.Impact.Count} new levels.")
+        .ToResult();
+
+    /// <summary>Translates one rating; impact areas are matched by name, and an area new in the target takes the highest mapped impact.</summary>
+    public RiskAssessment.Rating Map(int likelihood, IReadOnlyList<int> impacts, MethodologyDefinition from, MethodologyDefinition to)
+    {
+        var oldAreas = from.RatedAreas;
+        var mapped = impacts.Select(i => Impact[i - 1]).ToList();
+        var highest = mapped.Count == 0 ? 1 : mapped.Max();
+        var newImpacts = to.RatedAreas.Select(area =>
+        {
+            var index = oldAreas.ToList().FindIndex(a => string.Equals(a, area, StringComparison.OrdinalIgnoreCase));
+            return index >= 0 && index < mapped.Count ? mapped[index] : highest;
+        }).ToList();
+        return new RiskAssessment.Rating(Likelihood[likelihood - 1], newImpacts);
+    }
+}
+
+/// <summary>
+/// After a new methodology version is approved: lists the risks still rated under an older version, and re-rates
+/// them on the new scales with a mapping the user confirms. Each re-rating is a new assessment, so the history
+/// keeps the old one.
+/// </summary>
+public sealed class RemapRisks(OpenIsmsDbContext db)
+{
+    public sealed record Row(Guid Id, string Reference, string Title, int? MethodologyNumber, int? InherentLikelihood, int? InherentImpact, int? ResidualLikelihood, int? ResidualImpact);
+
+    public sealed record Pending(RiskMethodology From, RiskMethodology To, ScaleMapping Suggested, IReadOnlyList<Row> Risks);
+
+    /// <summary>The old versions that still have risks rated under them, each with its risks and a suggested mapping.</summary>
+    public async Task<IReadOnlyList<Pending>> List(CancellationToken ct = default)
+    {
+        var to = await db.Set<RiskMethodology>().AsNoTracking().FirstOrDefaultAsync(m => m.Status == MethodologyStatus.Approved, ct);
+        if (to is null)
+        {
+            return [];
+        }
+
+        var rows = await db.Set<Risk>().AsNoTracking()
+            .Where(r => r.MethodologyId != null && r.MethodologyId != to.Id && r.Status != RiskStatus.Closed)
+            .OrderBy(r => r.Reference)
+            .Select(r => new { r.MethodologyId, Row = new Row(r.Id, r.Reference, r.Title, r.MethodologyNumber, r.InherentLikelihood, r.InherentImpact, r.ResidualLikelihood, r.ResidualImpact) })
+            .ToListAsync(ct);
+        var ids = rows.Select(r => r.MethodologyId!.Value).Distinct().ToList();
+        var versions = await db.Set<RiskMethodology>().AsNoTracking().Where(m => ids.Contains(m.Id)).ToListAsync(ct);
+        return versions.OrderBy(v => v.Number)
+            .Select(v => new Pending(v, to, ScaleMapping.Proportional(v.Definition, to.Definition), rows.Where(r => r.MethodologyId == v.Id).Select(r => r.Row).ToList()))
+            .ToList();
+    }
+
+    public sealed record Command(int FromNumber, ScaleMapping Mapping, IReadOnlyCollection<Guid>? RiskIds = null);
+
+    /// <summary>Re-rates the risks (all of the old version's, or those given) in one transaction; returns how many.</summary>
+    public async Task<Result<int>> Handle(Command c, CancellationToken ct = default)
+    {
+        if (!db.CurrentUser.Has(Permissions.RisksEdit) || db.CurrentUser.UserId is not { } userId)
+        {
+            return Result<int>.From(Result.Forbidden());
+        }
+
+        var to = await db.Set<RiskMethodology>().AsNoTracking().FirstOrDefaultAsync(m => m.Status == MethodologyStatus.Approved, ct);
+        var from = await db.Set<RiskMethodology>().AsNoTracking().FirstOrDefaultAsync(m => m.Number == c.FromNumber, ct);
+        if (to is null || from is null || from.Id == to.Id)
+        {
+            return Result<int>.From(Result.NotFound());
+        }
+
+        var fromDef = from.Definition;
+        var toDef = to.Definition;
+        var valid = c.Mapping.Validate(fromDef, toDef);
+        if (!valid.Succeeded)
+        {
+            return Result<int>.From(valid);
+        }
+
+        var query = db.Set<Risk>().Where(r => r.MethodologyId == from.Id && r.Status != RiskStatus.Closed);
+        if (c.RiskIds is { Count: > 0 } only)
+        {
+            query = query.Where(r => only.Contains(r.Id));
+        }
+
+        var risks = await query.ToListAsync(ct);
+        var riskIds = risks.Select(r => r.Id).ToList();
+        var latest = (await db.Set<RiskAssessment>().AsNoTracking()
+                .Where(a => riskIds.Contains(a.RiskId) && a.MethodologyId == from.Id)
+                .ToListAsync(ct))
+            .GroupBy(a => a.RiskId)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(a => a.AssessedAt).First());
+        var now = db.Clock.GetUtcNow().UtcDateTime;
+        var count = 0;
+        foreach (var risk in risks)
+        {
+            if (!latest.TryGetValue(risk.Id, out var old))
+            {
+                continue;
+            }
+
+            var inherent = c.Mapping.Map(old.InherentLikelihood, old.InherentImpacts, fromDef, toDef);
+            var residual = c.Mapping.Map(old.ResidualLikelihood, old.ResidualImpacts, fromDef, toDef);
+            var created = RiskAssessment.Create(risk.Id, to, inherent, residual,
+                $"Re-mapped from methodology version {from.Number} to version {to.Number}.", userId, db.CurrentUser.DisplayName, now);
+            if (!created.Succeeded)
+            {
+                return Result<int>.From(Result.Fail($"{risk.Reference}: {string.Join(" ", created.Errors.Select(e => e.Message))}"));
+            }
+
+            db.Add(created.Value!);
+            risk.Apply(created.Value!, toDef.ReviewIntervalMonths);
+            count++;
+        }
+
+        var saved = await db.SaveAsync(ct);
+        return saved.Succeeded ? count : Result<int>.From(saved);
+    }
+}

@@ -1,0 +1,139 @@
+using Microsoft.EntityFrameworkCore;
+using OpenIsms.Core.Common;
+using OpenIsms.Core.Data;
+using OpenIsms.Core.Frameworks;
+using OpenIsms.Core.Security;
+using OpenIsms.Core.Users;
+
+namespace OpenIsms.Core.Risks;
+
+/// <summary>Adds or edits an action of a risk's treatment plan.</summary>
+public sealed class SaveTreatmentAction(OpenIsmsDbContext db)
+{
+    public sealed record Command(Guid RiskId, Guid? Id, string Title, string? Description, string? OwnerId, DateOnly? Due, ActionStatus Status, Guid? RequirementId, int Version);
+
+    public async Task<Result<Guid>> Handle(Command c, CancellationToken ct = default)
+    {
+        if (!db.CurrentUser.Has(Permissions.RisksEdit))
+        {
+            return Result<Guid>.From(Result.Forbidden());
+        }
+
+        if (!await db.Set<Risk>().AnyAsync(r => r.Id == c.RiskId, ct))
+        {
+            return Result<Guid>.From(Result.NotFound());
+        }
+
+        TreatmentAction action;
+        if (c.Id is { } id)
+        {
+            var found = await db.Set<TreatmentAction>().FirstOrDefaultAsync(a => a.Id == id && a.RiskId == c.RiskId, ct);
+            if (found is null)
+            {
+                return Result<Guid>.From(Result.NotFound());
+            }
+
+            if (db.CheckVersion(found, c.Version) is { } conflict)
+            {
+                return Result<Guid>.From(Result.Stale(conflict));
+            }
+
+            action = found;
+        }
+        else
+        {
+            action = TreatmentAction.For(c.RiskId);
+        }
+
+        var errors = new List<FieldError>();
+        if (!string.IsNullOrWhiteSpace(c.OwnerId) && !await db.Set<AppUser>().AnyAsync(u => u.Id == c.OwnerId && u.IsActive, ct))
+        {
+            errors.Add(new FieldError(nameof(TreatmentAction.OwnerId), "Choose an active user."));
+        }
+
+        if (c.RequirementId is { } requirementId && !await db.Set<Requirement>().AnyAsync(r => r.Id == requirementId && r.Kind == RequirementKind.Control, ct))
+        {
+            errors.Add(new FieldError(nameof(TreatmentAction.RequirementId), "Choose an Annex A control from the catalogue."));
+        }
+
+        var result = action.Update(new TreatmentAction.Details(c.Title ?? "", c.Description, c.OwnerId, c.Due, c.Status, c.RequirementId), db.Clock.GetUtcNow().UtcDateTime);
+        if (!result.Succeeded || errors.Count > 0)
+        {
+            return Result<Guid>.From(Result.Invalid([.. result.Errors, .. errors]));
+        }
+
+        if (c.Id is null)
+        {
+            db.Add(action);
+        }
+
+        var saved = await db.SaveAsync(ct);
+        return saved.Succeeded ? action.Id : Result<Guid>.From(saved);
+    }
+}
+
+public sealed class DeleteTreatmentAction(OpenIsmsDbContext db)
+{
+    public Task<Result> Handle(Guid id, int version, CancellationToken ct = default) =>
+        db.DeleteAsync<TreatmentAction>(id, version, Permissions.RisksEdit, ct);
+}
+
+/// <summary>The whole treatment plan: every action with its risk, filtered and paged in SQL.</summary>
+public sealed class ListTreatmentPlan(OpenIsmsDbContext db)
+{
+    public sealed record Query(string? OwnerId = null, ActionStatus? Status = null, bool OpenOnly = true, bool OverdueOnly = false, string? Search = null, int Page = 1, int PageSize = 50);
+
+    public sealed record Row(
+        Guid Id, Guid RiskId, string RiskReference, string RiskTitle, string Title, string? OwnerName, DateOnly? Due, ActionStatus Status,
+        string? ControlCode, string? ControlTitle, TreatmentOption? Treatment, int? ResidualLevel);
+
+    public IQueryable<Row> Rows(Query query, DateOnly today)
+    {
+        var q = db.Set<TreatmentAction>().AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(query.OwnerId))
+        {
+            q = q.Where(a => a.OwnerId == query.OwnerId);
+        }
+
+        if (query.Status is { } status)
+        {
+            q = q.Where(a => a.Status == status);
+        }
+        else if (query.OpenOnly)
+        {
+            q = q.Where(a => a.Status == ActionStatus.Planned || a.Status == ActionStatus.InProgress);
+        }
+
+        if (query.OverdueOnly)
+        {
+            q = q.Where(a => a.Due != null && a.Due < today && (a.Status == ActionStatus.Planned || a.Status == ActionStatus.InProgress));
+        }
+
+        var rows = from a in q
+                   join r in db.Set<Risk>() on a.RiskId equals r.Id
+                   join u in db.Set<AppUser>() on a.OwnerId equals u.Id into owners
+                   from u in owners.DefaultIfEmpty()
+                   join c in db.Set<Requirement>() on a.RequirementId equals c.Id into controls
+                   from c in controls.DefaultIfEmpty()
+                   select new { a, r, u, c };
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var term = "%" + query.Search.Trim().ToLowerInvariant() + "%";
+            rows = rows.Where(x => EF.Functions.Like(x.a.Title.ToLower(), term) || EF.Functions.Like(x.r.Reference.ToLower(), term) || EF.Functions.Like(x.r.Title.ToLower(), term));
+        }
+
+        return rows.OrderBy(x => x.a.Due == null).ThenBy(x => x.a.Due).ThenBy(x => x.r.Reference).ThenBy(x => x.a.Title)
+            .Select(x => new Row(x.a.Id, x.r.Id, x.r.Reference, x.r.Title, x.a.Title, x.u == null ? null : x.u.DisplayName, x.a.Due, x.a.Status,
+                x.c == null ? null : x.c.Code, x.c == null ? null : x.c.Title, x.r.Treatment, x.r.ResidualLevel));
+    }
+
+    public async Task<Page<Row>> Handle(Query query, CancellationToken ct = default)
+    {
+        var rows = Rows(query, DateOnly.FromDateTime(db.Clock.GetUtcNow().UtcDateTime));
+        var size = query.PageSize is 25 or 50 or 100 ? query.PageSize : 50;
+        var page = PageSizes.NormalisePage(query.Page);
+        var total = await rows.CountAsync(ct);
+        var items = await rows.Skip((page - 1) * size).Take(size).ToListAsync(ct);
+        return new Page<Row>(items, page, size, total);
+    }
+}
