@@ -40,8 +40,8 @@ public sealed class GetRisk(OpenIsmsDbContext db)
         var threat = risk.ThreatId is { } t ? await db.Set<Threat>().Where(x => x.Id == t).Select(x => x.Name).FirstOrDefaultAsync(ct) : null;
         var vulnerability = risk.VulnerabilityId is { } v ? await db.Set<Vulnerability>().Where(x => x.Id == v).Select(x => x.Name).FirstOrDefaultAsync(ct) : null;
         var assets = await db.Set<RiskAsset>().Where(x => x.RiskId == id)
-            .Join(db.Set<Asset>(), x => x.AssetId, a => a.Id, (x, a) => new AssetRef(a.Id, a.Reference, a.Name))
-            .OrderBy(a => a.Reference).ToListAsync(ct);
+            .Join(db.Set<Asset>(), x => x.AssetId, a => a.Id, (x, a) => a)
+            .OrderBy(a => a.Reference).Select(a => new AssetRef(a.Id, a.Reference, a.Name)).ToListAsync(ct);
         var controls = await db.Set<RiskControl>().Where(x => x.RiskId == id)
             .Join(db.Set<Requirement>(), x => x.RequirementId, r => r.Id, (x, r) => new { r.Id, r.Code, r.Title, r.SortOrder })
             .OrderBy(r => r.SortOrder).Select(r => new ControlRef(r.Id, r.Code, r.Title)).ToListAsync(ct);

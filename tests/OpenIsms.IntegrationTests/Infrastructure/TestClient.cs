@@ -31,14 +31,19 @@ public sealed class TestClient(HttpClient http) : IDisposable
     }
 
     /// <summary>Submits the form that matches the selector; values replace or add fields; a button value can be given as a field.</summary>
-    public async Task<HttpResponseMessage> Submit(IDocument page, string formSelector, IDictionary<string, string?> values)
+    public Task<HttpResponseMessage> Submit(IDocument page, string formSelector, IDictionary<string, string?> values) =>
+        Submit(page, formSelector, values.ToList());
+
+    /// <summary>As above, where a name may repeat (several selects or checkboxes posting under one name, in order).</summary>
+    public async Task<HttpResponseMessage> Submit(IDocument page, string formSelector, IReadOnlyList<KeyValuePair<string, string?>> values)
     {
+        var named = values.Select(v => v.Key).ToHashSet(StringComparer.Ordinal);
         var form = page.QuerySelector(formSelector) as IHtmlFormElement ?? throw new InvalidOperationException($"No form {formSelector} on {page.Url}");
         var fields = new List<KeyValuePair<string, string>>();
         foreach (var element in form.Elements.OfType<IHtmlElement>())
         {
             var name = element.GetAttribute("name");
-            if (string.IsNullOrEmpty(name) || values.ContainsKey(name))
+            if (string.IsNullOrEmpty(name) || named.Contains(name))
             {
                 continue;
             }

@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using OpenIsms.Core.Assets;
+using OpenIsms.Core.Common;
+using OpenIsms.Core.Data;
+using OpenIsms.Core.Frameworks;
+using OpenIsms.Core.Users;
+
+namespace OpenIsms.Core.Risks;
+
+/// <summary>The choices a risk form offers: active users, the threat and vulnerability catalogues, assets and Annex A controls.</summary>
+public sealed class GetRiskFormOptions(OpenIsmsDbContext db)
+{
+    public sealed record Options(IReadOnlyList<Choice> Users, IReadOnlyList<Choice> Threats, IReadOnlyList<Choice> Vulnerabilities, IReadOnlyList<Choice> Assets, IReadOnlyList<Choice> Controls);
+
+    public async Task<Options> Handle(CancellationToken ct = default)
+    {
+        var users = await ActiveUsers(db, ct);
+        var threats = await db.Set<Threat>().AsNoTracking().OrderBy(t => t.Group).ThenBy(t => t.Name)
+            .Select(t => new Choice(t.Id.ToString(), t.Name, t.Group)).ToListAsync(ct);
+        var vulnerabilities = await db.Set<Vulnerability>().AsNoTracking().OrderBy(t => t.Group).ThenBy(t => t.Name)
+            .Select(t => new Choice(t.Id.ToString(), t.Name, t.Group)).ToListAsync(ct);
+        var assets = await db.Set<Asset>().AsNoTracking().OrderBy(a => a.Reference)
+            .Select(a => new Choice(a.Id.ToString(), a.Reference + " · " + a.Name, null)).ToListAsync(ct);
+        var controls = await Controls(db, ct);
+        return new Options(users, threats, vulnerabilities, assets, controls);
+    }
+
+    public Task<List<Choice>> Users(CancellationToken ct = default) => ActiveUsers(db, ct);
+
+    public Task<List<Choice>> AnnexAControls(CancellationToken ct = default) => Controls(db, ct);
+
+    public static async Task<List<Choice>> ActiveUsers(OpenIsmsDbContext db, CancellationToken ct) =>
+        await db.Set<AppUser>().AsNoTracking().Where(u => u.IsActive).OrderBy(u => u.DisplayName)
+            .Select(u => new Choice(u.Id, u.DisplayName, null)).ToListAsync(ct);
+
+    public static async Task<List<Choice>> Controls(OpenIsmsDbContext db, CancellationToken ct) =>
+        await db.Set<Requirement>().AsNoTracking().Where(r => r.Kind == RequirementKind.Control).OrderBy(r => r.SortOrder)
+            .Select(r => new Choice(r.Id.ToString(), r.Code + " " + r.Title, r.Theme)).ToListAsync(ct);
+}
