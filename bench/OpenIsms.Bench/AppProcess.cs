@@ -50,7 +50,14 @@ public sealed partial class AppProcess : IAsyncDisposable
 
         var clock = Stopwatch.StartNew();
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, e) =>
+        {
+            // Warnings and errors only (the log level is set above): a benchmark that hides server errors measures nothing.
+            if (e.Data is not null)
+            {
+                Console.Error.WriteLine("app: " + e.Data);
+            }
+        };
         process.ErrorDataReceived += (_, e) =>
         {
             if (e.Data is not null)

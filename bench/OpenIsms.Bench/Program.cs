@@ -2,7 +2,7 @@ using System.Globalization;
 using OpenIsms.Bench;
 
 // Benchmarks of the running app, measured from outside the process. See bench/README.md.
-//   dotnet run --project bench/OpenIsms.Bench -c Release -- [foundation]
+//   dotnet run --project bench/OpenIsms.Bench -c Release -- [foundation | risks [small|large]]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var command = args.FirstOrDefault() ?? "foundation";
 switch (command)
@@ -10,8 +10,11 @@ switch (command)
     case "foundation":
         await Foundation.Run();
         break;
+    case "risks":
+        await RiskBench.Run(args.ElementAtOrDefault(1) == "small" ? Generator.Size.Small : Generator.Size.Large);
+        break;
     default:
-        Console.Error.WriteLine($"Unknown benchmark '{command}'. Known: foundation.");
+        Console.Error.WriteLine($"Unknown benchmark '{command}'. Known: foundation, risks [small|large].");
         return 2;
 }
 

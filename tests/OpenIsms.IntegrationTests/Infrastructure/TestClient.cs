@@ -61,6 +61,10 @@ public sealed class TestClient(HttpClient http) : IDisposable
                 case IHtmlTextAreaElement area:
                     fields.Add(new(name, area.Value));
                     break;
+                case IHtmlSelectElement { IsMultiple: true } multiple:
+                    // As a browser does: one field per selected option, none when nothing is selected.
+                    fields.AddRange(multiple.Options.Where(o => o.IsSelected).Select(o => new KeyValuePair<string, string>(name, o.Value)));
+                    break;
                 case IHtmlSelectElement select:
                     fields.Add(new(name, select.Value ?? ""));
                     break;

@@ -41,6 +41,24 @@ public abstract class BadInputTests(AppFactory app)
     }
 
     [Fact]
+    public async Task NothingChosenInAListOfChoices_GetsAMessage_NotAnError()
+    {
+        // A browser sends no field at all for unticked boxes and an empty multiple select.
+        using var admin = await app.SignedIn(Roles.Administrator);
+        var noRoles = await admin.SubmitAt("/settings/users/new", "main form", new Dictionary<string, string?>
+        {
+            ["Input.DisplayName"] = "Nora Noroles", ["Input.Email"] = "nora@example.test", ["Input.Password"] = "a-long-password-1",
+        });
+        noRoles.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await noRoles.Text()).ShouldContain("Choose at least one role.");
+
+        using var manager = await app.SignedIn(Roles.IsmsManager);
+        var noAssets = await manager.SubmitAt("/risks/new", "main form", new Dictionary<string, string?> { ["Input.Title"] = "No assets chosen" });
+        noAssets.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await noAssets.Text()).ShouldContain("Choose the risk owner");
+    }
+
+    [Fact]
     public async Task PostWithoutAntiforgeryToken_IsRejected()
     {
         using var client = await app.SignedIn(Roles.IsmsManager);

@@ -1,0 +1,171 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace OpenIsms.Bench;
+
+/// <summary>
+/// Issue 3's figures at the large-organisation size: the risk register with a filter beside the /health/live floor,
+/// creating and assessing a risk, the server's memory, and (when available) exporting the register.
+/// </summary>
+public static partial class RiskBench
+{
+    public static async Task Run(Generator.Size size)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "openisms-bench", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var environment = new Dictionary<string, string> { ["Database__Provider"] = "Sqlite", ["Data__Folder"] = folder };
+        try
+        {
+            Console.WriteLine($"OpenIsms risk benchmark · {Environment.ProcessorCount} cores · {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC · SQLite · {size}");
+            await Session.CreateAdmin(environment);
+            var generate = Stopwatch.StartNew();
+            await new Generator(environment).Run(size);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"data generated in {generate.Elapsed.TotalSeconds:F0} s; database {new FileInfo(Path.Combine(folder, "openisms.db")).Length / 1048576.0:F0} MiB"));
+
+            var (app, ready) = await AppProcess.Start(environment);
+            await using (app)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cold start to ready on this database: {ready.TotalSeconds:F2} s"));
+                var cookie = await Session.SignIn(app.BaseUrl);
+                using var http = Client(app.BaseUrl, cookie);
+                var register = await http.GetStringAsync("/risks");
+                var owner = OwnerOption().Matches(register).Select(m => m.Groups[1].Value).Skip(3).First();
+                var firstRisk = RiskLink().Match(register).Groups[1].Value;
+                var filtered = $"/risks?owner={owner}&treatment=Mitigate";
+
+                await Load.Run(app.BaseUrl, filtered, cookie, 500, 4); // warm-up
+                Console.WriteLine(await Load.Run(app.BaseUrl, "/health/live", cookie, 20_000, 4));
+                Console.WriteLine(await Load.Run(app.BaseUrl, filtered, cookie, 5_000, 4));
+                Console.WriteLine(await Load.Run(app.BaseUrl, "/risks?q=ransomware&status=InTreatment&sort=Residual&desc=true", cookie, 2_000, 4));
+                Console.WriteLine(await Load.Run(app.BaseUrl, "/risks", cookie, 2_000, 4));
+                Console.WriteLine(await Load.Run(app.BaseUrl, $"/risks/{firstRisk}", cookie, 2_000, 4));
+                Console.WriteLine(await Load.Run(app.BaseUrl, "/risks/treatment-plan?overdue=true", cookie, 2_000, 4));
+
+                Console.WriteLine(await CreateRisks(http, owner, 300));
+                Console.WriteLine(await AssessRisks(http, register, 200));
+                var (rss, peak) = app.Memory();
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"server memory: {rss:F0} MiB resident now, {peak:F0} MiB peak"));
+                await Export(http, app, "/risks/export.xlsx");
+                await Export(http, app, "/risks/export.csv");
+                await Export(http, app, "/risks/treatment-plan.docx");
+            }
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static HttpClient Client(string baseUrl, string cookie)
+    {
+        var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromMinutes(2) };
+        http.DefaultRequestHeaders.Add("Cookie", cookie);
+        return http;
+    }
+
+    /// <summary>Posts the "record a risk" form n times, one after another, timing each POST (the form is fetched once).</summary>
+    private static async Task<string> CreateRisks(HttpClient http, string owner, int n)
+    {
+        var page = await http.GetStringAsync("/risks/new");
+        var hidden = Hidden(Regex.Match(page, "<main[\\s\\S]*</main>").Value);
+        var times = new List<double>();
+        for (var i = 0; i < n; i++)
+        {
+            var fields = new List<KeyValuePair<string, string>>(hidden)
+            {
+                new("Input.Title", $"Benchmark risk {i}"), new("Input.OwnerId", owner), new("Input.Description", "Created by the benchmark."),
+            };
+            var clock = Stopwatch.StartNew();
+            var response = await http.PostAsync("/risks/new", new FormUrlEncodedContent(fields));
+            times.Add(clock.Elapsed.TotalMilliseconds);
+            if (response.StatusCode != HttpStatusCode.Found && response.StatusCode != HttpStatusCode.Redirect)
+            {
+                throw new InvalidOperationException($"Creating a risk answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}; posted {string.Join(", ", fields.Select(f => f.Key))}");
+            }
+        }
+
+        return Summary("create a risk (POST /risks/new)", times);
+    }
+
+    /// <summary>Assesses n different risks: each risk page is fetched first (untimed), then the assessment POST is timed.</summary>
+    private static async Task<string> AssessRisks(HttpClient http, string register, int n)
+    {
+        var ids = new List<string>();
+        for (var page = 1; ids.Count < n; page++)
+        {
+            var html = page == 1 ? register : await http.GetStringAsync($"/risks?page={page}&size=100");
+            ids.AddRange(RiskLink().Matches(html).Select(m => m.Groups[1].Value).Distinct().Where(id => !ids.Contains(id)));
+        }
+
+        var times = new List<double>();
+        foreach (var id in ids.Take(n))
+        {
+            var page = await http.GetStringAsync($"/risks/{id}");
+            var form = AssessForm().Match(page).Value;
+            var areas = Regex.Matches(form, "name=\"Input.InherentImpacts\"").Count;
+            var fields = Hidden(form);
+            fields.Add(new("Input.InherentLikelihood", "4"));
+            fields.AddRange(Enumerable.Repeat(new KeyValuePair<string, string>("Input.InherentImpacts", "4"), areas));
+            fields.Add(new("Input.ResidualLikelihood", "2"));
+            fields.AddRange(Enumerable.Repeat(new KeyValuePair<string, string>("Input.ResidualImpacts", "2"), areas));
+            var clock = Stopwatch.StartNew();
+            var response = await http.PostAsync($"/risks/{id}", new FormUrlEncodedContent(fields));
+            times.Add(clock.Elapsed.TotalMilliseconds);
+            if (response.StatusCode != HttpStatusCode.Found && response.StatusCode != HttpStatusCode.Redirect)
+            {
+                throw new InvalidOperationException($"Assessing a risk answered {(int)response.StatusCode}.");
+            }
+        }
+
+        return Summary("assess a risk (POST /risks/{id})", times);
+    }
+
+    private static async Task Export(HttpClient http, AppProcess app, string path)
+    {
+        var before = app.Memory().PeakMiB;
+        var clock = Stopwatch.StartNew();
+        using var response = await http.GetAsync(path, HttpCompletionOption.ResponseHeadersRead);
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            Console.WriteLine($"{path}: {(int)response.StatusCode} (not available)");
+            return;
+        }
+
+        await using var body = await response.Content.ReadAsStreamAsync();
+        var bytes = 0L;
+        var buffer = new byte[81920];
+        int read;
+        while ((read = await body.ReadAsync(buffer)) > 0)
+        {
+            bytes += read;
+        }
+
+        var (rss, peak) = app.Memory();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{path,-40} {clock.Elapsed.TotalSeconds:F2} s, {bytes / 1048576.0:F1} MiB; server peak memory {before:F0} → {peak:F0} MiB (resident now {rss:F0} MiB)"));
+    }
+
+    private static string Summary(string what, List<double> times)
+    {
+        times.Sort();
+        double P(double p) => times[Math.Min(times.Count - 1, (int)Math.Ceiling(p * times.Count) - 1)];
+        return string.Create(CultureInfo.InvariantCulture, $"{what,-40} n={times.Count}: p50 {P(0.50):F2} ms  p95 {P(0.95):F2} ms  p99 {P(0.99):F2} ms (sequential, client-side)");
+    }
+
+    private static List<KeyValuePair<string, string>> Hidden(string html) =>
+        HiddenField().Matches(html).Select(m => new KeyValuePair<string, string>(WebUtility.HtmlDecode(m.Groups["name"].Value), WebUtility.HtmlDecode(m.Groups["value"].Value))).ToList();
+
+    [GeneratedRegex("""<input type="hidden" name="(?<name>[^"]+)" value="(?<value>[^"]*)"\s*/?>""")]
+    private static partial Regex HiddenField();
+
+    [GeneratedRegex("""<option value="([0-9a-f-]{36})"[^>]*>""")]
+    private static partial Regex OwnerOption();
+
+    [GeneratedRegex("href=\"/risks/([0-9a-f-]{36})\"")]
+    private static partial Regex RiskLink();
+
+    [GeneratedRegex("""<form[^>]*class="assess-form"[\s\S]*?</form>""")]
+    private static partial Regex AssessForm();
+}
