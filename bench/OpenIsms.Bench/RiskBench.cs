@@ -13,16 +13,22 @@ public static partial class RiskBench
 {
     public static async Task Run(Generator.Size size)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "openisms-bench", Guid.NewGuid().ToString("N"));
+        // OPENISMS_BENCH_FOLDER keeps the generated database between runs (generated once, reused after).
+        var kept = Environment.GetEnvironmentVariable("OPENISMS_BENCH_FOLDER");
+        var folder = kept ?? Path.Combine(Path.GetTempPath(), "openisms-bench", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
+        var generateData = !File.Exists(Path.Combine(folder, "openisms.db"));
         var environment = new Dictionary<string, string> { ["Database__Provider"] = "Sqlite", ["Data__Folder"] = folder };
         try
         {
             Console.WriteLine($"OpenIsms risk benchmark · {Environment.ProcessorCount} cores · {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC · SQLite · {size}");
-            await Session.CreateAdmin(environment);
-            var generate = Stopwatch.StartNew();
-            await new Generator(environment).Run(size);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"data generated in {generate.Elapsed.TotalSeconds:F0} s; database {new FileInfo(Path.Combine(folder, "openisms.db")).Length / 1048576.0:F0} MiB"));
+            if (generateData)
+            {
+                await Session.CreateAdmin(environment);
+                var generate = Stopwatch.StartNew();
+                await new Generator(environment).Run(size);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"data generated in {generate.Elapsed.TotalSeconds:F0} s; database {new FileInfo(Path.Combine(folder, "openisms.db")).Length / 1048576.0:F0} MiB"));
+            }
 
             var (app, ready) = await AppProcess.Start(environment);
             await using (app)
@@ -54,7 +60,10 @@ public static partial class RiskBench
         }
         finally
         {
-            Directory.Delete(folder, recursive: true);
+            if (kept is null)
+            {
+                Directory.Delete(folder, recursive: true);
+            }
         }
     }
 

@@ -134,7 +134,10 @@ public sealed class ListRisks(OpenIsmsDbContext db)
     };
 }
 
-/// <summary>How many risks sit in each cell of the approved matrix, inherent or residual, under the same filters as the register.</summary>
+/// <summary>
+/// How many risks sit in each cell of the approved matrix, inherent and residual, under the same filters as the
+/// register. One grouped query serves both maps.
+/// </summary>
 public sealed class GetHeatMap(OpenIsmsDbContext db, ListRisks list)
 {
     public sealed record Cell(int Likelihood, int Impact, int Count);
@@ -144,7 +147,9 @@ public sealed class GetHeatMap(OpenIsmsDbContext db, ListRisks list)
         public int CountAt(int likelihood, int impact) => Cells.FirstOrDefault(c => c.Likelihood == likelihood && c.Impact == impact)?.Count ?? 0;
     }
 
-    public async Task<Map?> Handle(RatingKind kind, ListRisks.Query filters, CancellationToken ct = default)
+    public sealed record Maps(Map Inherent, Map Residual);
+
+    public async Task<Maps?> Handle(ListRisks.Query filters, CancellationToken ct = default)
     {
         var methodology = await db.Set<RiskMethodology>().AsNoTracking().FirstOrDefaultAsync(m => m.Status == MethodologyStatus.Approved, ct);
         if (methodology is null)
@@ -154,14 +159,15 @@ public sealed class GetHeatMap(OpenIsmsDbContext db, ListRisks list)
 
         var today = DateOnly.FromDateTime(db.Clock.GetUtcNow().UtcDateTime);
         var q = list.Filter(db.Set<Risk>().AsNoTracking(), filters with { Level = null, CellLikelihood = null, CellImpact = null }, today);
-        var notAssessed = await q.CountAsync(r => r.MethodologyId == null, ct);
-        var other = await q.CountAsync(r => r.MethodologyId != null && r.MethodologyId != methodology.Id, ct);
-        var current = q.Where(r => r.MethodologyId == methodology.Id);
-        var cells = kind == RatingKind.Inherent
-            ? await current.GroupBy(r => new { L = r.InherentLikelihood!.Value, I = r.InherentImpact!.Value })
-                .Select(g => new Cell(g.Key.L, g.Key.I, g.Count())).ToListAsync(ct)
-            : await current.GroupBy(r => new { L = r.ResidualLikelihood!.Value, I = r.ResidualImpact!.Value })
-                .Select(g => new Cell(g.Key.L, g.Key.I, g.Count())).ToListAsync(ct);
-        return new Map(methodology, kind, cells, notAssessed, other);
+        var groups = await q
+            .GroupBy(r => new { r.MethodologyId, r.InherentLikelihood, r.InherentImpact, r.ResidualLikelihood, r.ResidualImpact })
+            .Select(g => new { g.Key.MethodologyId, IL = g.Key.InherentLikelihood, II = g.Key.InherentImpact, RL = g.Key.ResidualLikelihood, RI = g.Key.ResidualImpact, Count = g.Count() })
+            .ToListAsync(ct);
+        var notAssessed = groups.Where(g => g.MethodologyId == null).Sum(g => g.Count);
+        var other = groups.Where(g => g.MethodologyId != null && g.MethodologyId != methodology.Id).Sum(g => g.Count);
+        var current = groups.Where(g => g.MethodologyId == methodology.Id).ToList();
+        var inherent = current.GroupBy(g => (g.IL!.Value, g.II!.Value)).Select(c => new Cell(c.Key.Item1, c.Key.Item2, c.Sum(x => x.Count))).ToList();
+        var residual = current.GroupBy(g => (g.RL!.Value, g.RI!.Value)).Select(c => new Cell(c.Key.Item1, c.Key.Item2, c.Sum(x => x.Count))).ToList();
+        return new Maps(new Map(methodology, RatingKind.Inherent, inherent, notAssessed, other), new Map(methodology, RatingKind.Residual, residual, notAssessed, other));
     }
 }

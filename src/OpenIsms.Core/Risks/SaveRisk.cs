@@ -111,7 +111,9 @@ public sealed class SaveRisk(OpenIsmsDbContext db)
     /// <summary>R-001, R-002 …: one more than the highest number used in that form.</summary>
     public async Task<string> NextReference(CancellationToken ct = default)
     {
-        var references = await db.Set<Risk>().Where(r => r.Reference.StartsWith("R-")).Select(r => r.Reference).ToListAsync(ct);
+        // The longest, then highest identifiers hold the highest number; a few are read in case some are not numeric.
+        var references = await db.Set<Risk>().Where(r => r.Reference.StartsWith("R-"))
+            .OrderByDescending(r => r.Reference.Length).ThenByDescending(r => r.Reference).Select(r => r.Reference).Take(50).ToListAsync(ct);
         var highest = references.Select(r => int.TryParse(r.AsSpan(2), out var n) ? n : 0).DefaultIfEmpty(0).Max();
         return $"R-{highest + 1:000}";
     }

@@ -87,7 +87,8 @@ public sealed class ListTreatmentPlan(OpenIsmsDbContext db)
         Guid Id, Guid RiskId, string RiskReference, string RiskTitle, string Title, string? OwnerName, DateOnly? Due, ActionStatus Status,
         string? ControlCode, string? ControlTitle, TreatmentOption? Treatment, int? ResidualLevel);
 
-    public IQueryable<Row> Rows(Query query, DateOnly today)
+    /// <summary>The filtered actions alone: counted and paged without joins, so the indexes on status and due date do the work.</summary>
+    private IQueryable<TreatmentAction> Filtered(Query query, DateOnly today)
     {
         var q = db.Set<TreatmentAction>().AsNoTracking();
         if (!string.IsNullOrWhiteSpace(query.OwnerId))
@@ -109,31 +110,37 @@ public sealed class ListTreatmentPlan(OpenIsmsDbContext db)
             q = q.Where(a => a.Due != null && a.Due < today && (a.Status == ActionStatus.Planned || a.Status == ActionStatus.InProgress));
         }
 
-        var rows = from a in q
-                   join r in db.Set<Risk>() on a.RiskId equals r.Id
-                   join u in db.Set<AppUser>() on a.OwnerId equals u.Id into owners
-                   from u in owners.DefaultIfEmpty()
-                   join c in db.Set<Requirement>() on a.RequirementId equals c.Id into controls
-                   from c in controls.DefaultIfEmpty()
-                   select new { a, r, u, c };
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
             var term = "%" + query.Search.Trim().ToLowerInvariant() + "%";
-            rows = rows.Where(x => EF.Functions.Like(x.a.Title.ToLower(), term) || EF.Functions.Like(x.r.Reference.ToLower(), term) || EF.Functions.Like(x.r.Title.ToLower(), term));
+            q = q.Where(a => EF.Functions.Like(a.Title.ToLower(), term)
+                || db.Set<Risk>().Any(r => r.Id == a.RiskId && (EF.Functions.Like(r.Reference.ToLower(), term) || EF.Functions.Like(r.Title.ToLower(), term))));
         }
 
-        return rows.OrderBy(x => x.a.Due == null).ThenBy(x => x.a.Due).ThenBy(x => x.r.Reference).ThenBy(x => x.a.Title)
-            .Select(x => new Row(x.a.Id, x.r.Id, x.r.Reference, x.r.Title, x.a.Title, x.u == null ? null : x.u.DisplayName, x.a.Due, x.a.Status,
-                x.c == null ? null : x.c.Code, x.c == null ? null : x.c.Title, x.r.Treatment, x.r.ResidualLevel));
+        return q;
     }
+
+    /// <summary>Every matching action in plan order (due date, then when it was added), for the page and for exports.</summary>
+    public IQueryable<Row> Rows(Query query, DateOnly today) => Project(Filtered(query, today).OrderBy(a => a.Due).ThenBy(a => a.Id));
+
+    private IQueryable<Row> Project(IQueryable<TreatmentAction> actions) =>
+        from a in actions
+        join r in db.Set<Risk>() on a.RiskId equals r.Id
+        join u in db.Set<AppUser>() on a.OwnerId equals u.Id into owners
+        from u in owners.DefaultIfEmpty()
+        join c in db.Set<Requirement>() on a.RequirementId equals c.Id into controls
+        from c in controls.DefaultIfEmpty()
+        select new Row(a.Id, r.Id, r.Reference, r.Title, a.Title, u == null ? null : u.DisplayName, a.Due, a.Status,
+            c == null ? null : c.Code, c == null ? null : c.Title, r.Treatment, r.ResidualLevel);
 
     public async Task<Page<Row>> Handle(Query query, CancellationToken ct = default)
     {
-        var rows = Rows(query, DateOnly.FromDateTime(db.Clock.GetUtcNow().UtcDateTime));
+        var today = DateOnly.FromDateTime(db.Clock.GetUtcNow().UtcDateTime);
+        var filtered = Filtered(query, today);
         var size = query.PageSize is 25 or 50 or 100 ? query.PageSize : 50;
         var page = PageSizes.NormalisePage(query.Page);
-        var total = await rows.CountAsync(ct);
-        var items = await rows.Skip((page - 1) * size).Take(size).ToListAsync(ct);
+        var total = await filtered.CountAsync(ct);
+        var items = await Project(filtered.OrderBy(a => a.Due).ThenBy(a => a.Id).Skip((page - 1) * size).Take(size)).ToListAsync(ct);
         return new Page<Row>(items, page, size, total);
     }
 }

@@ -1207,6 +1207,8 @@ namespace OpenIsms.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("RequirementId");
 
+                    b.HasIndex("Due", "Status");
+
                     b.HasIndex("RiskId", "Due");
 
                     b.HasIndex("Status", "Due");

@@ -1198,6 +1198,8 @@ namespace OpenIsms.Migrations.Sqlite.Migrations
 
                     b.HasIndex("RequirementId");
 
+                    b.HasIndex("Due", "Status");
+
                     b.HasIndex("RiskId", "Due");
 
                     b.HasIndex("Status", "Due");

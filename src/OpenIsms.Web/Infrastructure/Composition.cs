@@ -27,6 +27,7 @@ public static class Composition
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         services.AddRazorComponents();
         services.AddAntiforgery(o => o.Cookie.Name = "openisms.antiforgery");
+        services.AddHostedService<SqliteUpkeep>();
         services.AddHealthChecks().AddDbContextCheck<OpenIsmsDbContext>("database", tags: ["ready"]);
         services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
         return services;
@@ -38,6 +39,7 @@ public static class Composition
         var db = scope.ServiceProvider.GetRequiredService<OpenIsmsDbContext>();
         await DatabaseSetup.EnableWriteAheadLog(db);
         await scope.ServiceProvider.GetRequiredService<InitialiseDatabase>().Handle();
+        await DatabaseSetup.Analyse(db);
     }
 
     public static WebApplication UseOpenIsms(this WebApplication app)

@@ -92,7 +92,7 @@ public abstract class RiskFlowTests(AppFactory app)
         page.QuerySelector(".page-head")!.TextContent.ShouldContain("Accepted");
 
         // The heat maps count it in inherent (4,5) and residual (2,3); the cell links filter the register.
-        var register = await manager.Page("/risks");
+        var register = await manager.Page("/risks/heatmap");
         register.QuerySelector("a[href='/risks?kind=inherent&l=4&i=5'] text.count")!.TextContent.Trim().ShouldBe("1");
         register.QuerySelector("a[href='/risks?kind=residual&l=2&i=3'] text.count")!.TextContent.Trim().ShouldBe("1");
         (await manager.Page("/risks?kind=residual&l=2&i=3")).QuerySelectorAll("tbody tr").Length.ShouldBe(1);
