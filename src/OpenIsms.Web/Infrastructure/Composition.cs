@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.HttpOverrides;
 using OpenIsms.Core.Common;
 using OpenIsms.Core.Data;
 using OpenIsms.Core.Setup;
+using OpenIsms.Web.Api;
 using OpenIsms.Web.Components;
 
 namespace OpenIsms.Web.Infrastructure;
@@ -21,6 +22,23 @@ public static class Composition
         services.AddSingleton<SetupGate>();
         services.AddSingleton<OrganisationName>();
         services.AddOpenIsmsIdentity();
+        // Pages use the sign-in cookie; /api uses personal tokens only (so no page can be used to forge an API call).
+        services.AddAuthentication(o =>
+            {
+                o.DefaultAuthenticateScheme = "openisms";
+                o.DefaultChallengeScheme = "openisms";
+                o.DefaultForbidScheme = "openisms";
+            })
+            .AddPolicyScheme("openisms", "Cookie for pages, token for the API", o => o.ForwardDefaultSelector = context =>
+                ApiProblems.IsApi(context.Request.Path) ? ApiTokenHandler.SchemeName : Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenHandler.SchemeName, null);
+        services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info = new() { Title = "OpenIsms API", Version = "v1", Description = "Send a personal API token (My account → API tokens) as \"Authorization: Bearer oim_…\". Errors are RFC 9457 problem details." };
+            return Task.CompletedTask;
+        }));
         services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
         services.AddSingleton<IAuthorizationHandler, PermissionHandler>();
         services.AddAuthorizationBuilder()
@@ -72,6 +90,8 @@ public static class Composition
         app.MapErrorEndpoints();
         app.MapAccountEndpoints();
         app.MapFragmentEndpoints();
+        app.MapOpenApi("/api/{documentName}/openapi.json").AllowAnonymous();
+        app.MapRisksApi();
         app.MapRazorComponents<App>();
         return app;
     }

@@ -19,6 +19,15 @@ public static class ErrorEndpoints
                 http.Response.StatusCode = status;
             }
 
+            // A failed API call answers in the API's language: RFC 9457 problem details.
+            var original = http.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>()?.OriginalPath
+                ?? http.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerPathFeature>()?.Path;
+            if (original is not null && Api.ApiProblems.IsApi(original))
+            {
+                var (title, explanation) = Explain(http.Response.StatusCode);
+                return Results.Problem(statusCode: http.Response.StatusCode, title: title, detail: explanation, instance: original);
+            }
+
             return Results.Content(Render(status), "text/html; charset=utf-8", statusCode: http.Response.StatusCode);
         }).AllowAnonymous().DisableAntiforgery();
         return app;
@@ -26,14 +35,7 @@ public static class ErrorEndpoints
 
     public static string Render(int code)
     {
-        var (title, explanation) = code switch
-        {
-            400 => ("The request could not be processed", "The form may have expired or come from another page or site. Go back, reload the page and try again."),
-            403 => ("You do not have access to this page", "Your role does not allow this. If you need it for your work, ask an administrator."),
-            404 => ("Page not found", "The page or record does not exist. It may have been deleted, or the address may be mistyped."),
-            405 => ("That action is not possible here", "Go back and use the page's own buttons and links."),
-            _ => ("Sorry, something went wrong", "The problem has been logged. Try again in a moment; if it keeps happening, tell your administrator."),
-        };
+        var (title, explanation) = Explain(code);
         var t = WebUtility.HtmlEncode(title);
         return $"""
             <!DOCTYPE html>
@@ -43,5 +45,17 @@ public static class ErrorEndpoints
             <div class="shell no-nav"><main id="main"><div class="page-head"><div><span class="caption">Error {code}</span><h1>{t}</h1></div></div>
             <p>{WebUtility.HtmlEncode(explanation)}</p><p><a href="/">Go to My work</a></p></main></div></body></html>
             """;
+    }
+
+    private static (string Title, string Explanation) Explain(int code)
+    {
+        return code switch
+        {
+            400 => ("The request could not be processed", "The form may have expired or come from another page or site. Go back, reload the page and try again."),
+            403 => ("You do not have access to this page", "Your role does not allow this. If you need it for your work, ask an administrator."),
+            404 => ("Page not found", "The page or record does not exist. It may have been deleted, or the address may be mistyped."),
+            405 => ("That action is not possible here", "Go back and use the page's own buttons and links."),
+            _ => ("Sorry, something went wrong", "The problem has been logged. Try again in a moment; if it keeps happening, tell your administrator."),
+        };
     }
 }

@@ -62,6 +62,18 @@ public class AppFactory(Provider provider, bool seed = true) : WebApplicationFac
         return client;
     }
 
+    /// <summary>An HTTP client for the JSON API with a personal token the user of the role created on the API tokens page.</summary>
+    public async Task<HttpClient> ApiClient(string role)
+    {
+        using var browser = await SignedIn(role);
+        var created = await browser.SubmitAt("/account/api-tokens", "main form", new Dictionary<string, string?> { ["Input.Name"] = "Tests", ["Input.Days"] = "30" });
+        var page = await TestClient.Parse(created);
+        var token = page.QuerySelector("#new-token code")?.TextContent ?? throw new InvalidOperationException("No token was shown.");
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
     public TestClient NewClient() => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
 
     Task IAsyncLifetime.DisposeAsync()

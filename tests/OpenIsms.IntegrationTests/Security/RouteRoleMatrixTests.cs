@@ -20,14 +20,15 @@ public sealed class RouteRoleMatrixTests(SqliteApp app) : IClassFixture<SqliteAp
     private static readonly HashSet<string> Anonymous =
     [
         "/account/login", "/account/login-2fa", "/account/login-recovery", "/account/access-denied", "/account/logout",
-        "/setup", "/error/{code:int}", "/health/live", "/health/ready",
+        "/setup", "/error/{code:int}", "/health/live", "/health/ready", "/api/{documentName}/openapi.json",
     ];
 
-    private List<(string Route, string? Permission, bool AllowAnonymous)> Routes()
+    private List<(string Route, string? Permission, bool AllowAnonymous)> Routes(bool readableOnly = false)
     {
         var sources = app.Services.GetRequiredService<IEnumerable<EndpointDataSource>>();
         return sources.SelectMany(s => s.Endpoints).OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText is { } raw && !raw.StartsWith("/_", StringComparison.Ordinal))
+            .Where(e => !readableOnly || e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>() is not { } methods || methods.HttpMethods.Contains("GET"))
             .Select(e => (
                 Route: "/" + e.RoutePattern.RawText!.TrimStart('/'),
                 Permission: e.Metadata.GetOrderedMetadata<HasPermissionAttribute>().Select(p => p.Permission).LastOrDefault(),
@@ -61,9 +62,19 @@ public sealed class RouteRoleMatrixTests(SqliteApp app) : IClassFixture<SqliteAp
     [MemberData(nameof(AllRoles))]
     public async Task EveryPage_AnswersEachRole_AsTheRoleMapSays(string role)
     {
+        await Risks.Methodology.EnsureApproved(app); // so that /api/v1/methodology has something to answer with
         using var client = await app.SignedIn(role);
-        foreach (var (route, permission, _) in Routes().Where(r => r.Permission is not null && !r.Route.Contains('{', StringComparison.Ordinal)))
+        using var api = await app.ApiClient(role);
+        foreach (var (route, permission, _) in Routes(readableOnly: true).Where(r => r.Permission is not null && !r.Route.Contains('{', StringComparison.Ordinal)))
         {
+            if (route.StartsWith("/api/", StringComparison.Ordinal))
+            {
+                // The API answers with its token's user's rights, in problem details rather than redirects.
+                var answer = await api.GetAsync(route);
+                answer.StatusCode.ShouldBe(RolePermissions.Grants(role, permission!) ? HttpStatusCode.OK : HttpStatusCode.Forbidden, $"{role} on {route}");
+                continue;
+            }
+
             var response = await client.Get(route);
             if (RolePermissions.Grants(role, permission!))
             {
@@ -81,9 +92,16 @@ public sealed class RouteRoleMatrixTests(SqliteApp app) : IClassFixture<SqliteAp
     public async Task Anonymous_IsSentToSignIn_FromEveryProtectedPage()
     {
         using var client = app.NewClient();
-        foreach (var (route, _, _) in Routes().Where(r => !r.AllowAnonymous && !r.Route.Contains('{', StringComparison.Ordinal)))
+        foreach (var (route, _, _) in Routes(readableOnly: true).Where(r => !r.AllowAnonymous && !r.Route.Contains('{', StringComparison.Ordinal)))
         {
             var response = await client.Get(route);
+            if (route.StartsWith("/api/", StringComparison.Ordinal))
+            {
+                response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized, route);
+                response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json", route);
+                continue;
+            }
+
             response.StatusCode.ShouldBe(HttpStatusCode.Redirect, route);
             response.LocationPath().ShouldStartWith("/account/login", customMessage: route);
         }
