@@ -94,7 +94,7 @@ internal sealed class TreatmentActionConfiguration : IEntityTypeConfiguration<Tr
         builder.HasIndex(x => new { x.RiskId, x.Due });
         builder.HasIndex(x => new { x.OwnerId, x.Status, x.Due });
         builder.HasIndex(x => new { x.Status, x.Due });
-        builder.HasIndex(x => new { x.Due, x.Status }); // the plan in due order stops after one page
+        builder.HasIndex(x => new { x.Due, x.Id }); // the plan is read in exactly this order, so a page needs no sort
         builder.Property(x => x.Title).HasMaxLength(Limits.ShortText).IsRequired();
         builder.Property(x => x.Description).HasMaxLength(Limits.LongText);
         builder.Property(x => x.OwnerId).HasMaxLength(450);

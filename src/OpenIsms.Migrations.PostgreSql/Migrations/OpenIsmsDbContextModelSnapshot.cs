@@ -1207,7 +1207,7 @@ namespace OpenIsms.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("RequirementId");
 
-                    b.HasIndex("Due", "Status");
+                    b.HasIndex("Due", "Id");
 
                     b.HasIndex("RiskId", "Due");
 

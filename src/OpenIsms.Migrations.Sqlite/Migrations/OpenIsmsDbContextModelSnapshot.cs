@@ -1198,7 +1198,7 @@ namespace OpenIsms.Migrations.Sqlite.Migrations
 
                     b.HasIndex("RequirementId");
 
-                    b.HasIndex("Due", "Status");
+                    b.HasIndex("Due", "Id");
 
                     b.HasIndex("RiskId", "Due");
 
