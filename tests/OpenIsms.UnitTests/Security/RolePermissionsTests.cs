@@ -5,14 +5,14 @@ namespace OpenIsms.UnitTests.Security;
 
 public class RolePermissionsTests
 {
-    private static readonly string[] Reading = [CatalogueRead, ScopeRead, ContextRead, ActivityRead, Self];
+    private static readonly string[] Reading = [CatalogueRead, ScopeRead, ContextRead, AssetsRead, RisksRead, ActivityRead, Self];
 
     /// <summary>What each role may do, written out independently of the production map.</summary>
     private static readonly Dictionary<string, string[]> Expected = new()
     {
-        [Roles.Administrator] = [.. Reading, ScopeEdit, ScopeApprove, ContextEdit, ActivityVerify, UsersManage, OrganisationManage],
-        [Roles.IsmsManager] = [.. Reading, ScopeEdit, ScopeApprove, ContextEdit, ActivityVerify],
-        [Roles.Contributor] = [.. Reading, ScopeEdit, ContextEdit],
+        [Roles.Administrator] = [.. Reading, ScopeEdit, ScopeApprove, ContextEdit, AssetsEdit, RisksEdit, RisksApprove, ActivityVerify, UsersManage, OrganisationManage],
+        [Roles.IsmsManager] = [.. Reading, ScopeEdit, ScopeApprove, ContextEdit, AssetsEdit, RisksEdit, RisksApprove, ActivityVerify],
+        [Roles.Contributor] = [.. Reading, ScopeEdit, ContextEdit, AssetsEdit, RisksEdit],
         [Roles.Auditor] = [.. Reading, ActivityVerify],
         [Roles.Viewer] = [.. Reading],
     };
