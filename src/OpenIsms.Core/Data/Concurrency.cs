@@ -50,23 +50,34 @@ public static class RecordDeletion
     public static async Task<Result> DeleteAsync<T>(this OpenIsmsDbContext db, Guid id, int version, string permission, CancellationToken ct = default)
         where T : Entity
     {
+        var (entity, failure) = await db.LoadForChange<T>(id, version, permission, ct);
+        if (entity is null)
+        {
+            return failure!;
+        }
+
+        db.Remove(entity);
+        return await db.SaveAsync(ct);
+    }
+
+    /// <summary>
+    /// The first steps of every change to one record: the permission, the record's existence, and the version the
+    /// form was loaded with. Returns the tracked record, or the failure to report.
+    /// </summary>
+    public static async Task<(T? Entity, Result? Failure)> LoadForChange<T>(this OpenIsmsDbContext db, Guid id, int version, string permission, CancellationToken ct = default)
+        where T : Entity
+    {
         if (!db.CurrentUser.Has(permission))
         {
-            return Result.Forbidden();
+            return (null, Result.Forbidden());
         }
 
         var entity = await db.Set<T>().FirstOrDefaultAsync(e => e.Id == id, ct);
         if (entity is null)
         {
-            return Result.NotFound();
+            return (null, Result.NotFound());
         }
 
-        if (db.CheckVersion(entity, version) is { } conflict)
-        {
-            return Result.Stale(conflict);
-        }
-
-        db.Remove(entity);
-        return await db.SaveAsync(ct);
+        return db.CheckVersion(entity, version) is { } conflict ? (null, Result.Stale(conflict)) : (entity, null);
     }
 }

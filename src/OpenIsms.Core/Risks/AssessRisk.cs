@@ -15,20 +15,15 @@ public sealed class AssessRisk(OpenIsmsDbContext db)
 
     public async Task<Result<Guid>> Handle(Command c, CancellationToken ct = default)
     {
-        if (!db.CurrentUser.Has(Permissions.RisksEdit) || db.CurrentUser.UserId is not { } userId)
+        if (db.CurrentUser.UserId is not { } userId)
         {
             return Result<Guid>.From(Result.Forbidden());
         }
 
-        var risk = await db.Set<Risk>().FirstOrDefaultAsync(r => r.Id == c.RiskId, ct);
+        var (risk, failure) = await db.LoadForChange<Risk>(c.RiskId, c.Version, Permissions.RisksEdit, ct);
         if (risk is null)
         {
-            return Result<Guid>.From(Result.NotFound());
-        }
-
-        if (db.CheckVersion(risk, c.Version) is { } conflict)
-        {
-            return Result<Guid>.From(Result.Stale(conflict));
+            return Result<Guid>.From(failure!);
         }
 
         var methodology = await db.Set<RiskMethodology>().AsNoTracking().FirstOrDefaultAsync(m => m.Status == MethodologyStatus.Approved, ct);
@@ -58,20 +53,10 @@ public sealed class DecideTreatment(OpenIsmsDbContext db)
 
     public async Task<Result> Handle(Command c, CancellationToken ct = default)
     {
-        if (!db.CurrentUser.Has(Permissions.RisksEdit))
-        {
-            return Result.Forbidden();
-        }
-
-        var risk = await db.Set<Risk>().FirstOrDefaultAsync(r => r.Id == c.RiskId, ct);
+        var (risk, failure) = await db.LoadForChange<Risk>(c.RiskId, c.Version, Permissions.RisksEdit, ct);
         if (risk is null)
         {
-            return Result.NotFound();
-        }
-
-        if (db.CheckVersion(risk, c.Version) is { } conflict)
-        {
-            return Result.Stale(conflict);
+            return failure!;
         }
 
         if (c.Treatment is not { } treatment)
@@ -100,20 +85,10 @@ public sealed class CloseRisk(OpenIsmsDbContext db)
 {
     public async Task<Result> Handle(Guid id, bool closed, int version, CancellationToken ct = default)
     {
-        if (!db.CurrentUser.Has(Permissions.RisksEdit))
-        {
-            return Result.Forbidden();
-        }
-
-        var risk = await db.Set<Risk>().FirstOrDefaultAsync(r => r.Id == id, ct);
+        var (risk, failure) = await db.LoadForChange<Risk>(id, version, Permissions.RisksEdit, ct);
         if (risk is null)
         {
-            return Result.NotFound();
-        }
-
-        if (db.CheckVersion(risk, version) is { } conflict)
-        {
-            return Result.Stale(conflict);
+            return failure!;
         }
 
         risk.Close(closed);

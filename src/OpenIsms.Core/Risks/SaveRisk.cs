@@ -124,20 +124,10 @@ public sealed class DeleteRisk(OpenIsmsDbContext db)
 {
     public async Task<Result> Handle(Guid id, int version, CancellationToken ct = default)
     {
-        if (!db.CurrentUser.Has(Permissions.RisksEdit))
-        {
-            return Result.Forbidden();
-        }
-
-        var risk = await db.Set<Risk>().FirstOrDefaultAsync(r => r.Id == id, ct);
+        var (risk, failure) = await db.LoadForChange<Risk>(id, version, Permissions.RisksEdit, ct);
         if (risk is null)
         {
-            return Result.NotFound();
-        }
-
-        if (db.CheckVersion(risk, version) is { } conflict)
-        {
-            return Result.Stale(conflict);
+            return failure!;
         }
 
         db.RemoveRange(await db.Set<RiskAcceptance>().Where(x => x.RiskId == id).ToListAsync(ct));

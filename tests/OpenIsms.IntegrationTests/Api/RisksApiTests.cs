@@ -13,9 +13,6 @@ namespace OpenIsms.IntegrationTests.Api;
 /// <summary>/api/v1 for risks: personal tokens, the pages' permissions, problem details for every failure.</summary>
 public abstract class RisksApiTests(AppFactory app)
 {
-    private async Task<string> UserId(string role) => await app.InScope(async sp =>
-        (await sp.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(AppFactory.EmailOf(role)))!.Id);
-
     [Fact]
     public async Task WithoutAValidToken_Answers401_AsProblemDetails()
     {
@@ -37,7 +34,7 @@ public abstract class RisksApiTests(AppFactory app)
     {
         await Methodology.EnsureApproved(app);
         using var api = await app.ApiClient(Roles.IsmsManager);
-        var owner = await UserId(Roles.IsmsManager);
+        var owner = await app.UserId(Roles.IsmsManager);
 
         var invalid = await api.PostAsJsonAsync("/api/v1/risks", new { title = "", ownerId = "" });
         invalid.StatusCode.ShouldBe(HttpStatusCode.BadRequest);

@@ -83,6 +83,10 @@ public class AppFactory(Provider provider, bool seed = true) : WebApplicationFac
         return Task.CompletedTask;
     }
 
+    /// <summary>The id of the seeded user of a role, for forms and API bodies that name an owner.</summary>
+    public Task<string> UserId(string role) => InScope(async sp =>
+        (await sp.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(EmailOf(role)))!.Id);
+
     public async Task<T> InScope<T>(Func<IServiceProvider, Task<T>> work)
     {
         await using var scope = Services.CreateAsyncScope();

@@ -14,9 +14,6 @@ namespace OpenIsms.IntegrationTests.Risks;
 /// <summary>A risk from record to acceptance through the pages: assess, treat, plan, sign off; the heat map and the register follow.</summary>
 public abstract class RiskFlowTests(AppFactory app)
 {
-    private async Task<string> UserId(string role) => await app.InScope(async sp =>
-        (await sp.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(AppFactory.EmailOf(role)))!.Id);
-
     /// <summary>The assessment form's fields: one likelihood and one impact per area, for inherent and residual.</summary>
     internal static List<KeyValuePair<string, string?>> Rating(int inherentLikelihood, int[] inherentImpacts, int residualLikelihood, int[] residualImpacts) =>
     [
@@ -31,7 +28,7 @@ public abstract class RiskFlowTests(AppFactory app)
     {
         await Methodology.EnsureApproved(app);
         using var manager = await app.SignedIn(Roles.IsmsManager);
-        var ownerId = await UserId(Roles.IsmsManager);
+        var ownerId = await app.UserId(Roles.IsmsManager);
 
         // Bad input first: no title, no owner.
         var refused = await manager.SubmitAt("/risks/new", "main form", new Dictionary<string, string?> { ["Input.Title"] = "" });
@@ -117,7 +114,7 @@ public abstract class RiskFlowTests(AppFactory app)
     {
         await Methodology.EnsureApproved(app);
         using var contributor = await app.SignedIn(Roles.Contributor);
-        var ownerId = await UserId(Roles.Contributor);
+        var ownerId = await app.UserId(Roles.Contributor);
         var created = await contributor.SubmitAt("/risks/new", "main form", new Dictionary<string, string?>
         {
             ["Input.Reference"] = "R-HIGH", ["Input.Title"] = "Supplier outage", ["Input.OwnerId"] = ownerId,
