@@ -108,6 +108,9 @@ public sealed class Asset : Entity
         return Result.Ok();
     }
 
+    /// <summary>Follows a renamed classification level.</summary>
+    internal void Reclassify(string classification) => Classification = classification;
+
     public static bool InRange(int value) => value is >= MinValue and <= MaxValue;
 
     public static string ValueLabel(int value) => value switch

@@ -1,0 +1,73 @@
+using Microsoft.EntityFrameworkCore;
+using OpenIsms.Core.Data;
+using OpenIsms.Core.Risks;
+using OpenIsms.Core.Users;
+
+namespace OpenIsms.Core.Assets;
+
+/// <summary>An asset with its dependencies both ways, the protection need it inherits, and its risks.</summary>
+public sealed class GetAsset(OpenIsmsDbContext db)
+{
+    public sealed record Link(Guid DependencyId, Guid AssetId, string Reference, string Name, string? Note, int Version);
+
+    public sealed record RiskRef(Guid Id, string Reference, string Title, int? ResidualLevel, int? ResidualScore, RiskStatus Status);
+
+    /// <summary>The highest value of one property among the asset and everything that depends on it, and where it comes from.</summary>
+    public sealed record Need(int Value, string? FromReference, string? FromName);
+
+    public sealed record View(Asset Asset, string? OwnerName, IReadOnlyList<Link> DependsOn, IReadOnlyList<Link> UsedBy, Need Confidentiality, Need Integrity, Need Availability, IReadOnlyList<RiskRef> Risks);
+
+    /// <summary>How far up the chain of dependants the inherited need is looked for.</summary>
+    public const int MaxDepth = 20;
+
+    public async Task<View?> Handle(Guid id, CancellationToken ct = default)
+    {
+        var asset = await db.Set<Asset>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
+        if (asset is null)
+        {
+            return null;
+        }
+
+        var owner = asset.OwnerId is null ? null : await db.Set<AppUser>().Where(u => u.Id == asset.OwnerId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
+        var dependsOn = await (from d in db.Set<AssetDependency>() where d.AssetId == id
+                               join a in db.Set<Asset>() on d.DependsOnId equals a.Id
+                               orderby a.Reference
+                               select new Link(d.Id, a.Id, a.Reference, a.Name, d.Note, d.Version)).ToListAsync(ct);
+        var usedBy = await (from d in db.Set<AssetDependency>() where d.DependsOnId == id
+                            join a in db.Set<Asset>() on d.AssetId equals a.Id
+                            orderby a.Reference
+                            select new Link(d.Id, a.Id, a.Reference, a.Name, d.Note, d.Version)).ToListAsync(ct);
+        var dependants = await Dependants(id, ct);
+        Need Highest(Func<Asset, int> value)
+        {
+            var best = dependants.OrderByDescending(value).FirstOrDefault();
+            return best is not null && value(best) > value(asset) ? new Need(value(best), best.Reference, best.Name) : new Need(value(asset), null, null);
+        }
+
+        var risks = await (from x in db.Set<RiskAsset>() where x.AssetId == id
+                           join r in db.Set<Risk>() on x.RiskId equals r.Id
+                           orderby r.Reference
+                           select new RiskRef(r.Id, r.Reference, r.Title, r.ResidualLevel, r.ResidualScore, r.Status)).ToListAsync(ct);
+        return new View(asset, owner, dependsOn, usedBy, Highest(a => a.Confidentiality), Highest(a => a.Integrity), Highest(a => a.Availability), risks);
+    }
+
+    /// <summary>Every asset that depends on this one, directly or through others; a cycle or a very long chain stops the walk.</summary>
+    private async Task<List<Asset>> Dependants(Guid id, CancellationToken ct)
+    {
+        var seen = new HashSet<Guid> { id };
+        var frontier = new List<Guid> { id };
+        var found = new List<Asset>();
+        for (var depth = 0; depth < MaxDepth && frontier.Count > 0; depth++)
+        {
+            var current = frontier;
+            var next = await db.Set<AssetDependency>().AsNoTracking().Where(d => current.Contains(d.DependsOnId)).Select(d => d.AssetId).Distinct().ToListAsync(ct);
+            frontier = next.Where(seen.Add).ToList();
+            if (frontier.Count > 0)
+            {
+                found.AddRange(await db.Set<Asset>().AsNoTracking().Where(a => frontier.Contains(a.Id)).ToListAsync(ct));
+            }
+        }
+
+        return found;
+    }
+}

@@ -1,0 +1,100 @@
+using Microsoft.EntityFrameworkCore;
+using OpenIsms.Core.Common;
+using OpenIsms.Core.Data;
+using OpenIsms.Core.Users;
+
+namespace OpenIsms.Core.Assets;
+
+public enum AssetSort
+{
+    Reference,
+    Name,
+    Type,
+    Owner,
+    Criticality,
+    Protection,
+}
+
+/// <summary>The asset inventory: filtered, sorted and paged in SQL, the owner's name joined in the same query.</summary>
+public sealed class ListAssets(OpenIsmsDbContext db)
+{
+    /// <summary>The owner filter's value for "no owner yet".</summary>
+    public const string NoOwner = "none";
+
+    public sealed record Query(
+        string? Search = null, AssetType? Type = null, string? OwnerId = null, string? Classification = null, Criticality? Criticality = null,
+        bool? InScope = null, AssetSort Sort = AssetSort.Reference, bool Descending = false, int Page = 1, int PageSize = 25);
+
+    public sealed record Row(
+        Guid Id, string Reference, string Name, AssetType Type, string? OwnerName, string? Classification, int Confidentiality, int Integrity,
+        int Availability, Criticality Criticality, bool InScope, int Version);
+
+    public async Task<Page<Row>> Handle(Query query, CancellationToken ct = default)
+    {
+        var q = db.Set<Asset>().AsNoTracking();
+        if (query.Type is { } type)
+        {
+            q = q.Where(a => a.Type == type);
+        }
+
+        if (query.OwnerId == NoOwner)
+        {
+            q = q.Where(a => a.OwnerId == null);
+        }
+        else if (!string.IsNullOrWhiteSpace(query.OwnerId))
+        {
+            q = q.Where(a => a.OwnerId == query.OwnerId);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Classification))
+        {
+            q = q.Where(a => a.Classification == query.Classification);
+        }
+
+        if (query.Criticality is { } criticality)
+        {
+            q = q.Where(a => a.Criticality == criticality);
+        }
+
+        if (query.InScope is { } inScope)
+        {
+            q = q.Where(a => a.InScope == inScope);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var term = "%" + query.Search.Trim().ToLowerInvariant() + "%";
+            q = q.Where(a => EF.Functions.Like(a.Reference.ToLower(), term) || EF.Functions.Like(a.Name.ToLower(), term)
+                || EF.Functions.Like((a.Description ?? "").ToLower(), term) || EF.Functions.Like((a.Custodian ?? "").ToLower(), term)
+                || EF.Functions.Like((a.Location ?? "").ToLower(), term));
+        }
+
+        var size = PageSizes.Normalise(query.PageSize);
+        var page = PageSizes.NormalisePage(query.Page);
+        var total = await q.CountAsync(ct);
+        var rows = await Sort(q, query.Sort, query.Descending).Skip((page - 1) * size).Take(size)
+            .Select(a => new Row(a.Id, a.Reference, a.Name, a.Type, db.Set<AppUser>().Where(u => u.Id == a.OwnerId).Select(u => u.DisplayName).FirstOrDefault(),
+                a.Classification, a.Confidentiality, a.Integrity, a.Availability, a.Criticality, a.InScope, a.Version))
+            .ToListAsync(ct);
+        return new Page<Row>(rows, page, size, total);
+    }
+
+    private IQueryable<Asset> Sort(IQueryable<Asset> q, AssetSort sort, bool descending)
+    {
+        return (sort, descending) switch
+        {
+            (AssetSort.Name, false) => q.OrderBy(a => a.Name).ThenBy(a => a.Reference),
+            (AssetSort.Name, true) => q.OrderByDescending(a => a.Name).ThenBy(a => a.Reference),
+            (AssetSort.Type, false) => q.OrderBy(a => a.Type).ThenBy(a => a.Reference),
+            (AssetSort.Type, true) => q.OrderByDescending(a => a.Type).ThenBy(a => a.Reference),
+            (AssetSort.Owner, false) => q.OrderBy(a => db.Set<AppUser>().Where(u => u.Id == a.OwnerId).Select(u => u.DisplayName).FirstOrDefault()).ThenBy(a => a.Reference),
+            (AssetSort.Owner, true) => q.OrderByDescending(a => db.Set<AppUser>().Where(u => u.Id == a.OwnerId).Select(u => u.DisplayName).FirstOrDefault()).ThenBy(a => a.Reference),
+            (AssetSort.Criticality, false) => q.OrderBy(a => a.Criticality).ThenBy(a => a.Reference),
+            (AssetSort.Criticality, true) => q.OrderByDescending(a => a.Criticality).ThenBy(a => a.Reference),
+            (AssetSort.Protection, false) => q.OrderBy(a => a.Confidentiality + a.Integrity + a.Availability).ThenBy(a => a.Reference),
+            (AssetSort.Protection, true) => q.OrderByDescending(a => a.Confidentiality + a.Integrity + a.Availability).ThenBy(a => a.Reference),
+            (_, true) => q.OrderByDescending(a => a.Reference),
+            _ => q.OrderBy(a => a.Reference),
+        };
+    }
+}

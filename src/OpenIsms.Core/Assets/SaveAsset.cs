@@ -1,0 +1,229 @@
+using Microsoft.EntityFrameworkCore;
+using OpenIsms.Core.Common;
+using OpenIsms.Core.Data;
+using OpenIsms.Core.Risks;
+using OpenIsms.Core.Security;
+using OpenIsms.Core.Users;
+
+namespace OpenIsms.Core.Assets;
+
+/// <summary>Adds or edits an asset. The identifier is unique; the owner must be an active user.</summary>
+public sealed class SaveAsset(OpenIsmsDbContext db)
+{
+    public sealed record Command(Guid? Id, Asset.Details Details, int Version);
+
+    public async Task<Result<Guid>> Handle(Command c, CancellationToken ct = default)
+    {
+        Asset asset;
+        if (c.Id is { } id)
+        {
+            var (found, failure) = await db.LoadForChange<Asset>(id, c.Version, Permissions.AssetsEdit, ct);
+            if (found is null)
+            {
+                return Result<Guid>.From(failure!);
+            }
+
+            asset = found;
+        }
+        else if (!db.CurrentUser.Has(Permissions.AssetsEdit))
+        {
+            return Result<Guid>.From(Result.Forbidden());
+        }
+        else
+        {
+            asset = new Asset();
+        }
+
+        var d = c.Details;
+        if (string.IsNullOrWhiteSpace(d.Reference) && c.Id is null)
+        {
+            d = d with { Reference = await NextReference(ct) };
+        }
+
+        var errors = new List<FieldError>();
+        if (!string.IsNullOrWhiteSpace(d.Reference))
+        {
+            var reference = d.Reference.Trim();
+            var clash = await db.Set<Asset>().Where(a => a.Reference == reference && a.Id != asset.Id).Select(a => a.Name).FirstOrDefaultAsync(ct);
+            if (clash is not null)
+            {
+                errors.Add(new FieldError(nameof(Asset.Reference), $"{reference} is already used by the asset \"{clash}\"."));
+            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(d.OwnerId) && !await db.Set<AppUser>().AnyAsync(u => u.Id == d.OwnerId && u.IsActive, ct))
+        {
+            errors.Add(new FieldError(nameof(Asset.OwnerId), "Choose an active user as the owner."));
+        }
+
+        var levels = await db.Set<ClassificationLevel>().OrderBy(l => l.Rank).Select(l => l.Name).ToListAsync(ct);
+        var result = asset.Update(d, levels);
+        if (!result.Succeeded || errors.Count > 0)
+        {
+            return Result<Guid>.From(Result.Invalid([.. result.Errors, .. errors]));
+        }
+
+        if (c.Id is null)
+        {
+            db.Add(asset);
+        }
+
+        var saved = await db.SaveAsync(ct);
+        return saved.Succeeded ? asset.Id : Result<Guid>.From(saved);
+    }
+
+    public async Task<string> NextReference(CancellationToken ct = default)
+    {
+        var references = await db.Set<Asset>().Where(a => a.Reference.StartsWith("AST-"))
+            .OrderByDescending(a => a.Reference.Length).ThenByDescending(a => a.Reference).Select(a => a.Reference).Take(50).ToListAsync(ct);
+        var highest = references.Select(r => int.TryParse(r.AsSpan(4), out var n) ? n : 0).DefaultIfEmpty(0).Max();
+        return $"AST-{highest + 1:000}";
+    }
+}
+
+/// <summary>Deletes an asset; its dependencies and risk links go with it, each recorded in the activity log.</summary>
+public sealed class DeleteAsset(OpenIsmsDbContext db)
+{
+    public async Task<Result> Handle(Guid id, int version, CancellationToken ct = default)
+    {
+        var (asset, failure) = await db.LoadForChange<Asset>(id, version, Permissions.AssetsEdit, ct);
+        if (asset is null)
+        {
+            return failure!;
+        }
+
+        db.RemoveRange(await db.Set<AssetDependency>().Where(d => d.AssetId == id || d.DependsOnId == id).ToListAsync(ct));
+        db.RemoveRange(await db.Set<RiskAsset>().Where(x => x.AssetId == id).ToListAsync(ct));
+        db.Remove(asset);
+        return await db.SaveAsync(ct);
+    }
+}
+
+/// <summary>Records that one asset relies on another; refuses duplicates and any loop back to the asset itself.</summary>
+public sealed class AddAssetDependency(OpenIsmsDbContext db)
+{
+    public async Task<Result> Handle(Guid assetId, Guid dependsOnId, string? note, CancellationToken ct = default)
+    {
+        if (!db.CurrentUser.Has(Permissions.AssetsEdit))
+        {
+            return Result.Forbidden();
+        }
+
+        if (await db.Set<Asset>().CountAsync(a => a.Id == assetId || a.Id == dependsOnId, ct) != (assetId == dependsOnId ? 1 : 2))
+        {
+            return Result.NotFound();
+        }
+
+        var created = AssetDependency.Create(assetId, dependsOnId, note);
+        if (!created.Succeeded)
+        {
+            return created;
+        }
+
+        if (await db.Set<AssetDependency>().AnyAsync(d => d.AssetId == assetId && d.DependsOnId == dependsOnId, ct))
+        {
+            return Result.Invalid(new FieldError("DependsOnId", "This dependency is already recorded."));
+        }
+
+        // A loop: does the other asset already depend, through any chain, on this one?
+        var seen = new HashSet<Guid> { dependsOnId };
+        var frontier = new List<Guid> { dependsOnId };
+        for (var depth = 0; depth < GetAsset.MaxDepth && frontier.Count > 0; depth++)
+        {
+            var current = frontier;
+            var next = await db.Set<AssetDependency>().AsNoTracking().Where(d => current.Contains(d.AssetId)).Select(d => d.DependsOnId).Distinct().ToListAsync(ct);
+            if (next.Contains(assetId))
+            {
+                return Result.Invalid(new FieldError("DependsOnId", "That asset already depends on this one, directly or through others: the dependency would make a loop."));
+            }
+
+            frontier = next.Where(seen.Add).ToList();
+        }
+
+        db.Add(created.Value!);
+        return await db.SaveAsync(ct);
+    }
+}
+
+public sealed class RemoveAssetDependency(OpenIsmsDbContext db)
+{
+    public Task<Result> Handle(Guid id, int version, CancellationToken ct = default) =>
+        db.DeleteAsync<AssetDependency>(id, version, Permissions.AssetsEdit, ct);
+}
+
+/// <summary>The classification scheme: its levels in rank order, renamed (assets follow) or removed when unused.</summary>
+public sealed class ManageClassification(OpenIsmsDbContext db)
+{
+    public sealed record Row(Guid Id, string Name, int Rank, string? Description, int Assets, int Version);
+
+    public async Task<List<Row>> Handle(CancellationToken ct = default) =>
+        await db.Set<ClassificationLevel>().AsNoTracking().OrderBy(l => l.Rank)
+            .Select(l => new Row(l.Id, l.Name, l.Rank, l.Description, db.Set<Asset>().Count(a => a.Classification == l.Name), l.Version)).ToListAsync(ct);
+
+    public async Task<Result> Save(Guid? id, string? name, int rank, string? description, int version, CancellationToken ct = default)
+    {
+        ClassificationLevel level;
+        string? oldName = null;
+        if (id is { } existing)
+        {
+            var (found, failure) = await db.LoadForChange<ClassificationLevel>(existing, version, Permissions.OrganisationManage, ct);
+            if (found is null)
+            {
+                return failure!;
+            }
+
+            (level, oldName) = (found, found.Name);
+        }
+        else if (!db.CurrentUser.Has(Permissions.OrganisationManage))
+        {
+            return Result.Forbidden();
+        }
+        else
+        {
+            level = new ClassificationLevel();
+            db.Add(level);
+        }
+
+        var trimmed = name?.Trim() ?? "";
+        if (await db.Set<ClassificationLevel>().AnyAsync(l => l.Name == trimmed && l.Id != level.Id, ct))
+        {
+            return Result.Invalid(new FieldError("Name", $"There is already a level called {trimmed}."));
+        }
+
+        var result = level.Update(trimmed, rank, description);
+        if (!result.Succeeded)
+        {
+            return result;
+        }
+
+        if (oldName is not null && oldName != level.Name)
+        {
+            // Assets keep their classification under its new name, in the same transaction.
+            var assets = await db.Set<Asset>().Where(a => a.Classification == oldName).ToListAsync(ct);
+            foreach (var asset in assets)
+            {
+                asset.Reclassify(level.Name);
+            }
+        }
+
+        return await db.SaveAsync(ct);
+    }
+
+    public async Task<Result> Delete(Guid id, int version, CancellationToken ct = default)
+    {
+        var (level, failure) = await db.LoadForChange<ClassificationLevel>(id, version, Permissions.OrganisationManage, ct);
+        if (level is null)
+        {
+            return failure!;
+        }
+
+        var used = await db.Set<Asset>().CountAsync(a => a.Classification == level.Name, ct);
+        if (used > 0)
+        {
+            return Result.Fail($"{used} asset(s) are classified {level.Name}. Reclassify them first, or rename the level instead.");
+        }
+
+        db.Remove(level);
+        return await db.SaveAsync(ct);
+    }
+}
