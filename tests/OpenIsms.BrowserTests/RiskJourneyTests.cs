@@ -1,0 +1,123 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace OpenIsms.BrowserTests;
+
+/// <summary>Issue 3's main path in Chromium: methodology → asset → risk → assessment → treatment with an action → the owner's acceptance → the heat map.</summary>
+public sealed class RiskJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    [Fact]
+    public async Task AssetRiskAssessTreatAccept_ShowsInTheRightCell()
+    {
+        var page = await app.NewPage();
+        var errors = new List<string>();
+        page.Console += (_, m) =>
+        {
+            if (m.Type == "error" && !m.Text.StartsWith("Failed to load resource", StringComparison.Ordinal))
+            {
+                errors.Add($"{page.Url}: {m.Text}");
+            }
+        };
+
+        // A new installation and its first administrator, who is also the risk owner here.
+        await page.GotoAsync("/setup");
+        await page.GetByLabel("Organisation name").FillAsync("Contoso Logistics");
+        await page.GetByLabel("Your name").FillAsync("Rita Owner");
+        await page.GetByLabel("Your email address").FillAsync("rita@contoso.example");
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync("rita-password-2026");
+        await page.GetByLabel("Confirm password").FillAsync("rita-password-2026");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create administrator" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("welcome=1"));
+
+        // Approve the default 5 × 5 methodology.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Risk methodology" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/risks/methodology$"));
+        page.Dialog += (_, dialog) => dialog.AcceptAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Approve version 1" }).ClickAsync();
+        await page.Locator(".approval").WaitForAsync();
+        await BrowserApp.Screenshot(page, "11-methodology");
+
+        // An asset.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Assets" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Add an asset" }).ClickAsync();
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("File server FS-01");
+        await page.Locator("#f-Type").SelectOptionAsync("Hardware");
+        await page.Locator("#f-OwnerId").SelectOptionAsync(new SelectOptionValue { Label = "Rita Owner" });
+        await page.Locator("#f-Availability").SelectOptionAsync("4");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add asset" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/assets/[0-9a-f-]+\\?done=added"));
+        (await page.Locator("h1").InnerTextAsync()).ShouldContain("AST-001 · File server FS-01");
+        await BrowserApp.Screenshot(page, "12-asset");
+
+        // A risk on that asset.
+        await page.GotoAsync("/risks/new");
+        await page.GetByLabel("Title").FillAsync("Ransomware encrypts the file server");
+        await page.Locator("#f-OwnerId").SelectOptionAsync(new SelectOptionValue { Label = "Rita Owner" });
+        await page.Locator("#f-AssetIds").SelectOptionAsync(new SelectOptionValue { Label = "AST-001 · File server FS-01" });
+        await page.Locator("#f-ControlIds").SelectOptionAsync(new[] { new SelectOptionValue { Label = "A.8.13 Information backup" } });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record risk" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/risks/[0-9a-f-]+\\?done=added"));
+
+        // Assess: inherent likelihood 4 × impact 5 (Critical), residual 2 × 3 (Medium).
+        await page.Locator("#f-InherentLikelihood").SelectOptionAsync("4");
+        foreach (var select in await page.Locator("select[name='Input.InherentImpacts']").AllAsync())
+        {
+            await select.SelectOptionAsync("3");
+        }
+
+        await page.Locator("select[name='Input.InherentImpacts']").Nth(1).SelectOptionAsync("5");
+        await page.Locator("#f-ResidualLikelihood").SelectOptionAsync("2");
+        foreach (var select in await page.Locator("select[name='Input.ResidualImpacts']").AllAsync())
+        {
+            await select.SelectOptionAsync("3");
+        }
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record assessment" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("done=assessed"));
+        (await page.Locator("#rating").InnerTextAsync()).ShouldContain("Critical");
+
+        // Treatment with a rationale, then an action.
+        await page.Locator("#treatment summary").ClickIfClosed();
+        await page.Locator("#treatment input[value='Mitigate']").CheckAsync();
+        await page.GetByLabel("Rationale").FillAsync("Backups and segmentation cost less than a week of downtime.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save treatment" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("done=saved"));
+        await page.Locator("#actions summary").ClickAsync();
+        await page.GetByLabel("Action").FillAsync("Offline backup with a quarterly restore test");
+        await page.Locator("#actions #f-OwnerId").SelectOptionAsync(new SelectOptionValue { Label = "Rita Owner" });
+        await page.Locator("#f-Due").FillAsync("2027-03-31");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add action" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("done=added"));
+        (await page.Locator("#actions").InnerTextAsync()).ShouldContain("Offline backup with a quarterly restore test");
+
+        // The owner accepts the plan and the Medium residual risk.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Accept the plan and the residual risk" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("done=accepted"));
+        (await page.Locator("#acceptance").InnerTextAsync()).ShouldContain("In force until");
+        await BrowserApp.Screenshot(page, "13-risk");
+
+        // The heat map counts it in inherent (4, 5) and residual (2, 3); the cell lists it.
+        await page.GotoAsync("/risks/heatmap");
+        await BrowserApp.Screenshot(page, "14-heatmap");
+        (await page.Locator("a[href^='/risks?kind=inherent&l=4&i=5'] text.count").TextContentAsync()).ShouldBe("1");
+        await page.Locator("a[href^='/risks?kind=residual&l=2&i=3']").ClickAsync();
+        await page.WaitForURLAsync(new Regex("kind=residual&l=2&i=3"));
+        (await page.Locator("tbody tr").CountAsync()).ShouldBe(1);
+        (await page.Locator("tbody").InnerTextAsync()).ShouldContain("Ransomware encrypts the file server");
+        await BrowserApp.Screenshot(page, "15-register");
+
+        errors.ShouldBeEmpty();
+    }
+}
+
+internal static class LocatorExtensions
+{
+    /// <summary>Opens a details element's summary unless it is already open.</summary>
+    public static async Task ClickIfClosed(this ILocator summary)
+    {
+        if (await summary.Locator("xpath=..").GetAttributeAsync("open") is null)
+        {
+            await summary.ClickAsync();
+        }
+    }
+}
