@@ -1,0 +1,60 @@
+using OpenIsms.Core.Organisations;
+using OpenIsms.Core.Risks;
+using OpenIsms.Core.Security;
+using OpenIsms.Web.Components.Shared;
+using OpenIsms.Web.Infrastructure;
+using OpenIsms.Web.Infrastructure.Exports;
+
+namespace OpenIsms.Web.Features.Risks;
+
+/// <summary>
+/// Downloads of the risk register (with the register's filters) and the treatment plan: CSV and XLSX, the plan also
+/// as DOCX. Rows stream from the database to the file.
+/// </summary>
+public static class RiskExports
+{
+    public static IEndpointRouteBuilder MapRiskExports(this IEndpointRouteBuilder app)
+    {
+        var read = new HasPermissionAttribute(Permissions.RisksRead);
+        app.MapGet("/risks/export.{format:regex(^(csv|xlsx)$)}", async (string format, HttpContext http, ExportRisks export, CancellationToken ct) =>
+        {
+            var q = http.Request.Query;
+            var filters = new ListRisks.Query(q["q"], q["owner"], int.TryParse(q["level"], out var level) ? level : null, RatingKind.Residual,
+                Labels.Parse<TreatmentOption>(q["treatment"]), Labels.Parse<RiskStatus>(q["status"]), Guid.TryParse(q["asset"], out var asset) ? asset : null,
+                q["overdue"] == "true");
+            var name = $"risk-register-{DateTime.UtcNow:yyyy-MM-dd}.{format}";
+            var rows = export.Handle(filters, ct);
+            if (format == "csv")
+            {
+                await TableExport.Csv(http.Response, name, ExportRisks.Columns, rows, ct);
+            }
+            else
+            {
+                await TableExport.Xlsx(http.Response, name, "Risk register", ExportRisks.Columns, rows, ct);
+            }
+        }).RequireAuthorization(read);
+
+        app.MapGet("/risks/treatment-plan.{format:regex(^(csv|xlsx|docx)$)}", async (string format, HttpContext http, ExportTreatmentPlan export, GetOrganisation organisation, CancellationToken ct) =>
+        {
+            var q = http.Request.Query;
+            var filters = new ListTreatmentPlan.Query(q["owner"], Labels.Parse<ActionStatus>(q["status"]), q["status"] != "all", q["overdue"] == "true", q["q"]);
+            var name = $"risk-treatment-plan-{DateTime.UtcNow:yyyy-MM-dd}.{format}";
+            var rows = export.Handle(filters, ct);
+            switch (format)
+            {
+                case "csv":
+                    await TableExport.Csv(http.Response, name, ExportTreatmentPlan.Columns, rows, ct);
+                    break;
+                case "xlsx":
+                    await TableExport.Xlsx(http.Response, name, "Treatment plan", ExportTreatmentPlan.Columns, rows, ct);
+                    break;
+                default:
+                    var org = (await organisation.Handle(ct))?.Name ?? "";
+                    await TableExport.Docx(http.Response, name, $"Risk treatment plan — {org}",
+                        $"ISO/IEC 27001:2022 clause 6.1.3 e. Exported {DateTime.UtcNow:d MMMM yyyy HH:mm} UTC from OpenIsms.", ExportTreatmentPlan.Columns, rows, ct);
+                    break;
+            }
+        }).RequireAuthorization(read);
+        return app;
+    }
+}

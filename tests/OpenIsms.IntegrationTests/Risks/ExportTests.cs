@@ -1,0 +1,82 @@
+using System.Net;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using OpenIsms.Core.Security;
+using OpenIsms.IntegrationTests.Infrastructure;
+using W = DocumentFormat.OpenXml.Wordprocessing;
+
+namespace OpenIsms.IntegrationTests.Risks;
+
+/// <summary>The register and the plan as files an auditor opens: read back cell by cell and paragraph by paragraph.</summary>
+public abstract class ExportTests(AppFactory app)
+{
+    private async Task<string> RecordAssessedRisk(TestClient client, string reference, string title)
+    {
+        await Methodology.EnsureApproved(app);
+        var owner = await app.UserId(Roles.IsmsManager);
+        var created = await client.SubmitAt("/risks/new", "main form", new Dictionary<string, string?> { ["Input.Reference"] = reference, ["Input.Title"] = title, ["Input.OwnerId"] = owner });
+        var url = created.LocationPath().Split('?')[0];
+        (await client.Submit(await client.Page(url), ".assess-form", RiskFlowTests.Rating(4, [5, 1, 1, 1, 1], 2, [3, 1, 1, 1, 1]))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await client.Submit(await client.Page(url), "#treatment form", new Dictionary<string, string?> { ["Input.Treatment"] = "Mitigate", ["Input.TreatmentRationale"] = "Worth it, \"clearly\"." }))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await client.Submit(await client.Page(url), "#actions form", new Dictionary<string, string?> { ["Input.Title"] = $"Fix {reference}", ["Input.OwnerId"] = owner, ["Input.Due"] = "2027-01-31" }))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        return url;
+    }
+
+    [Fact]
+    public async Task RegisterAndPlan_ExportToCsvXlsxAndDocx()
+    {
+        using var manager = await app.SignedIn(Roles.IsmsManager);
+        await RecordAssessedRisk(manager, "EXP-1", "=HYPERLINK(\"http://evil\") in a title, with a comma");
+        await RecordAssessedRisk(manager, "EXP-2", "Second exported risk");
+
+        var csv = await manager.Get("/risks/export.csv?q=EXP-");
+        csv.StatusCode.ShouldBe(HttpStatusCode.OK);
+        csv.Content.Headers.ContentDisposition!.FileName!.ShouldContain("risk-register");
+        var lines = (await csv.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries).ToList();
+        lines[0].ShouldStartWith("Id,Title,Description,Owner");
+        lines.Count.ShouldBe(3);
+        lines[1].ShouldStartWith("EXP-1,\"'=HYPERLINK(\"\"http://evil\"\") in a title, with a comma\"");
+        lines[1].ShouldContain(",4,5,20,Critical,2,3,6,Medium,Mitigate,");
+
+        await using (var xlsx = new MemoryStream(await (await manager.Get("/risks/export.xlsx?q=EXP-")).Content.ReadAsByteArrayAsync()))
+        using (var book = SpreadsheetDocument.Open(xlsx, false))
+        {
+            var sheet = book.WorkbookPart!.WorksheetParts.Single().Worksheet;
+            var rows = sheet.Descendants<Row>().ToList();
+            rows.Count.ShouldBe(3);
+            string Cell(Row row, int index) => row.Elements<Cell>().ElementAt(index) is var c && c.DataType?.Value == CellValues.InlineString ? c.InnerText : c.CellValue?.Text ?? "";
+            Cell(rows[0], 0).ShouldBe("Id");
+            Cell(rows[2], 0).ShouldBe("EXP-2");
+            Cell(rows[2], 1).ShouldBe("Second exported risk");
+            Cell(rows[2], 10).ShouldBe("20"); // inherent score, a number cell
+            rows[2].Elements<Cell>().ElementAt(10).DataType!.Value.ShouldBe(CellValues.Number);
+            Cell(rows[2], 15).ShouldBe("Medium");
+        }
+
+        await using (var docx = new MemoryStream(await (await manager.Get("/risks/treatment-plan.docx?q=EXP-")).Content.ReadAsByteArrayAsync()))
+        using (var word = WordprocessingDocument.Open(docx, false))
+        {
+            var body = word.MainDocumentPart!.Document.Body!;
+            body.Elements<W.Paragraph>().First().InnerText.ShouldStartWith("Risk treatment plan — Acme Test Ltd");
+            var table = body.Elements<W.Table>().Single();
+            var rows = table.Elements<W.TableRow>().ToList();
+            rows.Count.ShouldBe(3);
+            rows[0].InnerText.ShouldContain("Annex A control");
+            rows.Skip(1).Select(r => r.Elements<W.TableCell>().ElementAt(2).InnerText).ShouldBe(["Fix EXP-1", "Fix EXP-2"], ignoreOrder: true);
+        }
+
+        var planCsv = await (await manager.Get("/risks/treatment-plan.csv?q=EXP-")).Content.ReadAsStringAsync();
+        planCsv.ShouldContain("Fix EXP-2");
+
+        using var viewer = await app.SignedIn(Roles.Viewer);
+        (await viewer.Get("/risks/export.xlsx")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        using var anonymous = app.NewClient();
+        (await anonymous.Get("/risks/export.csv")).LocationPath().ShouldStartWith("/account/login");
+    }
+}
+
+public sealed class ExportTestsOnSqlite(SqliteApp app) : ExportTests(app), IClassFixture<SqliteApp>;
+
+public sealed class ExportTestsOnPostgreSql(PostgresApp app) : ExportTests(app), IClassFixture<PostgresApp>;
