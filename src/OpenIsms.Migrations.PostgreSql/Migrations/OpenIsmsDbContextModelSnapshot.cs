@@ -633,6 +633,43 @@ namespace OpenIsms.Migrations.PostgreSql.Migrations
                     b.ToTable("Requirement");
                 });
 
+            modelBuilder.Entity("OpenIsms.Core.Imports.ImportUpload", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ImportUpload");
+                });
+
             modelBuilder.Entity("OpenIsms.Core.Organisations.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1639,6 +1676,15 @@ namespace OpenIsms.Migrations.PostgreSql.Migrations
                     b.HasOne("OpenIsms.Core.Context.InterestedParty", null)
                         .WithMany()
                         .HasForeignKey("PartyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenIsms.Core.Imports.ImportUpload", b =>
+                {
+                    b.HasOne("OpenIsms.Core.Users.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -66,7 +66,8 @@ public sealed class TestClient(HttpClient http) : IDisposable
                     fields.AddRange(multiple.Options.Where(o => o.IsSelected).Select(o => new KeyValuePair<string, string>(name, o.Value)));
                     break;
                 case IHtmlSelectElement select:
-                    fields.Add(new(name, select.Value ?? ""));
+                    // As a browser does: with no option marked selected, the first one is.
+                    fields.Add(new(name, select.Value ?? select.Options.FirstOrDefault()?.Value ?? ""));
                     break;
             }
         }

@@ -1,0 +1,393 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using OpenIsms.Core.Assets;
+using OpenIsms.Core.Common;
+using OpenIsms.Core.Data;
+using OpenIsms.Core.Frameworks;
+using OpenIsms.Core.Risks;
+using OpenIsms.Core.Security;
+using OpenIsms.Core.Users;
+
+namespace OpenIsms.Core.Imports;
+
+/// <summary>
+/// Imports a risk register: scenario, owner, assets, threat, vulnerability, ratings under the approved methodology,
+/// treatment with its rationale and planned Annex A controls. Dry run first; the import writes all rows or none.
+/// </summary>
+public sealed partial class ImportRisks(OpenIsmsDbContext db, ImportUploads uploads)
+{
+    public const string Kind = "risks";
+
+    public static readonly IReadOnlyList<ImportField> Fields =
+    [
+        new("Reference", "Identifier", false, "id", "riskid", "ref", "reference", "riskno"),
+        new("Title", "Title", true, "risktitle", "title", "riskname", "scenario", "name"),
+        new("Description", "Description", false, "description", "riskdescription", "details"),
+        new("Owner", "Owner", true, "owner", "riskowner"),
+        new("Assets", "Assets", false, "assetprocess", "asset", "assets", "assetsaffected"),
+        new("Threat", "Threat", false, "threat"),
+        new("Vulnerability", "Vulnerability", false, "vulnerability", "weakness"),
+        new("ExistingControls", "Existing controls", false, "existingcontrols", "currentcontrols", "controlsinplace"),
+        new("InherentLikelihood", "Inherent likelihood", false, "likelihood15", "likelihood", "inherentlikelihood"),
+        new("InherentImpact", "Inherent impact", false, "maximpact", "impact", "inherentimpact", "impact15"),
+        new("ResidualLikelihood", "Residual likelihood", false, "residuallikelihood"),
+        new("ResidualImpact", "Residual impact", false, "residualmaximpact", "residualimpact"),
+        new("Treatment", "Treatment", false, "treatmentdecision", "treatment", "treatmenttypes", "treatmenttype", "treatmentoption"),
+        new("TreatmentRationale", "Treatment rationale", false, "treatmentrationale", "rationale", "justification"),
+        new("PlannedControls", "Planned Annex A controls", false, "plannedcontrols", "annexacontrol", "annexacontrols", "controls"),
+        new("NextReview", "Next review", false, "nextreview", "reviewdate", "nextreviewdate"),
+        new("Status", "Status", false, "status"),
+    ];
+
+    private static readonly Dictionary<string, TreatmentOption> TreatmentWords = new()
+    {
+        ["reduce"] = TreatmentOption.Mitigate, ["modify"] = TreatmentOption.Mitigate, ["treat"] = TreatmentOption.Mitigate, ["share"] = TreatmentOption.Transfer,
+        ["insure"] = TreatmentOption.Transfer, ["retain"] = TreatmentOption.Accept, ["tolerate"] = TreatmentOption.Accept, ["terminate"] = TreatmentOption.Avoid,
+    };
+
+    /// <summary>The dry run: every row checked, nothing written.</summary>
+    public Task<ImportReport> Handle(Guid upload, ImportMapping mapping, CancellationToken ct = default) => Run(upload, mapping, commit: false, ct);
+
+    public Task<ImportReport> Commit(Guid upload, ImportMapping mapping, CancellationToken ct = default) => Run(upload, mapping, commit: true, ct);
+
+    private async Task<ImportReport> Run(Guid id, ImportMapping mapping, bool commit, CancellationToken ct)
+    {
+        if (!db.CurrentUser.Has(Permissions.RisksEdit) || db.CurrentUser.UserId is not { } userId)
+        {
+            return new ImportReport(0, 0, 0, [new(0, "", "Your role does not allow importing risks.")], [], false);
+        }
+
+        var (upload, table) = await uploads.Load(id, Kind, ct);
+        if (upload is null || table is null)
+        {
+            return new ImportReport(0, 0, 0, [new(0, "", "The uploaded file is no longer available; upload it again.")], [], false);
+        }
+
+        if (!mapping.Columns.ContainsKey("Title") || !mapping.Columns.ContainsKey("Owner"))
+        {
+            return new ImportReport(table.Rows.Count, 0, 0, [new(0, "", "Choose the columns that hold the risk's title and its owner.")], [], false);
+        }
+
+        var problems = new List<ImportProblem>();
+        var notes = new SortedSet<string>(StringComparer.Ordinal);
+        var methodology = await db.Set<RiskMethodology>().AsNoTracking().FirstOrDefaultAsync(m => m.Status == MethodologyStatus.Approved, ct);
+        var definition = methodology?.Definition;
+        var users = await db.Set<AppUser>().AsNoTracking().Where(u => u.IsActive).Select(u => new { u.Id, u.DisplayName, u.Email }).ToListAsync(ct);
+        var assets = await db.Set<Asset>().ToListAsync(ct);
+        var threats = await db.Set<Threat>().ToDictionaryAsync(t => t.Name, StringComparer.OrdinalIgnoreCase, ct);
+        var vulnerabilities = await db.Set<Vulnerability>().ToDictionaryAsync(t => t.Name, StringComparer.OrdinalIgnoreCase, ct);
+        var controls = await db.Set<Requirement>().AsNoTracking().Where(r => r.Kind == RequirementKind.Control).ToDictionaryAsync(r => r.Code, r => r.Id, ct);
+        var existing = await db.Set<Risk>().ToDictionaryAsync(r => r.Reference, StringComparer.OrdinalIgnoreCase, ct);
+        var existingLinks = await db.Set<RiskAsset>().ToListAsync(ct);
+        var existingControls = await db.Set<RiskControl>().ToListAsync(ct);
+        var nextAsset = assets.Where(a => a.Reference.StartsWith("AST-", StringComparison.OrdinalIgnoreCase))
+            .Select(a => int.TryParse(a.Reference.AsSpan(4), out var n) ? n : 0).DefaultIfEmpty(0).Max();
+        var nextRisk = existing.Keys.Where(k => k.StartsWith("R-", StringComparison.OrdinalIgnoreCase))
+            .Select(k => int.TryParse(k.AsSpan(2), out var n) ? n : 0).DefaultIfEmpty(0).Max();
+        var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var now = db.Clock.GetUtcNow().UtcDateTime;
+        int created = 0, updated = 0;
+        string Cell(Table.Line row, string key) => mapping.Columns.TryGetValue(key, out var column) ? row[column] : "";
+        var levels = await db.Set<ClassificationLevel>().Select(l => l.Name).ToListAsync(ct);
+
+        foreach (var row in table.Rows)
+        {
+            var before = problems.Count;
+            void Problem(string field, string message) => problems.Add(new(row.Number, Fields.First(f => f.Key == field).Label, message));
+            var reference = Cell(row, "Reference");
+            if (reference.Length == 0)
+            {
+                reference = $"R-{++nextRisk:000}";
+            }
+
+            if (seen.TryGetValue(reference, out var first))
+            {
+                Problem("Reference", $"{reference} appears again (first on row {first}).");
+                continue;
+            }
+
+            seen[reference] = row.Number;
+
+            // Owner: a user by name or email, or the fallback chosen for names that are not users.
+            var ownerText = Cell(row, "Owner");
+            var ownerId = users.FirstOrDefault(u => ownerText.Length > 0 && (string.Equals(u.DisplayName, ownerText, StringComparison.OrdinalIgnoreCase) || string.Equals(u.Email, ownerText, StringComparison.OrdinalIgnoreCase)))?.Id;
+            if (ownerId is null && mapping.DefaultOwnerId is { Length: > 0 } fallback && users.FirstOrDefault(u => u.Id == fallback) is { } chosen)
+            {
+                ownerId = chosen.Id;
+                notes.Add(ownerText.Length == 0 ? $"Risks without an owner given to {chosen.DisplayName}." : $"Owner \"{ownerText}\" is not a user: given to {chosen.DisplayName}.");
+            }
+            else if (ownerId is null)
+            {
+                Problem("Owner", ownerText.Length == 0 ? "The risk has no owner. Every risk needs one." : $"\"{ownerText}\" is not a user. Add them under Users, or choose an owner for names that are not users.");
+            }
+
+            // Assets: by identifier (also "Name (AST-007)"), then by name; missing ones created when asked.
+            var assetIds = new List<Guid>();
+            foreach (var token in AssetSeparators().Split(Cell(row, "Assets")).Select(t => t.Trim()).Where(t => t.Length > 0))
+            {
+                var inParentheses = Parenthesised().Match(token);
+                var key = inParentheses.Success ? inParentheses.Groups[1].Value.Trim() : token;
+                var asset = assets.FirstOrDefault(a => string.Equals(a.Reference, key, StringComparison.OrdinalIgnoreCase))
+                    ?? assets.FirstOrDefault(a => string.Equals(a.Name, token, StringComparison.OrdinalIgnoreCase));
+                if (asset is null && mapping.CreateMissingAssets)
+                {
+                    asset = new Asset();
+                    asset.Update(new Asset.Details($"AST-{++nextAsset:000}", token, AssetType.Information, null, $"Created by the import of {upload.FileName}.", null, null, null, null, 2, 2, 2, Criticality.Medium, true), levels);
+                    assets.Add(asset);
+                    db.Add(asset);
+                    notes.Add($"Asset \"{token}\" is not in the inventory: added as {asset.Reference} (review its type, owner and values).");
+                }
+
+                if (asset is null)
+                {
+                    Problem("Assets", $"\"{token}\" is not in the asset inventory. Import the assets first, or tick \"add assets that are not in the inventory\".");
+                }
+                else if (!assetIds.Contains(asset.Id))
+                {
+                    assetIds.Add(asset.Id);
+                }
+            }
+
+            Guid? threatId = null;
+            if (Cell(row, "Threat") is { Length: > 0 } threatName)
+            {
+                if (!threats.TryGetValue(threatName, out var threat))
+                {
+                    threat = new Threat();
+                    if (threat.Update(threatName.Length > 200 ? threatName[..200] : threatName, "Organisational", null, null).Succeeded)
+                    {
+                        threats[threatName] = threat;
+                        db.Add(threat);
+                        notes.Add($"New threat \"{threat.Name}\" added to the catalogue.");
+                    }
+                }
+
+                threatId = threat.Id;
+            }
+
+            Guid? vulnerabilityId = null;
+            if (Cell(row, "Vulnerability") is { Length: > 0 } vulnerabilityName)
+            {
+                if (!vulnerabilities.TryGetValue(vulnerabilityName, out var vulnerability))
+                {
+                    vulnerability = new Vulnerability();
+                    if (vulnerability.Update(vulnerabilityName.Length > 200 ? vulnerabilityName[..200] : vulnerabilityName, "Organisation", null).Succeeded)
+                    {
+                        vulnerabilities[vulnerabilityName] = vulnerability;
+                        db.Add(vulnerability);
+                        notes.Add($"New vulnerability \"{vulnerability.Name}\" added to the catalogue.");
+                    }
+                }
+
+                vulnerabilityId = vulnerability.Id;
+            }
+
+            // Planned controls: "A.5.17", "A 5.17 A 8.5", "5.17; 8.5".
+            var controlIds = new List<Guid>();
+            foreach (Match m in ControlCode().Matches(Cell(row, "PlannedControls")))
+            {
+                var code = $"A.{m.Groups[1].Value}.{m.Groups[2].Value}";
+                if (controls.TryGetValue(code, out var controlId))
+                {
+                    if (!controlIds.Contains(controlId))
+                    {
+                        controlIds.Add(controlId);
+                    }
+                }
+                else
+                {
+                    Problem("PlannedControls", $"{code} is not an ISO/IEC 27001:2022 Annex A control.");
+                }
+            }
+
+            DateOnly? nextReview = null;
+            if (Cell(row, "NextReview") is { Length: > 0 } reviewText)
+            {
+                nextReview = ImportText.Date(reviewText);
+                if (nextReview is null)
+                {
+                    Problem("NextReview", $"\"{reviewText}\" is not a date (write it as 2026-12-31).");
+                }
+            }
+
+            // Ratings, on the approved methodology's scales.
+            RiskAssessment.Rating? inherent = null, residual = null;
+            int? Rating(string key, int max, string scale)
+            {
+                var text = Cell(row, key);
+                if (text.Length == 0)
+                {
+                    return null;
+                }
+
+                if (ImportText.TryInt(text, out var n) && n >= 1 && n <= max)
+                {
+                    return n;
+                }
+
+                Problem(key, $"\"{text}\" is outside the {scale} scale (1 to {max}).");
+                return null;
+            }
+
+            var ratingGiven = Cell(row, "InherentLikelihood").Length > 0 || Cell(row, "InherentImpact").Length > 0;
+            if (ratingGiven && definition is null)
+            {
+                Problem("InherentLikelihood", "No risk methodology is approved yet, so ratings cannot be read. Approve one under Risk methodology first.");
+            }
+            else if (ratingGiven && definition is not null)
+            {
+                var areas = definition.RatedAreas.Count;
+                var il = Rating("InherentLikelihood", definition.Likelihood.Count, "likelihood");
+                var ii = Rating("InherentImpact", definition.Impact.Count, "impact");
+                var rl = Rating("ResidualLikelihood", definition.Likelihood.Count, "likelihood");
+                var ri = Rating("ResidualImpact", definition.Impact.Count, "impact");
+                if (il is null || ii is null)
+                {
+                    if (problems.Count == before)
+                    {
+                        Problem(il is null ? "InherentLikelihood" : "InherentImpact", "Give both the likelihood and the impact, or neither.");
+                    }
+                }
+                else
+                {
+                    inherent = new(il.Value, Enumerable.Repeat(ii.Value, areas).ToList());
+                    residual = new(rl ?? il.Value, Enumerable.Repeat(ri ?? ii.Value, areas).ToList());
+                    if (areas > 1)
+                    {
+                        notes.Add($"The impact in the file is applied to each of the {areas} impact areas of methodology version {methodology!.Number}.");
+                    }
+
+                    if (rl is null && ri is null)
+                    {
+                        notes.Add("Rows without a residual rating get their inherent rating as residual.");
+                    }
+                }
+            }
+
+            var treatmentText = Cell(row, "Treatment");
+            var treatment = treatmentText.Length == 0 ? null : ImportText.Enum(treatmentText, TreatmentWords);
+            if (treatmentText.Length > 0 && treatment is null)
+            {
+                Problem("Treatment", $"\"{treatmentText}\" is not a treatment (mitigate, accept, transfer or avoid).");
+            }
+            else if (treatment is not null && !string.Equals(treatment.ToString(), treatmentText, StringComparison.OrdinalIgnoreCase))
+            {
+                notes.Add($"Treatment \"{treatmentText}\" read as {treatment}.");
+            }
+
+            var rationale = Text.OrNull(Cell(row, "TreatmentRationale")) ?? Text.OrNull(mapping.DefaultRationale);
+            if (treatment is not null && rationale is null)
+            {
+                Problem("TreatmentRationale", "A treatment needs a rationale. Map a rationale column, or give one for the whole file.");
+            }
+
+            if (treatment is not null && inherent is null)
+            {
+                Problem("Treatment", "A treatment needs a rating first: give the likelihood and impact.");
+            }
+
+            var statusKey = ImportText.Key(Cell(row, "Status"));
+            if (statusKey.StartsWith("accepted", StringComparison.Ordinal))
+            {
+                notes.Add("\"Accepted\" statuses are not carried over: acceptance is the risk owner's own recorded sign-off in OpenIsms.");
+            }
+
+            if (problems.Count > before)
+            {
+                continue;
+            }
+
+            Risk risk;
+            if (existing.TryGetValue(reference, out var found))
+            {
+                if (!mapping.UpdateExisting)
+                {
+                    Problem("Reference", $"{reference} is already in the register. Tick \"update existing risks\" to overwrite it from the file.");
+                    continue;
+                }
+
+                risk = found;
+                updated++;
+            }
+            else
+            {
+                risk = new Risk();
+                created++;
+            }
+
+            var result = risk.Update(new Risk.Details(reference, Cell(row, "Title"), Text.OrNull(Cell(row, "Description")), threatId, vulnerabilityId, ownerId ?? "",
+                Text.OrNull(Cell(row, "ExistingControls")), nextReview ?? risk.NextReview));
+            foreach (var error in result.Errors)
+            {
+                problems.Add(new(row.Number, Fields.FirstOrDefault(f => f.Key == error.Field)?.Label ?? error.Field, error.Message));
+            }
+
+            if (!result.Succeeded)
+            {
+                continue;
+            }
+
+            if (found is null)
+            {
+                db.Add(risk);
+            }
+
+            foreach (var assetId in assetIds.Where(a => !existingLinks.Any(l => l.RiskId == risk.Id && l.AssetId == a)))
+            {
+                db.Add(new RiskAsset { RiskId = risk.Id, AssetId = assetId });
+            }
+
+            foreach (var controlId in controlIds.Where(c => !existingControls.Any(l => l.RiskId == risk.Id && l.RequirementId == c)))
+            {
+                db.Add(new RiskControl { RiskId = risk.Id, RequirementId = controlId });
+            }
+
+            if (inherent is not null && methodology is not null)
+            {
+                var assessment = RiskAssessment.Create(risk.Id, methodology, inherent, residual!, $"Imported from {upload.FileName}, row {row.Number}.", userId, db.CurrentUser.DisplayName, now);
+                if (assessment.Succeeded)
+                {
+                    db.Add(assessment.Value!);
+                    risk.Apply(assessment.Value!, definition!.ReviewIntervalMonths);
+                    if (nextReview is not null)
+                    {
+                        risk.Update(new Risk.Details(risk.Reference, risk.Title, risk.Description, risk.ThreatId, risk.VulnerabilityId, risk.OwnerId, risk.ExistingControls, nextReview));
+                    }
+                }
+            }
+
+            if (treatment is not null)
+            {
+                risk.Decide(treatment.Value, rationale);
+            }
+
+            if (statusKey is "closed" or "retired")
+            {
+                risk.Close(true);
+            }
+        }
+
+        var committed = false;
+        if (commit && problems.Count == 0)
+        {
+            await db.SaveChangesAsync(ct);
+            await uploads.Forget(id, ct);
+            committed = true;
+        }
+        else
+        {
+            db.ChangeTracker.Clear();
+        }
+
+        return new ImportReport(table.Rows.Count, created, updated, problems, notes.ToList(), committed);
+    }
+
+    [GeneratedRegex(@"\s*(?:[,;+/\n]|\band\b)\s*")]
+    private static partial Regex AssetSeparators();
+
+    [GeneratedRegex(@"\(([^)]+)\)")]
+    private static partial Regex Parenthesised();
+
+    [GeneratedRegex(@"(?:A\.?\s*)?\b([5-8])\.(\d{1,2})\b")]
+    private static partial Regex ControlCode();
+}
