@@ -382,7 +382,7 @@ public sealed partial class ImportRisks(OpenIsmsDbContext db, ImportUploads uplo
         return new ImportReport(table.Rows.Count, created, updated, problems, notes.ToList(), committed);
     }
 
-    [GeneratedRegex(@"\s*(?:[,;+/\n]|\band\b)\s*")]
+    [GeneratedRegex(@"\s*(?:[,;+\n]|\band\b)\s*")]
     private static partial Regex AssetSeparators();
 
     [GeneratedRegex(@"\(([^)]+)\)")]
