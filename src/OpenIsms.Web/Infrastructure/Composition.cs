@@ -92,6 +92,7 @@ public static class Composition
         app.MapFragmentEndpoints();
         app.MapOpenApi("/api/{documentName}/openapi.json").AllowAnonymous();
         app.MapRisksApi();
+        app.MapAssetsApi();
         Features.Risks.RiskExports.MapRiskExports(app);
         app.MapRazorComponents<App>();
         return app;
