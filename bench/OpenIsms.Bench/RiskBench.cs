@@ -53,9 +53,14 @@ public static partial class RiskBench
                 Console.WriteLine(await AssessRisks(http, register, 200));
                 var (rss, peak) = app.Memory();
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"server memory: {rss:F0} MiB resident now, {peak:F0} MiB peak"));
-                await Export(http, app, "/risks/export.xlsx");
+                var xlsx = await Export(http, app, "/risks/export.xlsx");
                 await Export(http, app, "/risks/export.csv");
+                await Export(http, app, "/risks/treatment-plan.xlsx");
                 await Export(http, app, "/risks/treatment-plan.docx");
+                if (xlsx is not null)
+                {
+                    await Import(http, app, xlsx);
+                }
             }
         }
         finally
@@ -131,7 +136,43 @@ public static partial class RiskBench
         return Summary("assess a risk (POST /risks/{id})", times);
     }
 
-    private static async Task Export(HttpClient http, AppProcess app, string path)
+    /// <summary>Uploads the exported register and imports it back over itself ("update existing"): every row checked, then written in one transaction.</summary>
+    private static async Task Import(HttpClient http, AppProcess app, byte[] xlsx)
+    {
+        var page = await http.GetStringAsync("/risks/import");
+        using var upload = new MultipartFormDataContent();
+        foreach (var (name, value) in Hidden(Regex.Match(page, "<main[\\s\\S]*</main>").Value))
+        {
+            upload.Add(new StringContent(value), name);
+        }
+
+        upload.Add(new ByteArrayContent(xlsx), "File", "risk-register.xlsx");
+        var clock = Stopwatch.StartNew();
+        var uploaded = await http.PostAsync("/risks/import", upload);
+        var mappingUrl = uploaded.Headers.Location?.ToString() ?? throw new InvalidOperationException($"Upload answered {(int)uploaded.StatusCode}.");
+        var uploadTime = clock.Elapsed;
+        var mapping = await http.GetStringAsync(mappingUrl);
+        var form = Regex.Match(mapping, "<main[\\s\\S]*</main>").Value;
+        var fields = Hidden(form);
+        foreach (Match select in Regex.Matches(form, "<select id=\"map-[^\"]+\" name=\"Input.Columns\"[^>]*>([\\s\\S]*?)</select>"))
+        {
+            var selected = Regex.Match(select.Groups[1].Value, "<option value=\"(-?\\d+)\" selected");
+            fields.Add(new("Input.Columns", selected.Success ? selected.Groups[1].Value : "-1"));
+        }
+
+        fields.Add(new("Input.UpdateExisting", "true"));
+        fields.Add(new("Input.CreateMissingAssets", "true"));
+        fields.Add(new("Input.Action", "import"));
+        var before = app.Memory().PeakMiB;
+        clock.Restart();
+        var imported = await http.PostAsync(mappingUrl, new FormUrlEncodedContent(fields));
+        var importTime = clock.Elapsed;
+        var ok = imported.StatusCode is HttpStatusCode.Found or HttpStatusCode.Redirect && imported.Headers.Location?.ToString().Contains("done=imported", StringComparison.Ordinal) == true;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"import {xlsx.Length / 1048576.0:F1} MiB XLSX of the register back over itself: upload and read {uploadTime.TotalSeconds:F2} s, check and write {importTime.TotalSeconds:F2} s{(ok ? "" : " — FAILED: " + (int)imported.StatusCode)}; server peak memory {before:F0} → {app.Memory().PeakMiB:F0} MiB"));
+    }
+
+    private static async Task<byte[]?> Export(HttpClient http, AppProcess app, string path)
     {
         var before = app.Memory().PeakMiB;
         var clock = Stopwatch.StartNew();
@@ -139,21 +180,18 @@ public static partial class RiskBench
         if (response.StatusCode != HttpStatusCode.OK)
         {
             Console.WriteLine($"{path}: {(int)response.StatusCode} (not available)");
-            return;
+            return null;
         }
 
         await using var body = await response.Content.ReadAsStreamAsync();
-        var bytes = 0L;
-        var buffer = new byte[81920];
-        int read;
-        while ((read = await body.ReadAsync(buffer)) > 0)
-        {
-            bytes += read;
-        }
+        using var copy = new MemoryStream();
+        await body.CopyToAsync(copy);
+        var bytes = copy.Length;
 
         var (rss, peak) = app.Memory();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{path,-40} {clock.Elapsed.TotalSeconds:F2} s, {bytes / 1048576.0:F1} MiB; server peak memory {before:F0} → {peak:F0} MiB (resident now {rss:F0} MiB)"));
+        return copy.ToArray();
     }
 
     private static string Summary(string what, List<double> times)

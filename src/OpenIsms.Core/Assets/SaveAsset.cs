@@ -74,9 +74,7 @@ public sealed class SaveAsset(OpenIsmsDbContext db)
 
     public async Task<string> NextReference(CancellationToken ct = default)
     {
-        var references = await db.Set<Asset>().Where(a => a.Reference.StartsWith("AST-"))
-            .OrderByDescending(a => a.Reference.Length).ThenByDescending(a => a.Reference).Select(a => a.Reference).Take(50).ToListAsync(ct);
-        var highest = references.Select(r => int.TryParse(r.AsSpan(4), out var n) ? n : 0).DefaultIfEmpty(0).Max();
+        var highest = await References.Highest(db.Set<Asset>().Select(a => a.Reference), "AST-", ct);
         return $"AST-{highest + 1:000}";
     }
 }

@@ -68,6 +68,8 @@ public sealed class ImportAssets(OpenIsmsDbContext db, ImportUploads uploads)
         }
 
         var users = await db.Set<AppUser>().AsNoTracking().Where(u => u.IsActive).Select(u => new { u.Id, u.DisplayName, u.Email }).ToListAsync(ct);
+        var userByName = users.GroupBy(u => u.DisplayName, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Id, StringComparer.OrdinalIgnoreCase);
+        var userByEmail = users.Where(u => u.Email is not null).GroupBy(u => u.Email!, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Id, StringComparer.OrdinalIgnoreCase);
         var levels = await db.Set<ClassificationLevel>().OrderBy(l => l.Rank).Select(l => l.Name).ToListAsync(ct);
         var existing = await db.Set<Asset>().ToDictionaryAsync(a => a.Reference, StringComparer.OrdinalIgnoreCase, ct);
         var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
@@ -106,7 +108,7 @@ public sealed class ImportAssets(OpenIsmsDbContext db, ImportUploads uploads)
             var ownerText = Cell(row, "Owner");
             if (ownerText.Length > 0)
             {
-                ownerId = users.FirstOrDefault(u => string.Equals(u.DisplayName, ownerText, StringComparison.OrdinalIgnoreCase) || string.Equals(u.Email, ownerText, StringComparison.OrdinalIgnoreCase))?.Id;
+                ownerId = userByName.GetValueOrDefault(ownerText) ?? userByEmail.GetValueOrDefault(ownerText);
                 if (ownerId is null && mapping.DefaultOwnerId is { Length: > 0 } fallback && users.Any(u => u.Id == fallback))
                 {
                     ownerId = fallback;

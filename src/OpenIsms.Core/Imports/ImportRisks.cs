@@ -78,8 +78,13 @@ public sealed partial class ImportRisks(OpenIsmsDbContext db, ImportUploads uplo
         var vulnerabilities = await db.Set<Vulnerability>().ToDictionaryAsync(t => t.Name, StringComparer.OrdinalIgnoreCase, ct);
         var controls = await db.Set<Requirement>().AsNoTracking().Where(r => r.Kind == RequirementKind.Control).ToDictionaryAsync(r => r.Code, r => r.Id, ct);
         var existing = await db.Set<Risk>().ToDictionaryAsync(r => r.Reference, StringComparer.OrdinalIgnoreCase, ct);
-        var existingLinks = await db.Set<RiskAsset>().ToListAsync(ct);
-        var existingControls = await db.Set<RiskControl>().ToListAsync(ct);
+        // Lookups, not list scans: a 10,000-row file against a 10,000-asset inventory must stay linear.
+        var assetsByReference = assets.GroupBy(a => a.Reference, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
+        var assetsByName = assets.GroupBy(a => a.Name, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
+        var existingLinks = (await db.Set<RiskAsset>().AsNoTracking().Select(x => new { x.RiskId, x.AssetId }).ToListAsync(ct)).Select(x => (x.RiskId, x.AssetId)).ToHashSet();
+        var existingControls = (await db.Set<RiskControl>().AsNoTracking().Select(x => new { x.RiskId, x.RequirementId }).ToListAsync(ct)).Select(x => (x.RiskId, x.RequirementId)).ToHashSet();
+        var userByName = users.GroupBy(u => u.DisplayName, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Id, StringComparer.OrdinalIgnoreCase);
+        var userByEmail = users.Where(u => u.Email is not null).GroupBy(u => u.Email!, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Id, StringComparer.OrdinalIgnoreCase);
         var nextAsset = assets.Where(a => a.Reference.StartsWith("AST-", StringComparison.OrdinalIgnoreCase))
             .Select(a => int.TryParse(a.Reference.AsSpan(4), out var n) ? n : 0).DefaultIfEmpty(0).Max();
         var nextRisk = existing.Keys.Where(k => k.StartsWith("R-", StringComparison.OrdinalIgnoreCase))
@@ -110,7 +115,7 @@ public sealed partial class ImportRisks(OpenIsmsDbContext db, ImportUploads uplo
 
             // Owner: a user by name or email, or the fallback chosen for names that are not users.
             var ownerText = Cell(row, "Owner");
-            var ownerId = users.FirstOrDefault(u => ownerText.Length > 0 && (string.Equals(u.DisplayName, ownerText, StringComparison.OrdinalIgnoreCase) || string.Equals(u.Email, ownerText, StringComparison.OrdinalIgnoreCase)))?.Id;
+            var ownerId = ownerText.Length == 0 ? null : userByName.GetValueOrDefault(ownerText) ?? userByEmail.GetValueOrDefault(ownerText);
             if (ownerId is null && mapping.DefaultOwnerId is { Length: > 0 } fallback && users.FirstOrDefault(u => u.Id == fallback) is { } chosen)
             {
                 ownerId = chosen.Id;
@@ -127,13 +132,13 @@ public sealed partial class ImportRisks(OpenIsmsDbContext db, ImportUploads uplo
             {
                 var inParentheses = Parenthesised().Match(token);
                 var key = inParentheses.Success ? inParentheses.Groups[1].Value.Trim() : token;
-                var asset = assets.FirstOrDefault(a => string.Equals(a.Reference, key, StringComparison.OrdinalIgnoreCase))
-                    ?? assets.FirstOrDefault(a => string.Equals(a.Name, token, StringComparison.OrdinalIgnoreCase));
+                var asset = assetsByReference.GetValueOrDefault(key) ?? assetsByName.GetValueOrDefault(token);
                 if (asset is null && mapping.CreateMissingAssets)
                 {
                     asset = new Asset();
                     asset.Update(new Asset.Details($"AST-{++nextAsset:000}", token, AssetType.Information, null, $"Created by the import of {upload.FileName}.", null, null, null, null, 2, 2, 2, Criticality.Medium, true), levels);
-                    assets.Add(asset);
+                    assetsByReference[asset.Reference] = asset;
+                    assetsByName[asset.Name] = asset;
                     db.Add(asset);
                     notes.Add($"Asset \"{token}\" is not in the inventory: added as {asset.Reference} (review its type, owner and values).");
                 }
@@ -332,12 +337,12 @@ public sealed partial class ImportRisks(OpenIsmsDbContext db, ImportUploads uplo
                 db.Add(risk);
             }
 
-            foreach (var assetId in assetIds.Where(a => !existingLinks.Any(l => l.RiskId == risk.Id && l.AssetId == a)))
+            foreach (var assetId in assetIds.Where(a => !existingLinks.Contains((risk.Id, a))))
             {
                 db.Add(new RiskAsset { RiskId = risk.Id, AssetId = assetId });
             }
 
-            foreach (var controlId in controlIds.Where(c => !existingControls.Any(l => l.RiskId == risk.Id && l.RequirementId == c)))
+            foreach (var controlId in controlIds.Where(c => !existingControls.Contains((risk.Id, c))))
             {
                 db.Add(new RiskControl { RiskId = risk.Id, RequirementId = controlId });
             }

@@ -108,13 +108,10 @@ public sealed class SaveRisk(OpenIsmsDbContext db)
         db.AddRange(controlIds.Where(r => controls.All(x => x.RequirementId != r)).Select(r => new RiskControl { RiskId = riskId, RequirementId = r }));
     }
 
-    /// <summary>R-001, R-002 …: one more than the highest number used in that form.</summary>
+    /// <summary>R-001, R-002 …: one more than the highest number used in that form. Reads only the identifier index.</summary>
     public async Task<string> NextReference(CancellationToken ct = default)
     {
-        // The longest, then highest identifiers hold the highest number; a few are read in case some are not numeric.
-        var references = await db.Set<Risk>().Where(r => r.Reference.StartsWith("R-"))
-            .OrderByDescending(r => r.Reference.Length).ThenByDescending(r => r.Reference).Select(r => r.Reference).Take(50).ToListAsync(ct);
-        var highest = references.Select(r => int.TryParse(r.AsSpan(2), out var n) ? n : 0).DefaultIfEmpty(0).Max();
+        var highest = await References.Highest(db.Set<Risk>().Select(r => r.Reference), "R-", ct);
         return $"R-{highest + 1:000}";
     }
 }

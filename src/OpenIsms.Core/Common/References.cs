@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace OpenIsms.Core.Common;
+
+/// <summary>Identifiers such as R-001 and AST-0042: the highest number in use with a prefix.</summary>
+public static class References
+{
+    /// <summary>
+    /// The longest identifiers with the prefix hold the highest numbers; among those, the last in text order. Two small
+    /// queries on the identifier's index instead of reading and sorting every row. Non-numeric ones are skipped.
+    /// </summary>
+    public static async Task<int> Highest(IQueryable<string> references, string prefix, CancellationToken ct)
+    {
+        var matching = references.Where(r => r.StartsWith(prefix));
+        var longest = await matching.MaxAsync(r => (int?)r.Length, ct);
+        if (longest is null)
+        {
+            return 0;
+        }
+
+        for (var length = longest.Value; length > prefix.Length; length--)
+        {
+            var candidates = await matching.Where(r => r.Length == length).OrderByDescending(r => r).Take(20).ToListAsync(ct);
+            var numbers = candidates.Select(r => int.TryParse(r.AsSpan(prefix.Length), out var n) ? n : -1).Where(n => n >= 0).ToList();
+            if (numbers.Count > 0)
+            {
+                return numbers.Max();
+            }
+
+            if (candidates.Count == 0 && length < longest - 3)
+            {
+                break;
+            }
+        }
+
+        return 0;
+    }
+}
