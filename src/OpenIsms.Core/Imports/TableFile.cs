@@ -163,8 +163,16 @@ public static class TableFile
             var part = (WorksheetPart)workbook.GetPartById(sheet.Id!);
             var shared = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(s => s.InnerText).ToList() ?? [];
             var records = new List<(int Line, List<string> Cells)>();
-            foreach (var row in part.Worksheet.Descendants<Row>())
+            // Row by row with the forward-only reader: memory follows one row, not the whole sheet's object tree.
+            using var reader = DocumentFormat.OpenXml.OpenXmlReader.Create(part);
+            while (reader.Read())
             {
+                if (reader.ElementType != typeof(Row) || !reader.IsStartElement)
+                {
+                    continue;
+                }
+
+                var row = (Row)reader.LoadCurrentElement()!;
                 var values = new List<string>();
                 foreach (var c in row.Elements<Cell>())
                 {
