@@ -67,9 +67,7 @@ public sealed class ImportAssets(OpenIsmsDbContext db, ImportUploads uploads)
             return new ImportReport(table.Rows.Count, 0, 0, [new(0, "", "Choose the columns that hold the asset's name and type.")], [], false);
         }
 
-        var users = await db.Set<AppUser>().AsNoTracking().Where(u => u.IsActive).Select(u => new { u.Id, u.DisplayName, u.Email }).ToListAsync(ct);
-        var userByName = users.GroupBy(u => u.DisplayName, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Id, StringComparer.OrdinalIgnoreCase);
-        var userByEmail = users.Where(u => u.Email is not null).GroupBy(u => u.Email!, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Id, StringComparer.OrdinalIgnoreCase);
+        var users = await UserLookup.Load(db, ct);
         var levels = await db.Set<ClassificationLevel>().OrderBy(l => l.Rank).Select(l => l.Name).ToListAsync(ct);
         var existing = await db.Set<Asset>().ToDictionaryAsync(a => a.Reference, StringComparer.OrdinalIgnoreCase, ct);
         var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
@@ -108,11 +106,11 @@ public sealed class ImportAssets(OpenIsmsDbContext db, ImportUploads uploads)
             var ownerText = Cell(row, "Owner");
             if (ownerText.Length > 0)
             {
-                ownerId = userByName.GetValueOrDefault(ownerText) ?? userByEmail.GetValueOrDefault(ownerText);
-                if (ownerId is null && mapping.DefaultOwnerId is { Length: > 0 } fallback && users.Any(u => u.Id == fallback))
+                ownerId = users.Find(ownerText);
+                if (ownerId is null && mapping.DefaultOwnerId is { Length: > 0 } fallback && users.Names.TryGetValue(fallback, out var fallbackName))
                 {
                     ownerId = fallback;
-                    notes.Add($"Owner \"{ownerText}\" is not a user: given to {users.First(u => u.Id == fallback).DisplayName}.");
+                    notes.Add($"Owner \"{ownerText}\" is not a user: given to {fallbackName}.");
                 }
                 else if (ownerId is null)
                 {
@@ -192,18 +190,6 @@ public sealed class ImportAssets(OpenIsmsDbContext db, ImportUploads uploads)
             }
         }
 
-        var committed = false;
-        if (commit && problems.Count == 0)
-        {
-            await db.SaveChangesAsync(ct);
-            await uploads.Forget(id, ct);
-            committed = true;
-        }
-        else
-        {
-            db.ChangeTracker.Clear(); // a dry run, or a file with problems, changes nothing
-        }
-
-        return new ImportReport(table.Rows.Count, created, updated, problems, notes.ToList(), committed);
+        return await ImportText.Finish(db, uploads, id, commit, table.Rows.Count, created, updated, problems, notes, ct);
     }
 }

@@ -1,5 +1,8 @@
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 using OpenIsms.Core.Common;
+using OpenIsms.Core.Data;
+using OpenIsms.Core.Users;
 
 namespace OpenIsms.Core.Imports;
 
@@ -18,8 +21,53 @@ public sealed record ImportReport(int Rows, int Created, int Updated, IReadOnlyL
     public bool IsClean => Problems.Count == 0;
 }
 
+/// <summary>Active users found by display name or email, case-insensitively: how a spreadsheet names owners.</summary>
+public sealed class UserLookup
+{
+    private readonly Dictionary<string, string> byName;
+    private readonly Dictionary<string, string> byEmail;
+
+    public UserLookup(IEnumerable<(string Id, string DisplayName, string? Email)> users)
+    {
+        var list = users.ToList();
+        byName = list.GroupBy(u => u.DisplayName, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Id, StringComparer.OrdinalIgnoreCase);
+        byEmail = list.Where(u => u.Email is not null).GroupBy(u => u.Email!, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Id, StringComparer.OrdinalIgnoreCase);
+        Names = list.ToDictionary(u => u.Id, u => u.DisplayName);
+    }
+
+    public IReadOnlyDictionary<string, string> Names { get; }
+
+    public string? Find(string text) => text.Length == 0 ? null : byName.GetValueOrDefault(text) ?? byEmail.GetValueOrDefault(text);
+
+    public static async Task<UserLookup> Load(OpenIsmsDbContext db, CancellationToken ct) =>
+        new((await db.Set<AppUser>().AsNoTracking().Where(u => u.IsActive).Select(u => new { u.Id, u.DisplayName, u.Email }).ToListAsync(ct))
+            .Select(u => (u.Id, u.DisplayName, u.Email)));
+}
+
 public static class ImportText
 {
+    /// <summary>
+    /// The end of every import: with no problems and the user's go-ahead, everything tracked is written in one
+    /// transaction and the upload is forgotten; otherwise nothing tracked is kept.
+    /// </summary>
+    public static async Task<ImportReport> Finish(OpenIsmsDbContext db, ImportUploads uploads, Guid id, bool commit, int rows, int created, int updated,
+        List<ImportProblem> problems, IEnumerable<string> notes, CancellationToken ct)
+    {
+        var committed = false;
+        if (commit && problems.Count == 0)
+        {
+            await db.SaveChangesAsync(ct);
+            await uploads.Forget(id, ct);
+            committed = true;
+        }
+        else
+        {
+            db.ChangeTracker.Clear(); // a dry run, or a file with problems, changes nothing
+        }
+
+        return new ImportReport(rows, created, updated, problems, notes.ToList(), committed);
+    }
+
     /// <summary>Lower-case letters and digits only: "Likelihood (1-5)" and "likelihood" meet as "likelihood15" and "likelihood".</summary>
     public static string Key(string text) => new(text.ToLowerInvariant().Where(char.IsLetterOrDigit).ToArray());
 

@@ -72,7 +72,7 @@ public sealed partial class ImportRisks(OpenIsmsDbContext db, ImportUploads uplo
         var notes = new SortedSet<string>(StringComparer.Ordinal);
         var methodology = await db.Set<RiskMethodology>().AsNoTracking().FirstOrDefaultAsync(m => m.Status == MethodologyStatus.Approved, ct);
         var definition = methodology?.Definition;
-        var users = await db.Set<AppUser>().AsNoTracking().Where(u => u.IsActive).Select(u => new { u.Id, u.DisplayName, u.Email }).ToListAsync(ct);
+        var users = await UserLookup.Load(db, ct);
         var assets = await db.Set<Asset>().ToListAsync(ct);
         var threats = await db.Set<Threat>().ToDictionaryAsync(t => t.Name, StringComparer.OrdinalIgnoreCase, ct);
         var vulnerabilities = await db.Set<Vulnerability>().ToDictionaryAsync(t => t.Name, StringComparer.OrdinalIgnoreCase, ct);
@@ -83,8 +83,6 @@ public sealed partial class ImportRisks(OpenIsmsDbContext db, ImportUploads uplo
         var assetsByName = assets.GroupBy(a => a.Name, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
         var existingLinks = (await db.Set<RiskAsset>().AsNoTracking().Select(x => new { x.RiskId, x.AssetId }).ToListAsync(ct)).Select(x => (x.RiskId, x.AssetId)).ToHashSet();
         var existingControls = (await db.Set<RiskControl>().AsNoTracking().Select(x => new { x.RiskId, x.RequirementId }).ToListAsync(ct)).Select(x => (x.RiskId, x.RequirementId)).ToHashSet();
-        var userByName = users.GroupBy(u => u.DisplayName, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Id, StringComparer.OrdinalIgnoreCase);
-        var userByEmail = users.Where(u => u.Email is not null).GroupBy(u => u.Email!, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Id, StringComparer.OrdinalIgnoreCase);
         var nextAsset = assets.Where(a => a.Reference.StartsWith("AST-", StringComparison.OrdinalIgnoreCase))
             .Select(a => int.TryParse(a.Reference.AsSpan(4), out var n) ? n : 0).DefaultIfEmpty(0).Max();
         var nextRisk = existing.Keys.Where(k => k.StartsWith("R-", StringComparison.OrdinalIgnoreCase))
@@ -115,11 +113,11 @@ public sealed partial class ImportRisks(OpenIsmsDbContext db, ImportUploads uplo
 
             // Owner: a user by name or email, or the fallback chosen for names that are not users.
             var ownerText = Cell(row, "Owner");
-            var ownerId = ownerText.Length == 0 ? null : userByName.GetValueOrDefault(ownerText) ?? userByEmail.GetValueOrDefault(ownerText);
-            if (ownerId is null && mapping.DefaultOwnerId is { Length: > 0 } fallback && users.FirstOrDefault(u => u.Id == fallback) is { } chosen)
+            var ownerId = users.Find(ownerText);
+            if (ownerId is null && mapping.DefaultOwnerId is { Length: > 0 } fallback && users.Names.TryGetValue(fallback, out var chosen))
             {
-                ownerId = chosen.Id;
-                notes.Add(ownerText.Length == 0 ? $"Risks without an owner given to {chosen.DisplayName}." : $"Owner \"{ownerText}\" is not a user: given to {chosen.DisplayName}.");
+                ownerId = fallback;
+                notes.Add(ownerText.Length == 0 ? $"Risks without an owner given to {chosen}." : $"Owner \"{ownerText}\" is not a user: given to {chosen}.");
             }
             else if (ownerId is null)
             {
@@ -372,19 +370,7 @@ public sealed partial class ImportRisks(OpenIsmsDbContext db, ImportUploads uplo
             }
         }
 
-        var committed = false;
-        if (commit && problems.Count == 0)
-        {
-            await db.SaveChangesAsync(ct);
-            await uploads.Forget(id, ct);
-            committed = true;
-        }
-        else
-        {
-            db.ChangeTracker.Clear();
-        }
-
-        return new ImportReport(table.Rows.Count, created, updated, problems, notes.ToList(), committed);
+        return await ImportText.Finish(db, uploads, id, commit, table.Rows.Count, created, updated, problems, notes, ct);
     }
 
     [GeneratedRegex(@"\s*(?:[,;+\n]|\band\b)\s*")]
