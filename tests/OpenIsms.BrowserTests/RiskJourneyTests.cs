@@ -106,6 +106,22 @@ public sealed class RiskJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         (await page.Locator("tbody").InnerTextAsync()).ShouldContain("Ransomware encrypts the file server");
         await BrowserApp.Screenshot(page, "15-register");
 
+        // Bring a register in from a spreadsheet: upload, see the mapping, check, import.
+        await page.GotoAsync("/risks/import");
+        var csv = "ID,Risk Title,Owner,Likelihood (1-5),Max Impact,Treatment Decision\nIMP-1,Laptop stolen on a train,Rita Owner,3,2,Accept\n";
+        await page.Locator("#f-File").SetInputFilesAsync(new FilePayload { Name = "register.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(csv) });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Upload and map the columns" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/risks/import/[0-9a-f-]+$"));
+        (await page.Locator("#map-Title option:checked").InnerTextAsync()).ShouldBe("Risk Title");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Check every row (nothing is saved)" }).ClickAsync();
+        await page.Locator("#report").WaitForAsync();
+        (await page.Locator("#report").InnerTextAsync()).ShouldContain("A treatment needs a rationale");
+        await page.GetByLabel("Rationale for treatments that have none").FillAsync("Cheaper to replace than to protect.");
+        await BrowserApp.Screenshot(page, "16-import");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Import", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/risks\\?done=imported"));
+        (await page.Locator("tbody").InnerTextAsync()).ShouldContain("Laptop stolen on a train");
+
         errors.ShouldBeEmpty();
     }
 }
