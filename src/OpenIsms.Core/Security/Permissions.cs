@@ -19,6 +19,8 @@ public static class Permissions
 
     /// <summary>Edit and approve the risk methodology; approve acceptance of risks above the threshold.</summary>
     public const string RisksApprove = "risks.approve";
+    public const string ControlsRead = "controls.read";
+    public const string ControlsEdit = "controls.edit";
     public const string ActivityRead = "activity.read";
     public const string ActivityVerify = "activity.verify";
     public const string UsersManage = "users.manage";
@@ -30,7 +32,7 @@ public static class Permissions
     public static readonly IReadOnlyList<string> All =
     [
         CatalogueRead, ScopeRead, ScopeEdit, ScopeApprove, ContextRead, ContextEdit,
-        AssetsRead, AssetsEdit, RisksRead, RisksEdit, RisksApprove,
+        AssetsRead, AssetsEdit, RisksRead, RisksEdit, RisksApprove, ControlsRead, ControlsEdit,
         ActivityRead, ActivityVerify, UsersManage, OrganisationManage, Self,
     ];
 }

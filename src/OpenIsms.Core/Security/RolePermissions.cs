@@ -5,13 +5,13 @@ namespace OpenIsms.Core.Security;
 /// <summary>Which role grants which permission. The route-by-role test checks every page against this map.</summary>
 public static class RolePermissions
 {
-    private static readonly string[] Read = [CatalogueRead, ScopeRead, ContextRead, AssetsRead, RisksRead, ActivityRead, Self];
+    private static readonly string[] Read = [CatalogueRead, ScopeRead, ContextRead, AssetsRead, RisksRead, ControlsRead, ActivityRead, Self];
 
     private static readonly Dictionary<string, HashSet<string>> Map = new(StringComparer.Ordinal)
     {
         [Roles.Administrator] = [.. All],
-        [Roles.IsmsManager] = [.. Read, ScopeEdit, ScopeApprove, ContextEdit, AssetsEdit, RisksEdit, RisksApprove, ActivityVerify],
-        [Roles.Contributor] = [.. Read, ScopeEdit, ContextEdit, AssetsEdit, RisksEdit],
+        [Roles.IsmsManager] = [.. Read, ScopeEdit, ScopeApprove, ContextEdit, AssetsEdit, RisksEdit, RisksApprove, ControlsEdit, ActivityVerify],
+        [Roles.Contributor] = [.. Read, ScopeEdit, ContextEdit, AssetsEdit, RisksEdit, ControlsEdit],
         [Roles.Auditor] = [.. Read, ActivityVerify],
         [Roles.Viewer] = [.. Read],
     };

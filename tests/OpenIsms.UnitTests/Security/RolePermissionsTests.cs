@@ -5,14 +5,14 @@ namespace OpenIsms.UnitTests.Security;
 
 public class RolePermissionsTests
 {
-    private static readonly string[] Reading = [CatalogueRead, ScopeRead, ContextRead, AssetsRead, RisksRead, ActivityRead, Self];
+    private static readonly string[] Reading = [CatalogueRead, ScopeRead, ContextRead, AssetsRead, RisksRead, ControlsRead, ActivityRead, Self];
 
     /// <summary>What each role may do, written out independently of the production map.</summary>
     private static readonly Dictionary<string, string[]> Expected = new()
     {
-        [Roles.Administrator] = [.. Reading, ScopeEdit, ScopeApprove, ContextEdit, AssetsEdit, RisksEdit, RisksApprove, ActivityVerify, UsersManage, OrganisationManage],
-        [Roles.IsmsManager] = [.. Reading, ScopeEdit, ScopeApprove, ContextEdit, AssetsEdit, RisksEdit, RisksApprove, ActivityVerify],
-        [Roles.Contributor] = [.. Reading, ScopeEdit, ContextEdit, AssetsEdit, RisksEdit],
+        [Roles.Administrator] = [.. Reading, ScopeEdit, ScopeApprove, ContextEdit, AssetsEdit, RisksEdit, RisksApprove, ControlsEdit, ActivityVerify, UsersManage, OrganisationManage],
+        [Roles.IsmsManager] = [.. Reading, ScopeEdit, ScopeApprove, ContextEdit, AssetsEdit, RisksEdit, RisksApprove, ControlsEdit, ActivityVerify],
+        [Roles.Contributor] = [.. Reading, ScopeEdit, ContextEdit, AssetsEdit, RisksEdit, ControlsEdit],
         [Roles.Auditor] = [.. Reading, ActivityVerify],
         [Roles.Viewer] = [.. Reading],
     };

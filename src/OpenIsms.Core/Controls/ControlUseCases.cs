@@ -1,0 +1,206 @@
+using Microsoft.EntityFrameworkCore;
+using OpenIsms.Core.Common;
+using OpenIsms.Core.Data;
+using OpenIsms.Core.Frameworks;
+using OpenIsms.Core.Risks;
+using OpenIsms.Core.Security;
+using OpenIsms.Core.Users;
+
+namespace OpenIsms.Core.Controls;
+
+/// <summary>The organisation's controls, filtered and paged in SQL, with the Annex A controls each implements.</summary>
+public sealed class ListControls(OpenIsmsDbContext db)
+{
+    public sealed record Query(string? Search = null, ControlStatus? Status = null, string? OwnerId = null, string? AnnexA = null, int Page = 1, int PageSize = 25);
+
+    public sealed record Row(Guid Id, string Reference, string Name, string? OwnerName, ControlType Type, ControlFrequency Frequency, ControlStatus Status, IReadOnlyList<string> Implements);
+
+    public async Task<Page<Row>> Handle(Query query, CancellationToken ct = default)
+    {
+        var q = db.Set<Control>().AsNoTracking();
+        if (query.Status is { } status)
+        {
+            q = q.Where(c => c.Status == status);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.OwnerId))
+        {
+            q = q.Where(c => c.OwnerId == query.OwnerId);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.AnnexA))
+        {
+            var code = query.AnnexA.Trim();
+            q = q.Where(c => db.Set<ControlRequirement>().Any(x => x.ControlId == c.Id && db.Set<Requirement>().Any(r => r.Id == x.RequirementId && r.Code == code)));
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var term = "%" + query.Search.Trim().ToLowerInvariant() + "%";
+            q = q.Where(c => EF.Functions.Like(c.Reference.ToLower(), term) || EF.Functions.Like(c.Name.ToLower(), term) || EF.Functions.Like((c.Description ?? "").ToLower(), term));
+        }
+
+        var size = PageSizes.Normalise(query.PageSize);
+        var page = PageSizes.NormalisePage(query.Page);
+        var total = await q.CountAsync(ct);
+        var rows = await q.OrderBy(c => c.Reference).Skip((page - 1) * size).Take(size)
+            .Select(c => new { c.Id, c.Reference, c.Name, Owner = db.Set<AppUser>().Where(u => u.Id == c.OwnerId).Select(u => u.DisplayName).FirstOrDefault(), c.Type, c.Frequency, c.Status })
+            .ToListAsync(ct);
+        var ids = rows.Select(r => r.Id).ToList();
+        var implements = (await (from x in db.Set<ControlRequirement>() where ids.Contains(x.ControlId)
+                                 join r in db.Set<Requirement>() on x.RequirementId equals r.Id
+                                 orderby r.SortOrder
+                                 select new { x.ControlId, r.Code }).ToListAsync(ct)).ToLookup(x => x.ControlId, x => x.Code);
+        return new Page<Row>(rows.Select(r => new Row(r.Id, r.Reference, r.Name, r.Owner, r.Type, r.Frequency, r.Status, implements[r.Id].ToList())).ToList(), page, size, total);
+    }
+}
+
+/// <summary>A control with the Annex A controls it implements and the risks whose treatment plans on those.</summary>
+public sealed class GetControl(OpenIsmsDbContext db)
+{
+    public sealed record RequirementRef(Guid Id, string Code, string Title);
+
+    public sealed record RiskRef(Guid Id, string Reference, string Title, RiskStatus Status);
+
+    public sealed record View(Control Control, string? OwnerName, IReadOnlyList<RequirementRef> Implements, IReadOnlyList<RiskRef> Treats);
+
+    public async Task<View?> Handle(Guid id, CancellationToken ct = default)
+    {
+        var control = await db.Set<Control>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (control is null)
+        {
+            return null;
+        }
+
+        var owner = control.OwnerId is null ? null : await db.Set<AppUser>().Where(u => u.Id == control.OwnerId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
+        var implements = await (from x in db.Set<ControlRequirement>() where x.ControlId == id
+                                join r in db.Set<Requirement>() on x.RequirementId equals r.Id
+                                orderby r.SortOrder
+                                select new RequirementRef(r.Id, r.Code, r.Title)).ToListAsync(ct);
+        var requirementIds = implements.Select(r => r.Id).ToList();
+        var treats = await db.Set<Risk>().AsNoTracking()
+            .Where(r => db.Set<RiskControl>().Any(x => x.RiskId == r.Id && requirementIds.Contains(x.RequirementId)))
+            .OrderBy(r => r.Reference).Select(r => new RiskRef(r.Id, r.Reference, r.Title, r.Status)).ToListAsync(ct);
+        return new View(control, owner, implements, treats);
+    }
+}
+
+/// <summary>Adds or edits a control and the Annex A controls it implements.</summary>
+public sealed class SaveControl(OpenIsmsDbContext db)
+{
+    public sealed record Command(Guid? Id, Control.Details Details, IReadOnlyCollection<Guid> RequirementIds, int Version);
+
+    public async Task<Result<Guid>> Handle(Command c, CancellationToken ct = default)
+    {
+        Control control;
+        if (c.Id is { } id)
+        {
+            var (found, failure) = await db.LoadForChange<Control>(id, c.Version, Permissions.ControlsEdit, ct);
+            if (found is null)
+            {
+                return Result<Guid>.From(failure!);
+            }
+
+            control = found;
+        }
+        else if (!db.CurrentUser.Has(Permissions.ControlsEdit))
+        {
+            return Result<Guid>.From(Result.Forbidden());
+        }
+        else
+        {
+            control = new Control();
+        }
+
+        var d = c.Details;
+        if (string.IsNullOrWhiteSpace(d.Reference) && c.Id is null)
+        {
+            d = d with { Reference = $"CTL-{await References.Highest(db.Set<Control>().Select(x => x.Reference), "CTL-", ct) + 1:000}" };
+        }
+
+        var errors = new List<FieldError>();
+        var reference = d.Reference?.Trim() ?? "";
+        if (reference.Length > 0 && await db.Set<Control>().Where(x => x.Reference == reference && x.Id != control.Id).Select(x => x.Name).FirstOrDefaultAsync(ct) is { } clash)
+        {
+            errors.Add(new FieldError(nameof(Control.Reference), $"{reference} is already used by the control \"{clash}\"."));
+        }
+
+        if (!string.IsNullOrWhiteSpace(d.OwnerId) && !await db.Set<AppUser>().AnyAsync(u => u.Id == d.OwnerId && u.IsActive, ct))
+        {
+            errors.Add(new FieldError(nameof(Control.OwnerId), "Choose an active user as the owner."));
+        }
+
+        var requirementIds = c.RequirementIds.Distinct().ToList();
+        if (await db.Set<Requirement>().CountAsync(r => requirementIds.Contains(r.Id) && r.Kind == RequirementKind.Control, ct) != requirementIds.Count)
+        {
+            errors.Add(new FieldError("RequirementIds", "Choose Annex A controls from the catalogue."));
+        }
+
+        var result = control.Update(d);
+        if (!result.Succeeded || errors.Count > 0)
+        {
+            return Result<Guid>.From(Result.Invalid([.. result.Errors, .. errors]));
+        }
+
+        if (c.Id is null)
+        {
+            db.Add(control);
+        }
+
+        var links = await db.Set<ControlRequirement>().Where(x => x.ControlId == control.Id).ToListAsync(ct);
+        db.RemoveRange(links.Where(x => !requirementIds.Contains(x.RequirementId)));
+        db.AddRange(requirementIds.Where(r => links.All(x => x.RequirementId != r)).Select(r => new ControlRequirement { ControlId = control.Id, RequirementId = r }));
+        var saved = await db.SaveAsync(ct);
+        return saved.Succeeded ? control.Id : Result<Guid>.From(saved);
+    }
+}
+
+/// <summary>Deletes a control and its links, each recorded in the activity log.</summary>
+public sealed class DeleteControl(OpenIsmsDbContext db)
+{
+    public async Task<Result> Handle(Guid id, int version, CancellationToken ct = default)
+    {
+        var (control, failure) = await db.LoadForChange<Control>(id, version, Permissions.ControlsEdit, ct);
+        if (control is null)
+        {
+            return failure!;
+        }
+
+        db.RemoveRange(await db.Set<ControlRequirement>().Where(x => x.ControlId == id).ToListAsync(ct));
+        db.Remove(control);
+        return await db.SaveAsync(ct);
+    }
+}
+
+/// <summary>
+/// On request, one control per Annex A control that nothing implements yet, named after it and "not started", for
+/// the organisation to edit into its own. Running it again adds only what is still missing.
+/// </summary>
+public sealed class CreateStarterControls(OpenIsmsDbContext db)
+{
+    public async Task<Result<int>> Handle(CancellationToken ct = default)
+    {
+        if (!db.CurrentUser.Has(Permissions.ControlsEdit))
+        {
+            return Result<int>.From(Result.Forbidden());
+        }
+
+        var missing = await db.Set<Requirement>().AsNoTracking()
+            .Where(r => r.Kind == RequirementKind.Control && !db.Set<ControlRequirement>().Any(x => x.RequirementId == r.Id))
+            .OrderBy(r => r.SortOrder).Select(r => new { r.Id, r.Code, r.Title, r.ControlTypes }).ToListAsync(ct);
+        var next = await References.Highest(db.Set<Control>().Select(x => x.Reference), "CTL-", ct);
+        foreach (var requirement in missing)
+        {
+            var control = new Control();
+            var type = requirement.ControlTypes.Contains(";Detective;", StringComparison.Ordinal) ? ControlType.Detective
+                : requirement.ControlTypes.Contains(";Corrective;", StringComparison.Ordinal) && !requirement.ControlTypes.Contains(";Preventive;", StringComparison.Ordinal) ? ControlType.Corrective
+                : ControlType.Preventive;
+            control.Update(new Control.Details($"CTL-{++next:000}", requirement.Title, $"Our implementation of {requirement.Code}. Describe how it is done here.", null, type, ControlFrequency.Continuous, ControlStatus.NotStarted));
+            db.Add(control);
+            db.Add(new ControlRequirement { ControlId = control.Id, RequirementId = requirement.Id });
+        }
+
+        var saved = await db.SaveAsync(ct);
+        return saved.Succeeded ? missing.Count : Result<int>.From(saved);
+    }
+}
