@@ -21,6 +21,9 @@ public static class Permissions
     public const string RisksApprove = "risks.approve";
     public const string ControlsRead = "controls.read";
     public const string ControlsEdit = "controls.edit";
+
+    /// <summary>Approve the Statement of Applicability, freezing a numbered version.</summary>
+    public const string SoaApprove = "soa.approve";
     public const string ActivityRead = "activity.read";
     public const string ActivityVerify = "activity.verify";
     public const string UsersManage = "users.manage";
@@ -32,7 +35,7 @@ public static class Permissions
     public static readonly IReadOnlyList<string> All =
     [
         CatalogueRead, ScopeRead, ScopeEdit, ScopeApprove, ContextRead, ContextEdit,
-        AssetsRead, AssetsEdit, RisksRead, RisksEdit, RisksApprove, ControlsRead, ControlsEdit,
+        AssetsRead, AssetsEdit, RisksRead, RisksEdit, RisksApprove, ControlsRead, ControlsEdit, SoaApprove,
         ActivityRead, ActivityVerify, UsersManage, OrganisationManage, Self,
     ];
 }

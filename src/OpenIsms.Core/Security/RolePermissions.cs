@@ -10,7 +10,7 @@ public static class RolePermissions
     private static readonly Dictionary<string, HashSet<string>> Map = new(StringComparer.Ordinal)
     {
         [Roles.Administrator] = [.. All],
-        [Roles.IsmsManager] = [.. Read, ScopeEdit, ScopeApprove, ContextEdit, AssetsEdit, RisksEdit, RisksApprove, ControlsEdit, ActivityVerify],
+        [Roles.IsmsManager] = [.. Read, ScopeEdit, ScopeApprove, ContextEdit, AssetsEdit, RisksEdit, RisksApprove, ControlsEdit, SoaApprove, ActivityVerify],
         [Roles.Contributor] = [.. Read, ScopeEdit, ContextEdit, AssetsEdit, RisksEdit, ControlsEdit],
         [Roles.Auditor] = [.. Read, ActivityVerify],
         [Roles.Viewer] = [.. Read],

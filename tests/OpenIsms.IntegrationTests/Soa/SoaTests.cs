@@ -1,0 +1,86 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OpenIsms.Core.Data;
+using OpenIsms.Core.Frameworks;
+using OpenIsms.Core.Security;
+using OpenIsms.IntegrationTests.Infrastructure;
+
+namespace OpenIsms.IntegrationTests.Soa;
+
+/// <summary>The Statement of Applicability: decisions and their rules, warnings, approval into numbered versions, the diff.</summary>
+public abstract class SoaTests(AppFactory app)
+{
+    private static Task<HttpResponseMessage> Decide(TestClient client, string code, string applicable, string? justification = null, string? reason = "BestPractice") =>
+        client.SubmitAt($"/soa/{code}", "main form", new Dictionary<string, string?>
+        {
+            ["Input.Applicable"] = applicable, ["Input.ExclusionJustification"] = justification, ["Input.Reasons"] = applicable == "yes" ? reason : null,
+        });
+
+    [Fact]
+    public async Task Decide_Warn_Approve_AndDiffExactlyTheChange()
+    {
+        using var manager = await app.SignedIn(Roles.IsmsManager);
+
+        // An exclusion needs its justification, beside the field.
+        var refused = await Decide(manager, "A.8.28", "no");
+        refused.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await TestClient.Parse(refused)).QuerySelector("#f-ExclusionJustification")!.Closest(".field")!.TextContent.ShouldContain("Say why this control is not applicable");
+
+        // A risk plans on A.8.13; excluding A.8.13 raises a warning.
+        await Risks.Methodology.EnsureApproved(app);
+        var backup = await app.InScope(async sp => await sp.GetRequiredService<OpenIsmsDbContext>().Set<Requirement>().Where(r => r.Code == "A.8.13").Select(r => r.Id).SingleAsync());
+        (await manager.SubmitAt("/risks/new", "main form", new Dictionary<string, string?>
+        {
+            ["Input.Reference"] = "SOA-R1", ["Input.Title"] = "Backups cannot be restored", ["Input.OwnerId"] = await app.UserId(Roles.IsmsManager), ["Input.ControlIds"] = backup.ToString(),
+        })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await Decide(manager, "A.8.13", "no", "We keep no data.")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await manager.Page("/soa?decision=warnings")).QuerySelector("tr#A\\.8\\.13")!.TextContent.ShouldContain("Excluded, but the treatment of SOA-R1 depends on it");
+
+        // Approval needs every control decided.
+        var soa = await manager.Page("/soa");
+        (await (await manager.Submit(soa, "form.approve-bar", new Dictionary<string, string?>())).Text()).ShouldContain("not decided yet");
+
+        var codes = await app.InScope(async sp => await sp.GetRequiredService<OpenIsmsDbContext>().Set<Requirement>()
+            .Where(r => r.Kind == RequirementKind.Control).OrderBy(r => r.SortOrder).Select(r => r.Code).ToListAsync());
+        foreach (var code in codes.Where(c => c is not "A.8.13"))
+        {
+            var decided = code == "A.8.28" ? await Decide(manager, code, "no", "We develop no software.") : await Decide(manager, code, "yes");
+            decided.StatusCode.ShouldBe(HttpStatusCode.Redirect, code);
+        }
+
+        (await Decide(manager, "A.8.13", "yes", reason: null)).StatusCode.ShouldBe(HttpStatusCode.Redirect, "risk treatment is reason enough");
+        soa = await manager.Page("/soa");
+        var approved = await manager.Submit(soa, "form.approve-bar", new Dictionary<string, string?> { ["ApproveNote"] = "First statement." });
+        approved.LocationPath().ShouldStartWith("/soa/versions/1");
+        var v1 = await manager.Page("/soa/versions/1");
+        v1.QuerySelectorAll("tbody tr").Length.ShouldBe(93);
+        v1.QuerySelector("main")!.TextContent.ShouldContain("We develop no software.");
+
+        // Change one row: the draft differs from version 1 in exactly that.
+        (await Decide(manager, "A.8.28", "no", "We develop no software; configuration is done by the supplier.")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var diff = await manager.Page("/soa/compare?from=1");
+        var rows = diff.QuerySelectorAll("tbody tr").ToList();
+        rows.Count.ShouldBe(1);
+        rows[0].TextContent.ShouldContain("A.8.28");
+        rows[0].TextContent.ShouldContain("Justification for exclusion");
+        rows[0].QuerySelector(".after")!.TextContent.ShouldBe("We develop no software; configuration is done by the supplier.");
+
+        (await manager.Submit(await manager.Page("/soa"), "form.approve-bar", new Dictionary<string, string?>())).LocationPath().ShouldStartWith("/soa/versions/2");
+        (await manager.Page("/soa/compare?from=1&to=2")).QuerySelectorAll("tbody tr").Length.ShouldBe(1);
+        (await manager.Page("/soa/versions/1")).QuerySelector("main")!.TextContent.ShouldContain("We develop no software.", customMessage: "version 1 stays as it was");
+
+        using var viewer = await app.SignedIn(Roles.Viewer);
+        (await viewer.Get("/soa/A.5.1")).LocationPath().ShouldStartWith("/account/access-denied");
+        (await viewer.Page("/soa")).QuerySelectorAll("main form[method=post]").Length.ShouldBe(0);
+    }
+}
+
+/// <summary>Their own installations: the SoA is one per installation, and other tests decide rows too.</summary>
+public sealed class SoaSqliteApp() : AppFactory(Provider.Sqlite);
+
+public sealed class SoaPostgresApp() : AppFactory(Provider.PostgreSql);
+
+public sealed class SoaTestsOnSqlite(SoaSqliteApp app) : SoaTests(app), IClassFixture<SoaSqliteApp>;
+
+public sealed class SoaTestsOnPostgreSql(SoaPostgresApp app) : SoaTests(app), IClassFixture<SoaPostgresApp>;
