@@ -94,6 +94,7 @@ public static class Composition
         app.MapRisksApi();
         app.MapAssetsApi();
         Features.Risks.RiskExports.MapRiskExports(app);
+        Features.Soa.SoaExports.MapSoaExports(app);
         app.MapRazorComponents<App>();
         return app;
     }

@@ -57,6 +57,28 @@ public abstract class SoaTests(AppFactory app)
         v1.QuerySelectorAll("tbody tr").Length.ShouldBe(93);
         v1.QuerySelector("main")!.TextContent.ShouldContain("We develop no software.");
 
+        // Version 1 as the files an auditor receives: every row and column, the approver and the date.
+        await using (var xlsx = new MemoryStream(await (await manager.Get("/soa/export.xlsx?version=1")).Content.ReadAsByteArrayAsync()))
+        using (var book = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(xlsx, false))
+        {
+            var sheet = book.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().Select(r => r.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().Select(c => c.InnerText).ToList()).ToList();
+            sheet[0][0].ShouldBe("Control");
+            sheet[0].Count.ShouldBe(11);
+            var excluded = sheet.Single(r => r.Count > 0 && r[0] == "A.8.28");
+            (excluded[3], excluded[6]).ShouldBe(("Not applicable", "We develop no software."));
+            sheet.Single(r => r.Count > 0 && r[0] == "A.8.13")[5].ShouldBe("SOA-R1");
+            sheet.Count(r => r.Count > 0 && r[0].StartsWith("A.", StringComparison.Ordinal)).ShouldBe(93);
+            sheet.ShouldContain(r => r.Count > 0 && r[0].StartsWith("Version 1, approved by ISMS manager user", StringComparison.Ordinal));
+        }
+
+        await using (var docx = new MemoryStream(await (await manager.Get("/soa/export.docx?version=1")).Content.ReadAsByteArrayAsync()))
+        using (var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(docx, false))
+        {
+            var body = word.MainDocumentPart!.Document.Body!;
+            body.Elements<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().ElementAt(1).InnerText.ShouldContain("Version 1, approved by ISMS manager user");
+            body.Elements<DocumentFormat.OpenXml.Wordprocessing.Table>().Single().Elements<DocumentFormat.OpenXml.Wordprocessing.TableRow>().Count().ShouldBe(94);
+        }
+
         // Change one row: the draft differs from version 1 in exactly that.
         (await Decide(manager, "A.8.28", "no", "We develop no software; configuration is done by the supplier.")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var diff = await manager.Page("/soa/compare?from=1");

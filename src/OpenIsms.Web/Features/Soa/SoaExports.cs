@@ -1,0 +1,91 @@
+using OpenIsms.Core.Organisations;
+using OpenIsms.Core.Security;
+using OpenIsms.Core.Soa;
+using OpenIsms.Web.Components.Shared;
+using OpenIsms.Web.Infrastructure;
+using OpenIsms.Web.Infrastructure.Exports;
+
+namespace OpenIsms.Web.Features.Soa;
+
+/// <summary>The Statement of Applicability as XLSX or DOCX: an approved version (the latest by default) or the draft, with every column.</summary>
+public static class SoaExports
+{
+    public static readonly string[] Columns =
+    [
+        "Control", "Title", "Theme", "Applicable", "Reasons for inclusion", "Risks treated", "Justification for exclusion", "Implementation status",
+        "Status set by hand because", "Implemented by", "Notes",
+    ];
+
+    public static IEndpointRouteBuilder MapSoaExports(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/soa/export.{format:regex(^(xlsx|docx)$)}", async (string format, string? version, HttpContext http, GetSoa get, GetOrganisation organisation, CancellationToken ct) =>
+        {
+            var soa = await get.Handle(ct);
+            IReadOnlyList<SoaRow> rows;
+            string state;
+            string label;
+            if (version == "draft" || (version is null && soa.Latest is null))
+            {
+                rows = soa.Lines.Select(l => l.Row).ToList();
+                (state, label) = ("Draft — not approved", "draft");
+            }
+            else
+            {
+                var chosen = int.TryParse(version, out var n) ? soa.Versions.FirstOrDefault(v => v.Number == n) : soa.Latest;
+                if (chosen is null)
+                {
+                    return Results.NotFound();
+                }
+
+                rows = chosen.Rows;
+                (state, label) = ($"Version {chosen.Number}, approved by {chosen.ApprovedByName} on {chosen.ApprovedAt:d MMMM yyyy HH:mm} UTC", $"v{chosen.Number}");
+            }
+
+            var org = (await organisation.Handle(ct))?.Name ?? "";
+            var name = $"statement-of-applicability-{label}.{format}";
+            var data = Rows(rows);
+            if (format == "xlsx")
+            {
+                await TableExport.Xlsx(http.Response, name, "Statement of Applicability", Columns, Prepend(Columns.Length, [$"Statement of Applicability — {org}", state], data), ct);
+            }
+            else
+            {
+                await TableExport.Docx(http.Response, name, $"Statement of Applicability — {org}", $"ISO/IEC 27001:2022 clause 6.1.3 d. {state}.", Columns, data, ct);
+            }
+
+            return Results.Empty;
+        }).RequireAuthorization(new HasPermissionAttribute(Permissions.ControlsRead));
+        return app;
+    }
+
+    private static async IAsyncEnumerable<object?[]> Rows(IReadOnlyList<SoaRow> rows)
+    {
+        foreach (var r in rows)
+        {
+            yield return
+            [
+                r.Code, r.Title, r.Theme, CompareSoa.Applicability(r.Applicable), string.Join(", ", r.Reasons.Select(Labels.Words)), string.Join(", ", r.TreatedRisks),
+                r.ExclusionJustification, r.Status, r.OverrideReason, string.Join(", ", r.ImplementedBy), r.Notes,
+            ];
+        }
+
+        await Task.CompletedTask;
+    }
+
+    /// <summary>In the workbook, the title and the approval line come last, below the table, so the header stays in row 1 for filtering and re-import.</summary>
+    private static async IAsyncEnumerable<object?[]> Prepend(int width, string[] footer, IAsyncEnumerable<object?[]> rows)
+    {
+        await foreach (var row in rows)
+        {
+            yield return row;
+        }
+
+        yield return new object?[width];
+        foreach (var line in footer)
+        {
+            var cells = new object?[width];
+            cells[0] = line;
+            yield return cells;
+        }
+    }
+}
