@@ -122,6 +122,36 @@ public sealed class RiskJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.WaitForURLAsync(new Regex("/risks\\?done=imported"));
         (await page.Locator("tbody").InnerTextAsync()).ShouldContain("Laptop stolen on a train");
 
+        // The Statement of Applicability: an exclusion without a justification is refused beside the field.
+        await page.GotoAsync("/soa/A.8.28");
+        await page.GetByLabel("Not applicable").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save decision" }).ClickAsync();
+        await page.Locator("#f-ExclusionJustification").Locator("xpath=..").Locator(".error-message").WaitForAsync();
+        await page.GetByLabel("Justification for exclusion").FillAsync("We develop no software.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save decision" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/soa\\?done=saved"));
+
+        // Every other row at once, then approve: version 1.
+        await page.Locator("#bulk-decision").SelectOptionAsync("BestPractice");
+        await page.GetByLabel("Every row not decided yet (instead of the ticked ones)").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/soa\\?done=saved"));
+        await BrowserApp.Screenshot(page, "17-soa");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Approve the SoA" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/soa/versions/1"));
+        (await page.Locator("h1").InnerTextAsync()).ShouldContain("version 1");
+
+        // Change one row: the comparison with version 1 shows exactly that change.
+        await page.GotoAsync("/soa/A.8.28");
+        await page.GetByLabel("Justification for exclusion").FillAsync("We develop no software; the supplier configures our SaaS.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save decision" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/soa\\?done=saved"));
+        await page.GetByRole(AriaRole.Link, new() { Name = "Changes since version 1" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/soa/compare\\?from=1"));
+        (await page.Locator("tbody tr").CountAsync()).ShouldBe(1);
+        (await page.Locator("tbody tr").InnerTextAsync()).ShouldContain("A.8.28");
+        await BrowserApp.Screenshot(page, "18-soa-diff");
+
         errors.ShouldBeEmpty();
     }
 }
