@@ -11,7 +11,8 @@ public sealed record ImportField(string Key, string Label, bool Required, params
 
 /// <summary>Which column feeds which field, and the choices the user made for the whole file.</summary>
 public sealed record ImportMapping(
-    IReadOnlyDictionary<string, int> Columns, string? DefaultOwnerId = null, bool UpdateExisting = false, bool CreateMissingAssets = false, string? DefaultRationale = null);
+    IReadOnlyDictionary<string, int> Columns, string? DefaultOwnerId = null, bool UpdateExisting = false, bool CreateMissingAssets = false, string? DefaultRationale = null,
+    string? InclusionReason = null);
 
 public sealed record ImportProblem(int Row, string Field, string Message);
 

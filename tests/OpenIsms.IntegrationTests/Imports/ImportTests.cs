@@ -160,6 +160,45 @@ public abstract class ImportTests(AppFactory app)
         (await Map(manager, mapping, "import", others: new() { ["Input.DefaultOwnerId"] = owner })).LocationPath().ShouldBe("/assets?done=imported");
     }
 
+    [Fact]
+    public async Task StatementsOfApplicability_WithOrWithoutThePrefix_OrByName_Import()
+    {
+        using var manager = await app.SignedIn(Roles.IsmsManager);
+        const string cenedril = """
+            Control ID,Control Name,Theme,Applicable,Justification,Implementation Status,Implementation Description,Reference
+            A.5.1,Policies for information security,Organizational,Yes,Required by regulators,Implemented,"Policy approved by the CEO, communicated",POL-001
+            A.7.5,Protecting against physical and environmental threats,Physical,No,Fully cloud hosted; no own premises,N/A,,
+            A.8.9,Configuration management,Technological,Yes,Baseline hardening,Partially implemented,CIS benchmarks,
+            """;
+        var mapping = await UploadOk(manager, "/soa/import", "soa.csv", cenedril);
+        ((IHtmlSelectElement)mapping.QuerySelector("#map-Code")!).SelectedOptions[0].Text.ShouldBe("Control ID");
+        ((IHtmlSelectElement)mapping.QuerySelector("#map-Notes")!).SelectedOptions[0].Text.ShouldBe("Implementation Description");
+        var dry = await TestClient.Parse(await Map(manager, mapping, "check", others: new() { ["Input.UpdateExisting"] = "true" }));
+        dry.QuerySelector("#report")!.TextContent.ShouldContain("All 3 row(s) can be imported");
+        dry.QuerySelector("#report")!.TextContent.ShouldContain("\"Partially implemented\" read as Planned");
+        (await Map(manager, dry, "import", others: new() { ["Input.UpdateExisting"] = "true" })).LocationPath().ShouldBe("/soa?done=imported");
+        var soa = await manager.Page("/soa");
+        soa.QuerySelector("tr#A\\.7\\.5")!.TextContent.ShouldContain("Fully cloud hosted; no own premises");
+        soa.QuerySelector("tr#A\\.8\\.9")!.TextContent.ShouldContain("Planned");
+
+        // Identifiers without "A.", a name without an identifier, an unknown control and an exclusion without a reason.
+        const string sushegaad = """
+            control_id,name,theme,included,justification,status
+            5.2,"Information security roles and responsibilities",Organizational,Yes,"Accountability",partial
+            ,Threat intelligence,Organizational,Yes,Know the attackers,implemented
+            9.9,Something else,Organizational,Yes,,implemented
+            6.3,Information security awareness,People,No,,not_implemented
+            """;
+        var second = await UploadOk(manager, "/soa/import", "soa2.csv", sushegaad);
+        var report = await TestClient.Parse(await Map(manager, second, "import", others: new() { ["Input.UpdateExisting"] = "true" }));
+        var problems = report.QuerySelectorAll("#report tbody tr").Select(r => r.TextContent).ToList();
+        problems.Count.ShouldBe(2, string.Join(" | ", problems));
+        problems.ShouldContain(p => p.Contains("4", StringComparison.Ordinal) && p.Contains("is not an ISO/IEC 27001:2022 Annex A control", StringComparison.Ordinal));
+        problems.ShouldContain(p => p.Contains("5", StringComparison.Ordinal) && p.Contains("Say why this control is not applicable", StringComparison.Ordinal));
+        report.QuerySelector("#report")!.TextContent.ShouldContain("matched to A.5.7 Threat intelligence by its name");
+        (await manager.Page("/soa")).QuerySelector("tr#A\\.5\\.2")!.TextContent.ShouldContain("Not decided", customMessage: "nothing of a failed file is written");
+    }
+
     [Theory]
     [InlineData("broken.csv", "ID,Name,Type\nX1,\"Unclosed,Software\nX2,Fine,Hardware\n", "Line 2: a quoted value is never closed")]
     [InlineData("fake.xlsx", "ID,Name\nX1,Not really a workbook\n", "is named like an Excel workbook but is not one")]
