@@ -55,4 +55,8 @@ public sealed class ListRequirements(OpenIsmsDbContext db)
             .ToListAsync(ct);
         return new Page<Row>(items, page, size, total);
     }
+
+    /// <summary>The Annex A controls by code (A.5.1 …), for resolving codes that arrive as text.</summary>
+    public async Task<Dictionary<string, Guid>> Controls(CancellationToken ct = default) =>
+        await db.Set<Requirement>().AsNoTracking().Where(r => r.Kind == RequirementKind.Control).ToDictionaryAsync(r => r.Code, r => r.Id, StringComparer.OrdinalIgnoreCase, ct);
 }

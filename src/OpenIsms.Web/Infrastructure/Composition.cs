@@ -93,6 +93,7 @@ public static class Composition
         app.MapOpenApi("/api/{documentName}/openapi.json").AllowAnonymous();
         app.MapRisksApi();
         app.MapAssetsApi();
+        app.MapControlsApi();
         Features.Risks.RiskExports.MapRiskExports(app);
         Features.Soa.SoaExports.MapSoaExports(app);
         app.MapRazorComponents<App>();
