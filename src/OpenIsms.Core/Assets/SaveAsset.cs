@@ -51,9 +51,9 @@ public sealed class SaveAsset(OpenIsmsDbContext db)
             }
         }
 
-        if (!string.IsNullOrWhiteSpace(d.OwnerId) && !await db.Set<AppUser>().AnyAsync(u => u.Id == d.OwnerId && u.IsActive, ct))
+        if (await db.ActiveUser(d.OwnerId, nameof(Asset.OwnerId), "Choose an active user as the owner.", ct) is { } ownerError)
         {
-            errors.Add(new FieldError(nameof(Asset.OwnerId), "Choose an active user as the owner."));
+            errors.Add(ownerError);
         }
 
         var levels = await db.Set<ClassificationLevel>().OrderBy(l => l.Rank).Select(l => l.Name).ToListAsync(ct);

@@ -125,9 +125,9 @@ public sealed class SaveControl(OpenIsmsDbContext db)
             errors.Add(new FieldError(nameof(Control.Reference), $"{reference} is already used by the control \"{clash}\"."));
         }
 
-        if (!string.IsNullOrWhiteSpace(d.OwnerId) && !await db.Set<AppUser>().AnyAsync(u => u.Id == d.OwnerId && u.IsActive, ct))
+        if (await db.ActiveUser(d.OwnerId, nameof(Control.OwnerId), "Choose an active user as the owner.", ct) is { } ownerError)
         {
-            errors.Add(new FieldError(nameof(Control.OwnerId), "Choose an active user as the owner."));
+            errors.Add(ownerError);
         }
 
         var requirementIds = c.RequirementIds.Distinct().ToList();

@@ -55,9 +55,9 @@ public sealed class SaveRisk(OpenIsmsDbContext db)
             }
         }
 
-        if (!string.IsNullOrWhiteSpace(c.OwnerId) && !await db.Set<AppUser>().AnyAsync(u => u.Id == c.OwnerId && u.IsActive, ct))
+        if (await db.ActiveUser(c.OwnerId, nameof(Risk.OwnerId), "Choose an active user as the risk owner.", ct) is { } ownerError)
         {
-            errors.Add(new FieldError(nameof(Risk.OwnerId), "Choose an active user as the risk owner."));
+            errors.Add(ownerError);
         }
 
         if (c.ThreatId is { } threatId && !await db.Set<Threat>().AnyAsync(t => t.Id == threatId, ct))

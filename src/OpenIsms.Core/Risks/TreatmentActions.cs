@@ -46,9 +46,9 @@ public sealed class SaveTreatmentAction(OpenIsmsDbContext db)
         }
 
         var errors = new List<FieldError>();
-        if (!string.IsNullOrWhiteSpace(c.OwnerId) && !await db.Set<AppUser>().AnyAsync(u => u.Id == c.OwnerId && u.IsActive, ct))
+        if (await db.ActiveUser(c.OwnerId, nameof(TreatmentAction.OwnerId), "Choose an active user.", ct) is { } ownerError)
         {
-            errors.Add(new FieldError(nameof(TreatmentAction.OwnerId), "Choose an active user."));
+            errors.Add(ownerError);
         }
 
         if (c.RequirementId is { } requirementId && !await db.Set<Requirement>().AnyAsync(r => r.Id == requirementId && r.Kind == RequirementKind.Control, ct))
