@@ -1,4 +1,9 @@
 using System.Diagnostics;
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using OpenIsms.IntegrationTests.Infrastructure;
 
 namespace OpenIsms.IntegrationTests.Account;
 
@@ -6,6 +11,8 @@ namespace OpenIsms.IntegrationTests.Account;
 public sealed class AdminCommandTests : IDisposable
 {
     private readonly string folder = Path.Combine(Path.GetTempPath(), "openisms-tests", "admin-" + Guid.NewGuid().ToString("N"));
+
+    private string DatabaseFile => Path.Combine(folder, "openisms.db");
 
     private async Task<(int Code, string Output)> Run(string password, params string[] args)
     {
@@ -27,6 +34,15 @@ public sealed class AdminCommandTests : IDisposable
         return (process.ExitCode, await output + await error);
     }
 
+    private long UserCount()
+    {
+        using var connection = new SqliteConnection($"Data Source={DatabaseFile};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM AspNetUsers";
+        return (long)command.ExecuteScalar()!;
+    }
+
     [Fact]
     public async Task CreatesTheFirstAdministrator_OnceOnly_WithARealPassword()
     {
@@ -43,9 +59,60 @@ public sealed class AdminCommandTests : IDisposable
         again.Output.ShouldContain("An administrator already exists");
     }
 
+    [Fact]
+    public async Task OnAnEmptyDatabaseFile_CreatesAnAdministratorWhoCanSignIn_AndASecondRunIsRefused()
+    {
+        Directory.CreateDirectory(folder);
+        await File.WriteAllBytesAsync(DatabaseFile, []); // an empty SQLite database, as `touch` leaves it
+
+        var created = await Run("first-admin-pass-42", "--organisation", "Acme Ltd", "--name", "Ada Admin", "--email", "ada@acme.example");
+        created.Code.ShouldBe(0, created.Output);
+        created.Output.ShouldContain("Administrator ada@acme.example created.");
+        UserCount().ShouldBe(1);
+
+        var again = await Run("second-admin-pass-42", "--organisation", "Evil Corp", "--name", "Eve", "--email", "eve@example.test");
+        again.Code.ShouldBe(2, again.Output);
+        again.Output.ShouldContain("An administrator already exists; sign in and add users on the Users page.");
+        again.Output.ShouldNotContain("created");
+        UserCount().ShouldBe(1);
+
+        await using var app = new FolderApp(folder);
+        using var ada = new TestClient(app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+        (await ada.Get("/setup")).StatusCode.ShouldBe(HttpStatusCode.NotFound, "set-up is done");
+        await ada.SignIn("ada@acme.example", "first-admin-pass-42");
+        var home = await ada.Page("/");
+        home.QuerySelector(".org")!.TextContent.ShouldBe("Acme Ltd");
+        home.QuerySelector(".user-name")!.TextContent.ShouldBe("Ada Admin");
+        (await ada.Get("/settings/users")).StatusCode.ShouldBe(HttpStatusCode.OK, "the new user is an administrator");
+
+        using var eve = new TestClient(app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+        var refused = await eve.SubmitAt("/account/login", "main form", new Dictionary<string, string?> { ["Input.Email"] = "eve@example.test", ["Input.Password"] = "second-admin-pass-42" });
+        refused.StatusCode.ShouldBe(HttpStatusCode.OK, "the refused second run created nobody");
+    }
+
+    [Fact]
+    public async Task AShortPassword_IsRefused_AndCreatesNothing()
+    {
+        var weak = await Run("short1", "--organisation", "Acme Ltd", "--name", "Ada Admin", "--email", "ada@acme.example");
+        weak.Code.ShouldBe(1, weak.Output);
+        weak.Output.ShouldContain("Password: Passwords must be at least 10 characters.");
+        weak.Output.ShouldNotContain("created");
+        UserCount().ShouldBe(0);
+
+        var noPassword = await Run("", "--organisation", "Acme Ltd", "--name", "Ada Admin", "--email", "ada@acme.example");
+        noPassword.Code.ShouldBe(1, noPassword.Output);
+        noPassword.Output.ShouldContain("Choose a password.");
+        UserCount().ShouldBe(0);
+
+        // Nothing was half-made: a proper run afterwards still works.
+        var created = await Run("a-good-password-42", "--organisation", "Acme Ltd", "--name", "Ada Admin", "--email", "ada@acme.example");
+        created.Code.ShouldBe(0, created.Output);
+        UserCount().ShouldBe(1);
+    }
+
     public void Dispose()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        SqliteConnection.ClearAllPools();
         try
         {
             Directory.Delete(folder, recursive: true);
@@ -53,6 +120,17 @@ public sealed class AdminCommandTests : IDisposable
         catch (IOException)
         {
             // left for the OS's temp clean-up
+        }
+    }
+
+    /// <summary>The app over the database the command wrote.</summary>
+    private sealed class FolderApp(string folder) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Testing");
+            builder.UseSetting("Database:Provider", "Sqlite");
+            builder.UseSetting("Data:Folder", folder);
         }
     }
 }

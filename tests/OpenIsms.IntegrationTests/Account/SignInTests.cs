@@ -48,6 +48,76 @@ public abstract class SignInTests(AppFactory app)
         refused.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await admin.Page("/settings/users")).QuerySelector("main")!.TextContent.ShouldContain("Leaving Person");
     }
+
+    [Fact]
+    public async Task TheSixthAttempt_WithTheRightPassword_IsRefusedWithALockoutMessage_OnAnyBrowser()
+    {
+        var email = AppFactory.EmailOf(Roles.Viewer);
+        using (var client = app.NewClient())
+        {
+            for (var i = 0; i < 5; i++)
+            {
+                var wrong = await client.SubmitAt("/account/login", "main form", Credentials(email, "not-the-password-" + i));
+                wrong.StatusCode.ShouldBe(HttpStatusCode.OK, $"attempt {i + 1}");
+                var text = await wrong.Text();
+                if (i < 4)
+                {
+                    text.ShouldContain("The email address or the password is not right.");
+                    text.ShouldNotContain("locked");
+                }
+                else
+                {
+                    text.ShouldContain("locked for 15 minutes", customMessage: "the fifth failure locks the account");
+                }
+            }
+        }
+
+        // The lock is kept on the server, not in the browser: a fresh browser with the right password is refused too.
+        using var fresh = app.NewClient();
+        var locked = await fresh.SubmitAt("/account/login", "main form", Credentials(email, AppFactory.Password));
+        locked.StatusCode.ShouldBe(HttpStatusCode.OK);
+        locked.Headers.Location.ShouldBeNull();
+        (await TestClient.Parse(locked)).QuerySelector(".error-summary")!.TextContent
+            .ShouldContain("Too many failed attempts. This account is locked for 15 minutes");
+        (await fresh.Get("/")).LocationPath().ShouldStartWith("/account/login", customMessage: "not signed in");
+
+        using var admin = await app.SignedIn(Roles.Administrator);
+        var row = (await admin.Page("/settings/users")).QuerySelectorAll("tbody tr").Single(r => r.TextContent.Contains(email, StringComparison.Ordinal));
+        row.TextContent.ShouldContain("Locked out");
+    }
+
+    [Fact]
+    public async Task ADeactivatedUser_IsToldTheyCannotSignIn_AndCanAgainOnceReactivated()
+    {
+        const string Email = "paused@example.test", Secret = "paused-pass-2026";
+        using var admin = await app.SignedIn(Roles.Administrator);
+        (await admin.SubmitAt("/settings/users/new", "main form", new Dictionary<string, string?>
+        {
+            ["Input.DisplayName"] = "Paused Person", ["Input.Email"] = Email, ["Input.Password"] = Secret, ["Input.Roles"] = Roles.Viewer,
+        })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var edit = (await admin.Page("/settings/users")).QuerySelectorAll("a").Single(a => a.TextContent == "Paused Person").GetAttribute("href")!;
+
+        // The administrator unticks "Active" on the Users edit page (an unticked box posts nothing).
+        var editPage = await admin.Page(edit);
+        editPage.QuerySelector("input[name='Input.IsActive']")!.HasAttribute("checked").ShouldBeTrue("an active user's box starts ticked");
+        var saved = await admin.Submit(editPage, "main form", new Dictionary<string, string?> { ["Input.IsActive"] = null });
+        saved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var row = (await admin.Page("/settings/users")).QuerySelectorAll("tbody tr").Single(r => r.TextContent.Contains(Email, StringComparison.Ordinal));
+        row.TextContent.ShouldContain("Deactivated");
+
+        using (var paused = app.NewClient())
+        {
+            var refused = await paused.SubmitAt("/account/login", "main form", Credentials(Email, Secret));
+            refused.StatusCode.ShouldBe(HttpStatusCode.OK);
+            (await refused.Text()).ShouldContain("This account cannot sign in. Ask an administrator.");
+            (await paused.Get("/")).LocationPath().ShouldStartWith("/account/login");
+        }
+
+        (await admin.SubmitAt(edit, "main form", new Dictionary<string, string?> { ["Input.IsActive"] = "true" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        using var back = app.NewClient();
+        await back.SignIn(Email, Secret);
+        (await back.Get("/")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
 }
 
 public sealed class SignInTestsOnSqlite(SqliteApp app) : SignInTests(app), IClassFixture<SqliteApp>;

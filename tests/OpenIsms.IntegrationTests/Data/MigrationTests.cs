@@ -1,6 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.Configuration;
 using OpenIsms.Core.Common;
 using OpenIsms.Core.Data;
+using OpenIsms.Web.Infrastructure;
 
 namespace OpenIsms.IntegrationTests.Data;
 
@@ -12,6 +16,16 @@ public sealed class MigrationTests
         var options = new DbContextOptionsBuilder<OpenIsmsDbContext>();
         provider(options);
         return new OpenIsmsDbContext(options.Options, SystemUser.Instance, TimeProvider.System);
+    }
+
+    /// <summary>The context exactly as the app configures it (provider and migrations assembly) from its settings.</summary>
+    private static OpenIsmsDbContext AsTheAppConfiguresIt(string provider, string connectionString)
+    {
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = provider, ["ConnectionStrings:OpenIsms"] = connectionString,
+        }).Build();
+        return Context(o => DatabaseSetup.Configure(o, config));
     }
 
     [Fact]
@@ -28,6 +42,19 @@ public sealed class MigrationTests
         using var db = Context(o => o.UseNpgsql("Host=unused;Database=unused", x => x.MigrationsAssembly("OpenIsms.Migrations.PostgreSql")));
         db.Database.HasPendingModelChanges().ShouldBeFalse("run eng/add-migration.sh: the PostgreSQL migrations lag behind the model");
         db.Database.GetMigrations().ShouldNotBeEmpty();
+    }
+
+    [Theory]
+    [InlineData(DatabaseSetup.Sqlite, "Data Source=:memory:", "OpenIsms.Migrations.Sqlite", "Microsoft.EntityFrameworkCore.Sqlite")]
+    [InlineData(DatabaseSetup.PostgreSql, "Host=unused;Database=unused", "OpenIsms.Migrations.PostgreSql", "Npgsql.EntityFrameworkCore.PostgreSQL")]
+    public void AsTheAppConfiguresEachProvider_TheMigrationsMatchTheModel(string provider, string connectionString, string migrationsAssembly, string providerName)
+    {
+        using var db = AsTheAppConfiguresIt(provider, connectionString);
+        db.Database.ProviderName.ShouldBe(providerName);
+        db.GetService<IMigrationsAssembly>().Assembly.GetName().Name.ShouldBe(migrationsAssembly);
+        db.GetService<IMigrationsAssembly>().ModelSnapshot.ShouldNotBeNull($"{migrationsAssembly} has a model snapshot");
+        db.Database.GetMigrations().ShouldNotBeEmpty();
+        db.Database.HasPendingModelChanges().ShouldBeFalse($"the model has changed without a migration in {migrationsAssembly}: run eng/add-migration.sh");
     }
 
     [Fact]
