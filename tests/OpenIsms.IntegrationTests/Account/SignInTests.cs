@@ -111,6 +111,12 @@ public abstract class SignInTests(AppFactory app)
             refused.StatusCode.ShouldBe(HttpStatusCode.OK);
             (await refused.Text()).ShouldContain("This account cannot sign in. Ask an administrator.");
             (await paused.Get("/")).LocationPath().ShouldStartWith("/account/login");
+
+            // With a wrong password the answer is the usual one: it must not reveal that a deactivated account exists.
+            var guessed = await paused.SubmitAt("/account/login", "main form", Credentials(Email, "not-the-password-1"));
+            var text = await guessed.Text();
+            text.ShouldContain("The email address or the password is not right.");
+            text.ShouldNotContain("cannot sign in");
         }
 
         (await admin.SubmitAt(edit, "main form", new Dictionary<string, string?> { ["Input.IsActive"] = "true" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
