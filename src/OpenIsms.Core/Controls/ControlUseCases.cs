@@ -88,7 +88,7 @@ public sealed class GetControl(OpenIsmsDbContext db)
 /// <summary>Adds or edits a control and the Annex A controls it implements.</summary>
 public sealed class SaveControl(OpenIsmsDbContext db)
 {
-    public sealed record Command(Guid? Id, Control.Details Details, IReadOnlyCollection<Guid> RequirementIds, int Version);
+    public sealed record Command(Guid? Id, Control.Details Details, IReadOnlyCollection<Guid> RequirementIds, int Version, DateOnly? NextDue = null);
 
     public async Task<Result<Guid>> Handle(Command c, CancellationToken ct = default)
     {
@@ -150,6 +150,7 @@ public sealed class SaveControl(OpenIsmsDbContext db)
         var links = await db.Set<ControlRequirement>().Where(x => x.ControlId == control.Id).ToListAsync(ct);
         db.RemoveRange(links.Where(x => !requirementIds.Contains(x.RequirementId)));
         db.AddRange(requirementIds.Where(r => links.All(x => x.RequirementId != r)).Select(r => new ControlRequirement { ControlId = control.Id, RequirementId = r }));
+        await ControlTaskSchedule.Sync(db, control, c.NextDue, ct);
         var saved = await db.SaveAsync(ct);
         return saved.Succeeded ? control.Id : Result<Guid>.From(saved);
     }
@@ -167,6 +168,9 @@ public sealed class DeleteControl(OpenIsmsDbContext db)
         }
 
         db.RemoveRange(await db.Set<ControlRequirement>().Where(x => x.ControlId == id).ToListAsync(ct));
+        db.RemoveRange(await db.Set<ControlTask>().Where(x => x.ControlId == id && x.Status == ControlTaskStatus.Open).ToListAsync(ct));
+        // The evidence itself stays (an auditor may still ask for it); only its link to this control goes.
+        db.RemoveRange(await db.Set<Evidence.EvidenceControl>().Where(x => x.ControlId == id).ToListAsync(ct));
         db.Remove(control);
         return await db.SaveAsync(ct);
     }

@@ -22,6 +22,8 @@ public class OpenIsmsDbContext(DbContextOptions<OpenIsmsDbContext> options, ICur
     // advisory lock serialises, and SQLite refuses a second writer working from a stale snapshot.
     private static readonly SemaphoreSlim ChainLock = new(1, 1);
 
+    private readonly List<ActivityRecorder.Pending> events = [];
+
     public ICurrentUser CurrentUser => user;
 
     public TimeProvider Clock => clock;
@@ -48,6 +50,13 @@ public class OpenIsmsDbContext(DbContextOptions<OpenIsmsDbContext> options, ICur
         configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
     }
 
+    /// <summary>
+    /// Records something that changes no record but that an auditor must see — a download of evidence, an integrity
+    /// check — in the activity log with the next save.
+    /// </summary>
+    public void RecordEvent(string entityType, Guid entityId, string action, object details) =>
+        events.Add(new(entityType, entityId.ToString(), action, null, System.Text.Json.JsonSerializer.Serialize(details)));
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         throw new NotSupportedException("Use SaveChangesAsync: saving writes the activity log asynchronously.");
 
@@ -56,6 +65,8 @@ public class OpenIsmsDbContext(DbContextOptions<OpenIsmsDbContext> options, ICur
         var now = ActivityRecorder.Truncate(clock.GetUtcNow().UtcDateTime);
         ActivityRecorder.Stamp(ChangeTracker, now, user);
         var pending = ActivityRecorder.Capture(ChangeTracker);
+        pending.AddRange(events);
+        events.Clear();
         if (pending.Count == 0)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);

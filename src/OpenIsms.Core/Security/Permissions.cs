@@ -24,6 +24,14 @@ public static class Permissions
 
     /// <summary>Approve the Statement of Applicability, freezing a numbered version.</summary>
     public const string SoaApprove = "soa.approve";
+    /// <summary>See evidence and download its files.</summary>
+    public const string EvidenceRead = "evidence.read";
+
+    /// <summary>Add evidence (files, links, notes) and complete recurring control tasks.</summary>
+    public const string EvidenceAdd = "evidence.add";
+
+    /// <summary>Accept or reject any evidence; a control's owner may always review the evidence of their control.</summary>
+    public const string EvidenceReview = "evidence.review";
     public const string ActivityRead = "activity.read";
     public const string ActivityVerify = "activity.verify";
     public const string UsersManage = "users.manage";
@@ -36,6 +44,7 @@ public static class Permissions
     [
         CatalogueRead, ScopeRead, ScopeEdit, ScopeApprove, ContextRead, ContextEdit,
         AssetsRead, AssetsEdit, RisksRead, RisksEdit, RisksApprove, ControlsRead, ControlsEdit, SoaApprove,
+        EvidenceRead, EvidenceAdd, EvidenceReview,
         ActivityRead, ActivityVerify, UsersManage, OrganisationManage, Self,
     ];
 }

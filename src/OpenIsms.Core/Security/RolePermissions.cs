@@ -10,9 +10,9 @@ public static class RolePermissions
     private static readonly Dictionary<string, HashSet<string>> Map = new(StringComparer.Ordinal)
     {
         [Roles.Administrator] = [.. All],
-        [Roles.IsmsManager] = [.. Read, ScopeEdit, ScopeApprove, ContextEdit, AssetsEdit, RisksEdit, RisksApprove, ControlsEdit, SoaApprove, ActivityVerify],
-        [Roles.Contributor] = [.. Read, ScopeEdit, ContextEdit, AssetsEdit, RisksEdit, ControlsEdit],
-        [Roles.Auditor] = [.. Read, ActivityVerify],
+        [Roles.IsmsManager] = [.. Read, ScopeEdit, ScopeApprove, ContextEdit, AssetsEdit, RisksEdit, RisksApprove, ControlsEdit, SoaApprove, EvidenceRead, EvidenceAdd, EvidenceReview, ActivityVerify],
+        [Roles.Contributor] = [.. Read, ScopeEdit, ContextEdit, AssetsEdit, RisksEdit, ControlsEdit, EvidenceRead, EvidenceAdd],
+        [Roles.Auditor] = [.. Read, EvidenceRead, ActivityVerify],
         [Roles.Viewer] = [.. Read],
     };
 

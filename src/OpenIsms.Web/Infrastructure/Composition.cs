@@ -19,6 +19,14 @@ public static class Composition
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
         services.AddDbContext<OpenIsmsDbContext>(o => DatabaseSetup.Configure(o, config));
         services.AddUseCases();
+        var evidence = EvidenceStorage(config);
+        services.AddSingleton(evidence);
+        services.AddSingleton<OpenIsms.Core.Evidence.IEvidenceStore, OpenIsms.Core.Evidence.FileEvidenceStore>();
+        // Requests may carry one evidence file up to the limit; the handler reports a larger file beside the field, so the
+        // server's own limits sit a little above it (a far larger request is cut off with 413).
+        var bodyLimit = evidence.MaxFileBytes + (4L * 1024 * 1024);
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = bodyLimit);
+        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = bodyLimit);
         services.AddSingleton<SetupGate>();
         services.AddSingleton<OrganisationName>();
         services.AddOpenIsmsIdentity();
@@ -49,6 +57,14 @@ public static class Composition
         services.AddHealthChecks().AddDbContextCheck<OpenIsmsDbContext>("database", tags: ["ready"]);
         services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
         return services;
+    }
+
+    /// <summary>Evidence files live beside the database unless configured elsewhere (a volume every web node shares).</summary>
+    public static OpenIsms.Core.Evidence.EvidenceStoreOptions EvidenceStorage(IConfiguration config)
+    {
+        var folder = config["Evidence:Folder"] is { Length: > 0 } configured ? configured : Path.Combine(config["Data:Folder"] ?? "data", "evidence");
+        var megabytes = config.GetValue<long?>("Evidence:MaxFileMegabytes") ?? 100;
+        return new() { Folder = Path.GetFullPath(folder), MaxFileBytes = Math.Max(1, megabytes) * 1024 * 1024 };
     }
 
     public static async Task InitialiseDatabaseAsync(this WebApplication app)
@@ -96,6 +112,7 @@ public static class Composition
         app.MapControlsApi();
         Features.Risks.RiskExports.MapRiskExports(app);
         Features.Soa.SoaExports.MapSoaExports(app);
+        Features.Evidence.EvidenceDownloads.MapEvidenceDownloads(app);
         app.MapRazorComponents<App>();
         return app;
     }

@@ -36,6 +36,12 @@ public static class ErrorEndpoints
     public static string Render(int code)
     {
         var (title, explanation) = Explain(code);
+        return Render(code, title, explanation);
+    }
+
+    /// <summary>An error page with a message of the caller's, for a refusal that needs more than the status's words.</summary>
+    public static string Render(int code, string title, string explanation)
+    {
         var t = WebUtility.HtmlEncode(title);
         return $"""
             <!DOCTYPE html>
@@ -53,6 +59,7 @@ public static class ErrorEndpoints
         {
             400 => ("The request could not be processed", "The form may have expired or come from another page or site. Go back, reload the page and try again."),
             403 => ("You do not have access to this page", "Your role does not allow this. If you need it for your work, ask an administrator."),
+            413 => ("The upload is too large", "The file is over the size limit for evidence. Upload a smaller file, or add a link to where it is kept."),
             404 => ("Page not found", "The page or record does not exist. It may have been deleted, or the address may be mistyped."),
             405 => ("That action is not possible here", "Go back and use the page's own buttons and links."),
             _ => ("Sorry, something went wrong", "The problem has been logged. Try again in a moment; if it keeps happening, tell your administrator."),

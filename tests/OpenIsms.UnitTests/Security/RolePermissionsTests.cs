@@ -10,10 +10,10 @@ public class RolePermissionsTests
     /// <summary>What each role may do, written out independently of the production map.</summary>
     private static readonly Dictionary<string, string[]> Expected = new()
     {
-        [Roles.Administrator] = [.. Reading, ScopeEdit, ScopeApprove, ContextEdit, AssetsEdit, RisksEdit, RisksApprove, ControlsEdit, SoaApprove, ActivityVerify, UsersManage, OrganisationManage],
-        [Roles.IsmsManager] = [.. Reading, ScopeEdit, ScopeApprove, ContextEdit, AssetsEdit, RisksEdit, RisksApprove, ControlsEdit, SoaApprove, ActivityVerify],
-        [Roles.Contributor] = [.. Reading, ScopeEdit, ContextEdit, AssetsEdit, RisksEdit, ControlsEdit],
-        [Roles.Auditor] = [.. Reading, ActivityVerify],
+        [Roles.Administrator] = [.. Reading, ScopeEdit, ScopeApprove, ContextEdit, AssetsEdit, RisksEdit, RisksApprove, ControlsEdit, SoaApprove, EvidenceRead, EvidenceAdd, EvidenceReview, ActivityVerify, UsersManage, OrganisationManage],
+        [Roles.IsmsManager] = [.. Reading, ScopeEdit, ScopeApprove, ContextEdit, AssetsEdit, RisksEdit, RisksApprove, ControlsEdit, SoaApprove, EvidenceRead, EvidenceAdd, EvidenceReview, ActivityVerify],
+        [Roles.Contributor] = [.. Reading, ScopeEdit, ContextEdit, AssetsEdit, RisksEdit, ControlsEdit, EvidenceRead, EvidenceAdd],
+        [Roles.Auditor] = [.. Reading, EvidenceRead, ActivityVerify],
         [Roles.Viewer] = [.. Reading],
     };
 

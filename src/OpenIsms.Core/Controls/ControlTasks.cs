@@ -1,0 +1,75 @@
+using Microsoft.EntityFrameworkCore;
+using OpenIsms.Core.Data;
+using OpenIsms.Core.Security;
+using OpenIsms.Core.Users;
+
+namespace OpenIsms.Core.Controls;
+
+/// <summary>Keeps one open task for every recurring control that is in place, on the date its next run is due.</summary>
+public static class ControlTaskSchedule
+{
+    /// <summary>Controls that are not yet in place do not run, so they get no tasks.</summary>
+    public static bool Runs(Control control) =>
+        ControlSchedule.Recurs(control.Frequency) && control.Status is ControlStatus.Implemented or ControlStatus.Operating or ControlStatus.Ineffective;
+
+    /// <summary>
+    /// Opens, moves or withdraws the control's open task after the control changed. <paramref name="nextDue"/> is the
+    /// date the user gave; without one, a new task is due one period from today.
+    /// </summary>
+    public static async Task Sync(OpenIsmsDbContext db, Control control, DateOnly? nextDue, CancellationToken ct)
+    {
+        var open = await db.Set<ControlTask>().Where(t => t.ControlId == control.Id && t.Status == ControlTaskStatus.Open).ToListAsync(ct);
+        if (!Runs(control))
+        {
+            db.RemoveRange(open);
+            return;
+        }
+
+        var today = DateOnly.FromDateTime(db.Clock.GetUtcNow().UtcDateTime);
+        if (open.Count == 0)
+        {
+            db.Add(ControlTask.Open(control.Id, nextDue ?? ControlSchedule.Next(control.Frequency, today)!.Value));
+            return;
+        }
+
+        if (nextDue is { } due && open[0].DueOn != due)
+        {
+            open[0].Reschedule(due);
+        }
+
+        db.RemoveRange(open.Skip(1));
+    }
+
+    /// <summary>After a run is done, the next is due one period after the one just done was due (not after the day it was done).</summary>
+    public static void OpenNext(OpenIsmsDbContext db, Control control, ControlTask done)
+    {
+        if (Runs(control) && ControlSchedule.Next(control.Frequency, done.DueOn) is { } next)
+        {
+            db.Add(ControlTask.Open(control.Id, next));
+        }
+    }
+}
+
+/// <summary>The open and recent tasks of a control, for its page.</summary>
+public sealed class ListControlTasks(OpenIsmsDbContext db)
+{
+    public sealed record Row(Guid Id, DateOnly DueOn, ControlTaskStatus Status, string? CompletedBy, DateTime? CompletedAt, string? Note);
+
+    public async Task<IReadOnlyList<Row>> Handle(Guid controlId, int recent = 5, CancellationToken ct = default)
+    {
+        if (!db.CurrentUser.Has(Permissions.ControlsRead))
+        {
+            return [];
+        }
+
+        var open = Rows(db.Set<ControlTask>().Where(t => t.ControlId == controlId && t.Status == ControlTaskStatus.Open).OrderBy(t => t.DueOn));
+        var done = Rows(db.Set<ControlTask>().Where(t => t.ControlId == controlId && t.Status == ControlTaskStatus.Done).OrderByDescending(t => t.DueOn).Take(recent));
+        return [.. await open.ToListAsync(ct), .. await done.ToListAsync(ct)];
+    }
+
+    private IQueryable<Row> Rows(IQueryable<ControlTask> tasks) =>
+        from t in tasks.AsNoTracking()
+        join u in db.Set<AppUser>() on t.CompletedById equals u.Id into users
+        from u in users.DefaultIfEmpty()
+        select new Row(t.Id, t.DueOn, t.Status, u == null ? null : u.DisplayName, t.CompletedAt, t.Note);
+}

@@ -1,0 +1,101 @@
+using Microsoft.EntityFrameworkCore;
+using OpenIsms.Core.Common;
+using OpenIsms.Core.Controls;
+using OpenIsms.Core.Data;
+using OpenIsms.Core.Security;
+
+namespace OpenIsms.Core.Evidence;
+
+/// <summary>
+/// Adds a file, a link or a note as evidence of a control operating — or, with a task, completes that run of a
+/// recurring control and opens the next. A file is streamed into the store (its size limited, its type checked by
+/// content) before anything is saved; a refused file leaves nothing behind.
+/// </summary>
+public sealed class AddEvidence(OpenIsmsDbContext db, IEvidenceStore store, EvidenceStoreOptions options)
+{
+    public sealed record Upload(string FileName, Stream Content);
+
+    public sealed record Command(Guid ControlId, EvidenceKind Kind, Evidence.Details Details, string? Url = null, Upload? File = null, Guid? TaskId = null, string? TaskNote = null);
+
+    public long MaxFileBytes => options.MaxFileBytes;
+
+    public async Task<Result<Guid>> Handle(Command c, CancellationToken ct = default)
+    {
+        if (!db.CurrentUser.Has(Permissions.EvidenceAdd) || db.CurrentUser.UserId is not { } userId)
+        {
+            return Result<Guid>.From(Result.Forbidden());
+        }
+
+        var control = await db.Set<Control>().FirstOrDefaultAsync(x => x.Id == c.ControlId, ct);
+        if (control is null)
+        {
+            return Result<Guid>.From(Result.NotFound());
+        }
+
+        ControlTask? task = null;
+        if (c.TaskId is { } taskId)
+        {
+            task = await db.Set<ControlTask>().FirstOrDefaultAsync(t => t.Id == taskId && t.ControlId == control.Id, ct);
+            if (task is null)
+            {
+                return Result<Guid>.From(Result.NotFound());
+            }
+        }
+
+        var errors = new List<FieldError>();
+        using var write = c.Kind == EvidenceKind.File ? await StoreFile(c.File, errors, ct) : null;
+        var details = c.Details with { ValidUntil = c.Details.ValidUntil ?? ControlSchedule.EvidenceValidUntil(control.Frequency, c.Details.CollectedOn) };
+        var file = write is { TooLarge: false } && errors.Count == 0
+            ? new StoredFile(c.File!.FileName, EvidenceFileTypes.Check(c.File.FileName, write.Head).ContentType!, write.Size, write.Sha256)
+            : null;
+        var created = Evidence.Create(c.Kind, details, userId, task?.Id, c.Url, file);
+        if (task is not null && task.Complete(userId, c.TaskNote ?? details.Title, db.Clock.GetUtcNow().UtcDateTime) is { Succeeded: false } done)
+        {
+            errors.AddRange(done.Errors);
+        }
+
+        if (!created.Succeeded || errors.Count > 0)
+        {
+            return Result<Guid>.From(Result.Invalid([.. created.Errors, .. errors]));
+        }
+
+        var evidence = created.Value!;
+        db.Add(evidence);
+        db.Add(new EvidenceControl { EvidenceId = evidence.Id, ControlId = control.Id });
+        if (task is not null)
+        {
+            ControlTaskSchedule.OpenNext(db, control, task);
+        }
+
+        write?.Commit();
+        var saved = await db.SaveAsync(ct);
+        return saved.Succeeded ? evidence.Id : Result<Guid>.From(saved);
+    }
+
+    private async Task<BlobWrite?> StoreFile(Upload? upload, List<FieldError> errors, CancellationToken ct)
+    {
+        if (upload is null)
+        {
+            errors.Add(new FieldError("File", "Choose the file to upload."));
+            return null;
+        }
+
+        if (EvidenceFileTypes.CheckName(upload.FileName) is { } nameError)
+        {
+            errors.Add(new FieldError("File", nameError));
+            return null;
+        }
+
+        var write = await store.Write(upload.Content, options.MaxFileBytes, ct);
+        if (write.TooLarge)
+        {
+            errors.Add(new FieldError("File", $"The file is larger than the limit of {options.MaxFileBytes / (1024 * 1024)} MB. Upload a smaller file, or link to where it is kept."));
+        }
+        else if (EvidenceFileTypes.Check(upload.FileName, write.Head).Error is { } typeError)
+        {
+            errors.Add(new FieldError("File", typeError));
+        }
+
+        return write;
+    }
+}

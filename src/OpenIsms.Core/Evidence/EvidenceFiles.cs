@@ -1,0 +1,85 @@
+using Microsoft.EntityFrameworkCore;
+using OpenIsms.Core.Common;
+using OpenIsms.Core.Data;
+using OpenIsms.Core.Security;
+
+namespace OpenIsms.Core.Evidence;
+
+/// <summary>Opens a stored evidence file for someone allowed to read evidence, and records the download in the activity log.</summary>
+public sealed class EvidenceFiles(OpenIsmsDbContext db, IEvidenceStore store)
+{
+    public const string Downloaded = "Downloaded";
+
+    public sealed record Opened(Stream Content, string FileName, string ContentType, string Sha256);
+
+    public async Task<Result<Opened>> Handle(Guid id, string via, CancellationToken ct = default)
+    {
+        if (!db.CurrentUser.Has(Permissions.EvidenceRead))
+        {
+            // A role without access learns nothing about whether the file exists.
+            return Result<Opened>.From(Result.NotFound());
+        }
+
+        var file = await db.Set<Evidence>().AsNoTracking().Where(e => e.Id == id && e.Kind == EvidenceKind.File)
+            .Select(e => new { e.FileName, e.ContentType, e.Sha256 }).FirstOrDefaultAsync(ct);
+        if (file?.Sha256 is null)
+        {
+            return Result<Opened>.From(Result.NotFound());
+        }
+
+        // Served only as it was stored: a file changed on disk since is refused, not handed to an auditor as evidence.
+        var actual = await store.Rehash(file.Sha256, ct);
+        if (actual != file.Sha256 || store.Open(file.Sha256) is not { } content)
+        {
+            return Result<Opened>.From(Result.Fail(actual is null
+                ? "The stored file is missing from the evidence store. Restore it from a backup; the integrity check lists every missing file."
+                : "The stored file no longer matches the SHA-256 hash recorded when it was uploaded: it was changed or damaged on disk, so it is not served. Restore it from a backup; the integrity check lists every such file."));
+        }
+
+        db.RecordEvent(nameof(Evidence), id, Downloaded, new { file.FileName, file.Sha256, Via = via });
+        await db.SaveChangesAsync(ct);
+        return new Opened(content, file.FileName!, file.ContentType!, file.Sha256);
+    }
+}
+
+/// <summary>
+/// Re-hashes every stored evidence file and reports each whose content no longer matches the hash recorded when it was
+/// uploaded, or that is missing. The check itself is recorded in the activity log.
+/// </summary>
+public sealed class CheckEvidenceIntegrity(OpenIsmsDbContext db, IEvidenceStore store)
+{
+    public const string Checked = "IntegrityChecked";
+
+    public sealed record Problem(Guid EvidenceId, string Title, string? FileName, string Expected, string? Actual);
+
+    public sealed record Report(int FilesChecked, int Items, IReadOnlyList<Problem> Problems, DateTime At);
+
+    public async Task<Result<Report>> Handle(CancellationToken ct = default)
+    {
+        if (!db.CurrentUser.Has(Permissions.ActivityVerify))
+        {
+            return Result<Report>.From(Result.Forbidden());
+        }
+
+        var hashes = await db.Set<Evidence>().AsNoTracking().Where(e => e.Sha256 != null).Select(e => e.Sha256!).Distinct().ToListAsync(ct);
+        var bad = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var hash in hashes)
+        {
+            var actual = await store.Rehash(hash, ct);
+            if (actual != hash)
+            {
+                bad[hash] = actual;
+            }
+        }
+
+        var keys = bad.Keys.ToList();
+        var problems = (await db.Set<Evidence>().AsNoTracking().Where(e => keys.Contains(e.Sha256!))
+                .OrderBy(e => e.CollectedOn).Select(e => new { e.Id, e.Title, e.FileName, e.Sha256 }).ToListAsync(ct))
+            .Select(e => new Problem(e.Id, e.Title, e.FileName, e.Sha256!, bad[e.Sha256!])).ToList();
+        var items = await db.Set<Evidence>().CountAsync(e => e.Sha256 != null, ct);
+        var at = db.Clock.GetUtcNow().UtcDateTime;
+        db.RecordEvent("EvidenceStore", Guid.Empty, Checked, new { FilesChecked = hashes.Count, Items = items, Mismatches = problems.Count, Evidence = problems.Select(p => p.EvidenceId) });
+        await db.SaveChangesAsync(ct);
+        return new Report(hashes.Count, items, problems, at);
+    }
+}

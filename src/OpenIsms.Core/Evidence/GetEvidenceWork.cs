@@ -1,0 +1,70 @@
+using Microsoft.EntityFrameworkCore;
+using OpenIsms.Core.Controls;
+using OpenIsms.Core.Data;
+using OpenIsms.Core.Security;
+
+namespace OpenIsms.Core.Evidence;
+
+/// <summary>
+/// The current user's control work for "My work": runs of their recurring controls due soon or overdue, their controls
+/// whose evidence expires soon or has expired, and evidence waiting for their review.
+/// </summary>
+public sealed class GetEvidenceWork(OpenIsmsDbContext db)
+{
+    public const int TaskLookAheadDays = 14;
+
+    public sealed record DueTask(Guid ControlId, Guid TaskId, string Reference, string Name, DateOnly DueOn, bool Overdue);
+
+    public sealed record Expiring(Guid ControlId, string Reference, string Name, DateOnly ValidUntil, bool Expired);
+
+    public sealed record ToReview(Guid EvidenceId, string Title, string Controls, DateOnly CollectedOn);
+
+    public sealed record View(IReadOnlyList<DueTask> Tasks, IReadOnlyList<Expiring> ExpiringEvidence, IReadOnlyList<ToReview> AwaitingReview)
+    {
+        public bool IsEmpty => Tasks.Count == 0 && ExpiringEvidence.Count == 0 && AwaitingReview.Count == 0;
+    }
+
+    public async Task<View> Handle(CancellationToken ct = default)
+    {
+        if (db.CurrentUser.UserId is not { } userId || !db.CurrentUser.Has(Permissions.ControlsRead))
+        {
+            return new View([], [], []);
+        }
+
+        var today = DateOnly.FromDateTime(db.Clock.GetUtcNow().UtcDateTime);
+        var horizon = today.AddDays(TaskLookAheadDays);
+        var tasks = await (from t in db.Set<ControlTask>().AsNoTracking()
+                           join c in db.Set<Control>() on t.ControlId equals c.Id
+                           where c.OwnerId == userId && t.Status == ControlTaskStatus.Open && t.DueOn <= horizon
+                           orderby t.DueOn, c.Reference
+                           select new DueTask(c.Id, t.Id, c.Reference, c.Name, t.DueOn, t.DueOn < today)).Take(50).ToListAsync(ct);
+        var soon = today.AddDays(Evidence.ExpiringDays);
+
+        // A control counts by its longest-valid evidence: an expired item that newer evidence replaced is not work.
+        var expiring = await (from c in db.Set<Control>().AsNoTracking()
+                              where c.OwnerId == userId
+                              let until = (from x in db.Set<EvidenceControl>()
+                                           join e in db.Set<Evidence>() on x.EvidenceId equals e.Id
+                                           where x.ControlId == c.Id && e.Review != EvidenceReview.Rejected
+                                           select e.ValidUntil).Max()
+                              where until != null && until < soon
+                              orderby until, c.Reference
+                              select new { c.Id, c.Reference, c.Name, Until = until!.Value }).Take(50).ToListAsync(ct);
+        var mayReviewAll = db.CurrentUser.Has(Permissions.EvidenceReview);
+        var review = await (from e in db.Set<Evidence>().AsNoTracking()
+                            where e.Review == EvidenceReview.Pending && (e.ValidUntil == null || e.ValidUntil >= today)
+                                  && (mayReviewAll
+                                      ? db.Set<EvidenceControl>().Any(x => x.EvidenceId == e.Id && db.Set<Control>().Any(c => c.Id == x.ControlId && (c.OwnerId == userId || c.OwnerId == null)))
+                                      : db.Set<EvidenceControl>().Any(x => x.EvidenceId == e.Id && db.Set<Control>().Any(c => c.Id == x.ControlId && c.OwnerId == userId)))
+                            orderby e.CollectedOn
+                            select new { e.Id, e.Title, e.CollectedOn }).Take(50).ToListAsync(ct);
+        var ids = review.Select(r => r.Id).ToList();
+        var refs = (await (from x in db.Set<EvidenceControl>() where ids.Contains(x.EvidenceId)
+                           join c in db.Set<Control>() on x.ControlId equals c.Id
+                           select new { x.EvidenceId, c.Reference }).ToListAsync(ct)).ToLookup(x => x.EvidenceId, x => x.Reference);
+        return new View(
+            tasks,
+            expiring.Select(e => new Expiring(e.Id, e.Reference, e.Name, e.Until, e.Until < today)).ToList(),
+            review.Select(r => new ToReview(r.Id, r.Title, string.Join(", ", refs[r.Id].Order(StringComparer.Ordinal)), r.CollectedOn)).ToList());
+    }
+}

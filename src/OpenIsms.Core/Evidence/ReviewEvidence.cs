@@ -1,0 +1,106 @@
+using Microsoft.EntityFrameworkCore;
+using OpenIsms.Core.Common;
+using OpenIsms.Core.Controls;
+using OpenIsms.Core.Data;
+using OpenIsms.Core.Security;
+
+namespace OpenIsms.Core.Evidence;
+
+/// <summary>
+/// The control owner accepts or rejects evidence. Record-level rule: the owner of a control the evidence is linked
+/// to may review it; otherwise only a holder of <see cref="Permissions.EvidenceReview"/>.
+/// </summary>
+public sealed class ReviewEvidence(OpenIsmsDbContext db)
+{
+    public sealed record Command(Guid Id, EvidenceReview Decision, string? Comment, int Version);
+
+    public static async Task<bool> MayReview(OpenIsmsDbContext db, Guid evidenceId, CancellationToken ct) =>
+        db.CurrentUser.Has(Permissions.EvidenceReview)
+        || (db.CurrentUser.UserId is { } userId && db.CurrentUser.Has(Permissions.EvidenceRead) && await (
+            from x in db.Set<EvidenceControl>()
+            join c in db.Set<Control>() on x.ControlId equals c.Id
+            where x.EvidenceId == evidenceId && c.OwnerId == userId
+            select x).AnyAsync(ct));
+
+    public async Task<Result> Handle(Command c, CancellationToken ct = default)
+    {
+        if (!db.CurrentUser.Has(Permissions.EvidenceRead) || db.CurrentUser.UserId is not { } userId)
+        {
+            return Result.Forbidden();
+        }
+
+        var evidence = await db.Set<Evidence>().FirstOrDefaultAsync(e => e.Id == c.Id, ct);
+        if (evidence is null)
+        {
+            return Result.NotFound();
+        }
+
+        if (!await MayReview(db, c.Id, ct))
+        {
+            return Result.Forbidden();
+        }
+
+        if (db.CheckVersion(evidence, c.Version) is { } conflict)
+        {
+            return Result.Stale(conflict);
+        }
+
+        var result = evidence.Decide(c.Decision, c.Comment, userId, db.Clock.GetUtcNow().UtcDateTime);
+        return result.Succeeded ? await db.SaveAsync(ct) : result;
+    }
+}
+
+/// <summary>Links evidence to one more control (found by its identifier), or removes a link; the last link stays.</summary>
+public sealed class LinkEvidence(OpenIsmsDbContext db)
+{
+    public async Task<Result> Link(Guid evidenceId, string? controlReference, CancellationToken ct = default)
+    {
+        if (!db.CurrentUser.Has(Permissions.EvidenceAdd))
+        {
+            return Result.Forbidden();
+        }
+
+        if (!await db.Set<Evidence>().AnyAsync(e => e.Id == evidenceId, ct))
+        {
+            return Result.NotFound();
+        }
+
+        var reference = controlReference?.Trim() ?? "";
+        var control = await db.Set<Control>().Where(x => x.Reference == reference).Select(x => (Guid?)x.Id).FirstOrDefaultAsync(ct);
+        if (control is null)
+        {
+            return Result.Invalid(new FieldError("ControlReference", reference.Length == 0 ? "Enter the identifier of a control, for example CTL-012." : $"There is no control {reference}."));
+        }
+
+        if (await db.Set<EvidenceControl>().AnyAsync(x => x.EvidenceId == evidenceId && x.ControlId == control, ct))
+        {
+            return Result.Invalid(new FieldError("ControlReference", $"The evidence is already linked to {reference}."));
+        }
+
+        db.Add(new EvidenceControl { EvidenceId = evidenceId, ControlId = control.Value });
+        return await db.SaveAsync(ct);
+    }
+
+    public async Task<Result> Unlink(Guid evidenceId, Guid controlId, CancellationToken ct = default)
+    {
+        if (!db.CurrentUser.Has(Permissions.EvidenceAdd))
+        {
+            return Result.Forbidden();
+        }
+
+        var links = await db.Set<EvidenceControl>().Where(x => x.EvidenceId == evidenceId).ToListAsync(ct);
+        var link = links.FirstOrDefault(x => x.ControlId == controlId);
+        if (link is null)
+        {
+            return Result.NotFound();
+        }
+
+        if (links.Count == 1)
+        {
+            return Result.Fail("Evidence must show at least one control operating: link it to another control before removing this one.");
+        }
+
+        db.Remove(link);
+        return await db.SaveAsync(ct);
+    }
+}
