@@ -122,8 +122,8 @@ public sealed class Evidence : Entity
     {
         var check = new Validation()
             .Must(decision is EvidenceReview.Accepted or EvidenceReview.Rejected, "Decision", "Choose whether to accept or reject the evidence.")
-            .Must(decision != EvidenceReview.Rejected || !string.IsNullOrWhiteSpace(comment), nameof(ReviewComment), "Say why the evidence is rejected.")
-            .MaxLength(nameof(ReviewComment), comment, Limits.ShortText, "The comment");
+            .Must(decision != EvidenceReview.Rejected || !string.IsNullOrWhiteSpace(comment), "Comment", "Say why the evidence is rejected.")
+            .MaxLength("Comment", comment, Limits.ShortText, "The comment");
         if (!check.IsValid)
         {
             return check.ToResult();

@@ -50,10 +50,10 @@ public sealed class ReviewEvidence(OpenIsmsDbContext db)
     }
 }
 
-/// <summary>Links evidence to one more control (found by its identifier), or removes a link; the last link stays.</summary>
+/// <summary>Links evidence to one more control, found by its identifier.</summary>
 public sealed class LinkEvidence(OpenIsmsDbContext db)
 {
-    public async Task<Result> Link(Guid evidenceId, string? controlReference, CancellationToken ct = default)
+    public async Task<Result> Handle(Guid evidenceId, string? controlReference, CancellationToken ct = default)
     {
         if (!db.CurrentUser.Has(Permissions.EvidenceAdd))
         {
@@ -80,8 +80,12 @@ public sealed class LinkEvidence(OpenIsmsDbContext db)
         db.Add(new EvidenceControl { EvidenceId = evidenceId, ControlId = control.Value });
         return await db.SaveAsync(ct);
     }
+}
 
-    public async Task<Result> Unlink(Guid evidenceId, Guid controlId, CancellationToken ct = default)
+/// <summary>Removes evidence's link to a control; the last link stays, so evidence always shows some control.</summary>
+public sealed class UnlinkEvidence(OpenIsmsDbContext db)
+{
+    public async Task<Result> Handle(Guid evidenceId, Guid controlId, CancellationToken ct = default)
     {
         if (!db.CurrentUser.Has(Permissions.EvidenceAdd))
         {

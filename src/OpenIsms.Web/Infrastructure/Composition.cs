@@ -110,6 +110,7 @@ public static class Composition
         app.MapRisksApi();
         app.MapAssetsApi();
         app.MapControlsApi();
+        app.MapEvidenceApi();
         Features.Risks.RiskExports.MapRiskExports(app);
         Features.Soa.SoaExports.MapSoaExports(app);
         Features.Evidence.EvidenceDownloads.MapEvidenceDownloads(app);

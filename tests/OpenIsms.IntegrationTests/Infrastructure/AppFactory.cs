@@ -23,6 +23,8 @@ public class AppFactory(Provider provider, bool seed = true) : WebApplicationFac
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // A small evidence limit, so that the oversized-file test needs only a few megabytes.
+        builder.UseSetting("Evidence:MaxFileMegabytes", "2");
         if (Environment.GetEnvironmentVariable("OPENISMS_TEST_LOG") is { Length: > 0 } logFile)
         {
             // For diagnosing a failing test: the server's log, errors included, appended to a file.

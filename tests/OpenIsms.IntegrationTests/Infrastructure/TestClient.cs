@@ -37,6 +37,28 @@ public sealed class TestClient(HttpClient http) : IDisposable
     /// <summary>As above, where a name may repeat (several selects or checkboxes posting under one name, in order).</summary>
     public async Task<HttpResponseMessage> Submit(IDocument page, string formSelector, IReadOnlyList<KeyValuePair<string, string?>> values)
     {
+        var (target, fields) = Fill(page, formSelector, values);
+        return await http.PostAsync(target, new FormUrlEncodedContent(fields));
+    }
+
+    /// <summary>Submits a form with a file, as multipart/form-data the way a browser sends it.</summary>
+    public async Task<HttpResponseMessage> SubmitFile(IDocument page, string formSelector, IDictionary<string, string?> values, string fileField, string fileName, Stream file)
+    {
+        var (target, fields) = Fill(page, formSelector, values.ToList());
+        using var content = new MultipartFormDataContent();
+        foreach (var (name, value) in fields)
+        {
+            content.Add(new StringContent(value), name);
+        }
+
+        var part = new StreamContent(file);
+        part.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+        content.Add(part, fileField, fileName);
+        return await http.PostAsync(target, content);
+    }
+
+    private static (string Target, List<KeyValuePair<string, string>> Fields) Fill(IDocument page, string formSelector, IReadOnlyList<KeyValuePair<string, string?>> values)
+    {
         var named = values.Select(v => v.Key).ToHashSet(StringComparer.Ordinal);
         var form = page.QuerySelector(formSelector) as IHtmlFormElement ?? throw new InvalidOperationException($"No form {formSelector} on {page.Url}");
         var fields = new List<KeyValuePair<string, string>>();
@@ -53,7 +75,7 @@ public sealed class TestClient(HttpClient http) : IDisposable
                 case IHtmlInputElement { Type: "checkbox" or "radio" } box when box.IsChecked:
                     fields.Add(new(name, box.Value));
                     break;
-                case IHtmlInputElement { Type: "checkbox" or "radio" or "submit" }:
+                case IHtmlInputElement { Type: "checkbox" or "radio" or "submit" or "file" }:
                     break;
                 case IHtmlInputElement input:
                     fields.Add(new(name, input.Value));
@@ -82,7 +104,7 @@ public sealed class TestClient(HttpClient http) : IDisposable
 
         var action = form.GetAttribute("action");
         var target = string.IsNullOrEmpty(action) ? page.Url : new Uri(new Uri(page.Url), action).ToString();
-        return await http.PostAsync(target, new FormUrlEncodedContent(fields));
+        return (target, fields);
     }
 
     public async Task<HttpResponseMessage> SubmitAt(string url, string formSelector, IDictionary<string, string?> values) =>

@@ -17,10 +17,11 @@ public sealed class TestDatabase : IDisposable
     public TestDatabase(Provider provider)
     {
         Provider = provider;
+        // Both providers get a folder of their own: the SQLite file, and the evidence files in either case.
+        folder = Path.Combine(Path.GetTempPath(), "openisms-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
         if (provider == Provider.Sqlite)
         {
-            folder = Path.Combine(Path.GetTempPath(), "openisms-tests", Guid.NewGuid().ToString("N"));
-            Directory.CreateDirectory(folder);
             Settings = new() { ["Database:Provider"] = "Sqlite", ["Data:Folder"] = folder };
         }
         else
@@ -31,7 +32,7 @@ public sealed class TestDatabase : IDisposable
             postgresName = "openisms_t_" + Guid.NewGuid().ToString("N")[..16];
             ConnectionString = new NpgsqlConnectionStringBuilder(server) { Database = postgresName, Pooling = true }.ConnectionString;
             AdminConnectionString = server;
-            Settings = new() { ["Database:Provider"] = "PostgreSql", ["ConnectionStrings:OpenIsms"] = ConnectionString };
+            Settings = new() { ["Database:Provider"] = "PostgreSql", ["ConnectionStrings:OpenIsms"] = ConnectionString, ["Data:Folder"] = folder };
         }
     }
 
@@ -44,6 +45,8 @@ public sealed class TestDatabase : IDisposable
     private string? AdminConnectionString { get; }
 
     public string SqlitePath => Path.Combine(folder!, "openisms.db");
+
+    public string EvidenceFolder => Path.Combine(folder!, "evidence");
 
     public void Dispose()
     {

@@ -1,0 +1,217 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OpenIsms.Core.Activity;
+using OpenIsms.Core.Controls;
+using OpenIsms.Core.Data;
+using OpenIsms.Core.Security;
+using OpenIsms.IntegrationTests.Infrastructure;
+using EvidenceItem = OpenIsms.Core.Evidence.Evidence;
+
+namespace OpenIsms.IntegrationTests.Evidence;
+
+public abstract class EvidenceTests(AppFactory app)
+{
+    public static byte[] Pdf(string text) => Encoding.ASCII.GetBytes("%PDF-1.4\n% " + text + "\n%%EOF\n");
+
+    private static string Today => DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd");
+
+    /// <summary>Adds a control through its page, owned by the Contributor user; returns its page's path.</summary>
+    public static async Task<string> CreateControl(AppFactory app, TestClient client, string reference, string frequency = "Quarterly", string status = "Operating", string? nextDue = null)
+    {
+        var created = await client.SubmitAt("/controls/new", "main form", new Dictionary<string, string?>
+        {
+            ["Input.Reference"] = reference, ["Input.Name"] = $"Access review {reference}", ["Input.OwnerId"] = await app.UserId(Roles.Contributor),
+            ["Input.Frequency"] = frequency, ["Input.Status"] = status, ["Input.NextDue"] = nextDue,
+        });
+        created.StatusCode.ShouldBe(HttpStatusCode.Redirect, await created.Text());
+        return created.LocationPath().Split('?')[0];
+    }
+
+    public static async Task<HttpResponseMessage> Upload(TestClient client, string controlPath, string title, string fileName, byte[] content, string? validUntil = null) =>
+        await client.SubmitFile(await client.Page($"{controlPath}/evidence/new"), "main form",
+            new Dictionary<string, string?> { ["Input.Kind"] = "File", ["Input.Title"] = title, ["Input.ValidUntil"] = validUntil }, "File", fileName, new MemoryStream(content));
+
+    private static string FieldText(AngleSharp.Dom.IDocument page, string field) => page.QuerySelector($"#f-{field}")!.Closest(".field")!.TextContent;
+
+    [Fact]
+    public async Task AnUploadedFile_IsStoredByHash_ReviewedByTheOwner_AndDownloadedWithALogEntry()
+    {
+        using var manager = await app.SignedIn(Roles.IsmsManager);
+        var control = await CreateControl(app, manager, "EV-1");
+        (await manager.Page(control)).QuerySelector("#evidence-summary")!.TextContent.ShouldContain("No evidence");
+
+        var content = Pdf("access review Q1, signed");
+        var uploaded = await Upload(manager, control, "Access review Q1", "review-q1.pdf", content);
+        uploaded.StatusCode.ShouldBe(HttpStatusCode.Redirect, await uploaded.Text());
+        var evidenceUrl = uploaded.LocationPath().Split('?')[0];
+        var page = await manager.Page(evidenceUrl);
+        page.QuerySelector("main")!.TextContent.ShouldContain(Convert.ToHexStringLower(SHA256.HashData(content)));
+        page.QuerySelector("main")!.TextContent.ShouldContain("Awaiting review");
+        (await manager.Page(control)).QuerySelector("#evidence-summary")!.TextContent.ShouldContain("waiting for the control owner's review");
+
+        // Quarterly control, no date given: valid for one quarter from today.
+        var id = Guid.Parse(evidenceUrl.Split('/')[^1]);
+        var stored = await app.InScope(async sp => await sp.GetRequiredService<OpenIsmsDbContext>().Set<EvidenceItem>().SingleAsync(e => e.Id == id));
+        stored.ValidUntil.ShouldBe(DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(3));
+        File.Exists(Path.Combine(app.Database.EvidenceFolder, stored.Sha256![..2], stored.Sha256)).ShouldBeTrue();
+
+        // The auditor (not the owner, no review right) sees no review form; a rejection needs a reason; the owner accepts.
+        using var auditor = await app.SignedIn(Roles.Auditor);
+        (await auditor.Page(evidenceUrl)).QuerySelectorAll("form[name=review], #review form").Length.ShouldBe(0);
+        using var owner = await app.SignedIn(Roles.Contributor);
+        var rejected = await owner.SubmitAt(evidenceUrl, "#review form", new Dictionary<string, string?> { ["ReviewInput.Decision"] = "Rejected" });
+        FieldText(await TestClient.Parse(rejected), "Comment").ShouldContain("Say why the evidence is rejected");
+        (await owner.SubmitAt(evidenceUrl, "#review form", new Dictionary<string, string?> { ["ReviewInput.Decision"] = "Accepted" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await manager.Page(control)).QuerySelector("#evidence-summary")!.TextContent.ShouldContain("Current evidence, valid until");
+
+        // The auditor downloads exactly what was uploaded; the download is in the activity log.
+        var download = await auditor.Get($"{evidenceUrl}/download");
+        download.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await download.Content.ReadAsByteArrayAsync()).ShouldBe(content);
+        download.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
+        var logged = await app.InScope(async sp => await sp.GetRequiredService<OpenIsmsDbContext>().Set<ActivityEntry>()
+            .Where(a => a.EntityType == "Evidence" && a.EntityId == id.ToString() && a.Action == "Downloaded").Select(a => a.UserName).ToListAsync());
+        logged.ShouldBe(["Auditor user"]);
+
+        // A role without access to evidence can neither download it nor open it.
+        using var viewer = await app.SignedIn(Roles.Viewer);
+        (await viewer.Get($"{evidenceUrl}/download")).LocationPath().ShouldStartWith("/account/access-denied");
+        (await viewer.Get(evidenceUrl)).LocationPath().ShouldStartWith("/account/access-denied");
+        (await viewer.Page(control)).QuerySelector("#control-evidence").ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task BadFiles_AreRefusedBesideTheField_AndLeaveNothingBehind()
+    {
+        using var contributor = await app.SignedIn(Roles.Contributor);
+        var control = await CreateControl(app, contributor, "EV-2");
+        async Task<string> Refused(string fileName, byte[] content)
+        {
+            var response = await Upload(contributor, control, "Bad file", fileName, content);
+            response.StatusCode.ShouldBe(HttpStatusCode.OK, $"{fileName} should be refused");
+            var page = await TestClient.Parse(response);
+            page.QuerySelector(".error-summary").ShouldNotBeNull();
+            page.QuerySelector("#f-Title")!.GetAttribute("value").ShouldBe("Bad file"); // what the user typed survives
+            return FieldText(page, "File");
+        }
+
+        (await Refused("big.pdf", [.. "%PDF-1.4\n"u8, .. new byte[(2 * 1024 * 1024) + 1]])).ShouldContain("larger than the limit of 2 MB");
+        (await Refused("invoice.pdf", [0x4D, 0x5A, 0x90, 0x00, 0x03])).ShouldContain("not a PDF file, although its name says so");
+        (await Refused("photo.png", Pdf("not a picture"))).ShouldContain("not a PNG file");
+        (await Refused("setup.exe", [0x4D, 0x5A, 0x90, 0x00])).ShouldContain("not accepted as evidence");
+        (await Refused("empty.txt", [])).ShouldContain("Choose the file");
+
+        var evidence = await app.InScope(async sp => await sp.GetRequiredService<OpenIsmsDbContext>().Set<EvidenceItem>().CountAsync(e => e.Title == "Bad file"));
+        evidence.ShouldBe(0);
+        var incoming = Path.Combine(app.Database.EvidenceFolder, "incoming");
+        (Directory.Exists(incoming) ? Directory.GetFiles(incoming) : []).ShouldBeEmpty();
+
+        // A note needs its text; a link needs a real address.
+        var note = await contributor.SubmitAt($"{control}/evidence/new", "main form", new Dictionary<string, string?> { ["Input.Kind"] = "Note", ["Input.Title"] = "Checked" });
+        FieldText(await TestClient.Parse(note), "Description").ShouldContain("Write the note");
+        var link = await contributor.SubmitAt($"{control}/evidence/new", "main form", new Dictionary<string, string?> { ["Input.Kind"] = "Link", ["Input.Title"] = "Ticket", ["Input.Url"] = "javascript:alert(1)" });
+        FieldText(await TestClient.Parse(link), "Url").ShouldContain("starting with https://");
+    }
+
+    [Fact]
+    public async Task AFileChangedOnDisk_IsReportedByTheIntegrityCheck_AndNotServed()
+    {
+        using var manager = await app.SignedIn(Roles.IsmsManager);
+        var control = await CreateControl(app, manager, "EV-3");
+        var content = Pdf("firewall rule review " + Guid.NewGuid());
+        var uploaded = await Upload(manager, control, "Firewall review", "firewall.pdf", content);
+        var evidenceUrl = uploaded.LocationPath().Split('?')[0];
+
+        var clean = await manager.SubmitAt("/evidence/integrity", "main form", new Dictionary<string, string?>());
+        (await TestClient.Parse(clean)).QuerySelector("#integrity-report")!.TextContent.ShouldContain("match the hashes");
+
+        var sha = Convert.ToHexStringLower(SHA256.HashData(content));
+        var path = Path.Combine(app.Database.EvidenceFolder, sha[..2], sha);
+        await File.WriteAllBytesAsync(path, Pdf("firewall rule review, quietly edited"));
+
+        var report = (await TestClient.Parse(await manager.SubmitAt("/evidence/integrity", "main form", new Dictionary<string, string?>()))).QuerySelector("#integrity-report")!.TextContent;
+        report.ShouldContain("Firewall review");
+        report.ShouldContain("Changed");
+        var refused = await manager.Get($"{evidenceUrl}/download");
+        refused.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await refused.Text()).ShouldContain("no longer matches the SHA-256 hash");
+        (await refused.Text()).ShouldNotContain("Exception");
+
+        File.Delete(path);
+        var missing = (await TestClient.Parse(await manager.SubmitAt("/evidence/integrity", "main form", new Dictionary<string, string?>()))).QuerySelector("#integrity-report")!.TextContent;
+        missing.ShouldContain("Missing");
+        var checks = await app.InScope(async sp => await sp.GetRequiredService<OpenIsmsDbContext>().Set<ActivityEntry>().CountAsync(a => a.Action == "IntegrityChecked"));
+        checks.ShouldBeGreaterThanOrEqualTo(3);
+
+        using var contributor = await app.SignedIn(Roles.Contributor);
+        (await contributor.Get("/evidence/integrity")).LocationPath().ShouldStartWith("/account/access-denied");
+    }
+
+    [Fact]
+    public async Task ARecurringControl_HasItsNextRun_OnTheOwnersWork_AndCompletingItOpensTheNext()
+    {
+        using var manager = await app.SignedIn(Roles.IsmsManager);
+        var due = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(3);
+        var control = await CreateControl(app, manager, "EV-4", "Quarterly", "Operating", due.ToString("yyyy-MM-dd"));
+        var controlId = Guid.Parse(control.Split('/')[^1]);
+        (await manager.Page(control)).QuerySelector("#control-tasks")!.TextContent.ShouldContain("Next run due");
+
+        using var owner = await app.SignedIn(Roles.Contributor);
+        var work = await owner.Page("/");
+        var link = work.QuerySelectorAll("#control-work a").Select(a => a.GetAttribute("href")!).Single(h => h.StartsWith(control, StringComparison.Ordinal));
+        link.ShouldContain("/tasks/");
+
+        // Completing asks for its evidence: a note without text is refused and the run stays open.
+        var refused = await owner.SubmitAt(link, "main form", new Dictionary<string, string?> { ["Input.Kind"] = "Note", ["Input.Title"] = "Q1 review" });
+        FieldText(await TestClient.Parse(refused), "Description").ShouldContain("Write the note");
+        var done = await owner.SubmitAt(link, "main form", new Dictionary<string, string?>
+        {
+            ["Input.Kind"] = "Note", ["Input.Title"] = "Q1 access review", ["Input.Description"] = "All 42 accounts checked; 3 leavers removed.",
+        });
+        done.StatusCode.ShouldBe(HttpStatusCode.Redirect, await done.Text());
+
+        var tasks = await app.InScope(async sp => await sp.GetRequiredService<OpenIsmsDbContext>().Set<ControlTask>().Where(t => t.ControlId == controlId)
+            .OrderBy(t => t.DueOn).Select(t => new { t.DueOn, t.Status }).ToListAsync());
+        tasks.Count.ShouldBe(2);
+        tasks[0].ShouldBe(new { DueOn = due, Status = ControlTaskStatus.Done });
+        tasks[1].ShouldBe(new { DueOn = due.AddMonths(3), Status = ControlTaskStatus.Open });
+        (await owner.Get(link)).StatusCode.ShouldBe(HttpStatusCode.NotFound); // a run is completed once
+        (await owner.Page("/")).QuerySelectorAll("#control-work a").Select(a => a.GetAttribute("href")!).ShouldNotContain(link);
+
+        // Evidence expiring within 30 days is the owner's work too; the owner reviews evidence of their control.
+        await Upload(owner, control, "Access list export", "accounts.csv", "user,role\nada,admin\n"u8.ToArray(), DateOnly.FromDateTime(DateTime.UtcNow).AddDays(5).ToString("yyyy-MM-dd"));
+        var mine = (await owner.Page("/")).QuerySelector("#control-work")!.TextContent;
+        mine.ShouldContain("Evidence to review");
+        mine.ShouldContain("Access list export");
+
+        // Stopping the control withdraws its open run.
+        var edit = await manager.Page($"{control}/edit");
+        edit.QuerySelector("#f-NextDue")!.GetAttribute("value").ShouldBe(due.AddMonths(3).ToString("yyyy-MM-dd"));
+        (await manager.Submit(edit, "main form", new Dictionary<string, string?> { ["Input.Status"] = "Planned" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var open = await app.InScope(async sp => await sp.GetRequiredService<OpenIsmsDbContext>().Set<ControlTask>().CountAsync(t => t.ControlId == controlId && t.Status == ControlTaskStatus.Open));
+        open.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task TheRegister_FiltersByStateInSql()
+    {
+        using var manager = await app.SignedIn(Roles.IsmsManager);
+        var control = await CreateControl(app, manager, "EV-5", "Yearly");
+        var old = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-2).ToString("yyyy-MM-dd");
+        var expired = await manager.SubmitAt($"{control}/evidence/new", "main form", new Dictionary<string, string?>
+        {
+            ["Input.Kind"] = "Link", ["Input.Title"] = "EV-5 pen test report 2024", ["Input.Url"] = "https://tickets.example.test/PEN-2024", ["Input.CollectedOn"] = old,
+        });
+        expired.StatusCode.ShouldBe(HttpStatusCode.Redirect, await expired.Text());
+        (await manager.Page("/evidence?q=EV-5&state=Expired")).QuerySelectorAll("tbody tr").Length.ShouldBe(1);
+        (await manager.Page("/evidence?q=EV-5&state=Current")).QuerySelectorAll("tbody tr").Length.ShouldBe(0);
+        (await manager.Page(control)).QuerySelector("#evidence-summary")!.TextContent.ShouldContain("No evidence is valid today");
+    }
+}
+
+public sealed class EvidenceTestsOnSqlite(SqliteApp app) : EvidenceTests(app), IClassFixture<SqliteApp>;
+
+public sealed class EvidenceTestsOnPostgreSql(PostgresApp app) : EvidenceTests(app), IClassFixture<PostgresApp>;
