@@ -152,6 +152,43 @@ public sealed class RiskJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         (await page.Locator("tbody tr").InnerTextAsync()).ShouldContain("A.8.28");
         await BrowserApp.Screenshot(page, "18-soa-diff");
 
+        // A control that runs quarterly, owned by Rita; its next run is on her work.
+        await page.GotoAsync("/controls/new");
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Quarterly access review");
+        await page.Locator("#f-OwnerId").SelectOptionAsync(new SelectOptionValue { Label = "Rita Owner" });
+        await page.Locator("#f-Frequency").SelectOptionAsync("Quarterly");
+        await page.Locator("#f-Status").SelectOptionAsync("Operating");
+        await page.Locator("#f-NextDue").FillAsync(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(5).ToString("yyyy-MM-dd"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add control" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/controls/[0-9a-f-]+\\?done=added"));
+        var control = new Uri(page.Url).AbsolutePath;
+        (await page.Locator("#evidence-summary").InnerTextAsync()).ShouldContain("No evidence");
+
+        // Upload evidence: a file whose content is not what its name says is refused beside the field.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Add evidence" }).ClickAsync();
+        await page.GetByLabel("Title").FillAsync("Access review Q4 — signed off");
+        await page.Locator("#f-File").SetInputFilesAsync(new FilePayload { Name = "review.pdf", MimeType = "application/pdf", Buffer = [0x4D, 0x5A, 0x90, 0x00] });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add evidence" }).ClickAsync();
+        await page.Locator("#f-File").Locator("xpath=..").Locator(".error-message").WaitForAsync();
+        (await page.Locator("#f-File").Locator("xpath=..").InnerTextAsync()).ShouldContain("not a PDF file");
+        await page.Locator("#f-File").SetInputFilesAsync(new FilePayload { Name = "review.pdf", MimeType = "application/pdf", Buffer = System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n% access review\n%%EOF\n") });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add evidence" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/evidence/[0-9a-f-]+\\?done=added"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Accept evidence" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/evidence/[0-9a-f-]+\\?done=saved"));
+        (await page.Locator("#review").InnerTextAsync()).ShouldContain("Accepted by Rita Owner");
+        await BrowserApp.Screenshot(page, "19-evidence");
+
+        // On the control: the evidence is current, and the run is listed; My work shows the run due.
+        await page.GotoAsync(control);
+        (await page.Locator("#evidence-summary").InnerTextAsync()).ShouldContain("Current evidence, valid until");
+        (await page.Locator("#control-evidence .timeline").InnerTextAsync()).ShouldContain("Access review Q4");
+        (await page.Locator("#control-tasks").InnerTextAsync()).ShouldContain("Next run due");
+        await BrowserApp.Screenshot(page, "20-control");
+        await page.GotoAsync("/");
+        (await page.Locator("#control-work").InnerTextAsync()).ShouldContain("Quarterly access review");
+        await BrowserApp.Screenshot(page, "21-my-work");
+
         errors.ShouldBeEmpty();
     }
 }
