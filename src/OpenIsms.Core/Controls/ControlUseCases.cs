@@ -55,14 +55,17 @@ public sealed class ListControls(OpenIsmsDbContext db)
     }
 }
 
-/// <summary>A control with the Annex A controls it implements and the risks whose treatment plans on those.</summary>
+/// <summary>A control with the Annex A controls it implements and the risks whose treatment plans on those (the first ones and the count).</summary>
 public sealed class GetControl(OpenIsmsDbContext db)
 {
+    /// <summary>How many treated risks the page names; the register, filtered by the Annex A control, lists them all.</summary>
+    public const int NamedRisks = 20;
+
     public sealed record RequirementRef(Guid Id, string Code, string Title);
 
     public sealed record RiskRef(Guid Id, string Reference, string Title, RiskStatus Status);
 
-    public sealed record View(Control Control, string? OwnerName, IReadOnlyList<RequirementRef> Implements, IReadOnlyList<RiskRef> Treats);
+    public sealed record View(Control Control, string? OwnerName, IReadOnlyList<RequirementRef> Implements, IReadOnlyList<RiskRef> Treats, int TreatsCount);
 
     public async Task<View?> Handle(Guid id, CancellationToken ct = default)
     {
@@ -78,10 +81,11 @@ public sealed class GetControl(OpenIsmsDbContext db)
                                 orderby r.SortOrder
                                 select new RequirementRef(r.Id, r.Code, r.Title)).ToListAsync(ct);
         var requirementIds = implements.Select(r => r.Id).ToList();
-        var treats = await db.Set<Risk>().AsNoTracking()
-            .Where(r => db.Set<RiskControl>().Any(x => x.RiskId == r.Id && requirementIds.Contains(x.RequirementId)))
-            .OrderBy(r => r.Reference).Select(r => new RiskRef(r.Id, r.Reference, r.Title, r.Status)).ToListAsync(ct);
-        return new View(control, owner, implements, treats);
+        var treating = db.Set<Risk>().AsNoTracking()
+            .Where(r => r.Status != RiskStatus.Closed && db.Set<RiskControl>().Any(x => x.RiskId == r.Id && requirementIds.Contains(x.RequirementId)));
+        var count = requirementIds.Count == 0 ? 0 : await treating.CountAsync(ct);
+        var treats = count == 0 ? [] : await treating.OrderBy(r => r.Reference).Take(NamedRisks).Select(r => new RiskRef(r.Id, r.Reference, r.Title, r.Status)).ToListAsync(ct);
+        return new View(control, owner, implements, treats, count);
     }
 }
 

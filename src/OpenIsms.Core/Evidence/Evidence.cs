@@ -172,8 +172,10 @@ internal sealed class EvidenceConfiguration : IEntityTypeConfiguration<Evidence>
         builder.HasOne<AppUser>().WithMany().HasForeignKey(e => e.ReviewedById).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<ControlTask>().WithMany().HasForeignKey(e => e.ControlTaskId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(e => e.Sha256);
+        // The register: newest first, walked in index order; its state filters counted from the indexes alone.
+        builder.HasIndex(e => new { e.CollectedOn, e.Id });
         builder.HasIndex(e => new { e.Review, e.ValidUntil });
-        builder.HasIndex(e => e.ValidUntil);
+        builder.HasIndex(e => new { e.ValidUntil, e.Review });
     }
 }
 

@@ -57,6 +57,11 @@ public sealed class Requirement : Entity
 
     public string? DocumentedInformation { get; private set; }
 
+    /// <summary>Whether any of the attribute lists holds the tag, written ";value;".</summary>
+    public bool HasTag(string tag) =>
+        ControlTypes.Contains(tag, StringComparison.Ordinal) || Properties.Contains(tag, StringComparison.Ordinal) || Concepts.Contains(tag, StringComparison.Ordinal)
+        || Capabilities.Contains(tag, StringComparison.Ordinal) || Domains.Contains(tag, StringComparison.Ordinal);
+
     public static string JoinTags(IEnumerable<string>? values) =>
         values is null || !values.Any() ? "" : ";" + string.Join(';', values) + ";";
 

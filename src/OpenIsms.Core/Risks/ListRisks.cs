@@ -39,7 +39,8 @@ public sealed class ListRisks(OpenIsmsDbContext db)
         RiskSort Sort = RiskSort.Reference,
         bool Descending = false,
         int Page = 1,
-        int PageSize = 25);
+        int PageSize = 25,
+        string? AnnexA = null);
 
     public sealed record Row(
         Guid Id, string Reference, string Title, string OwnerId, string OwnerName, RiskStatus Status, TreatmentOption? Treatment,
@@ -98,6 +99,13 @@ public sealed class ListRisks(OpenIsmsDbContext db)
         if (query.AssetId is { } assetId)
         {
             q = q.Where(r => db.Set<RiskAsset>().Any(x => x.RiskId == r.Id && x.AssetId == assetId));
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.AnnexA))
+        {
+            // The risks whose treatment plans on one Annex A control (the SoA's and a control's "treats").
+            var code = query.AnnexA.Trim().ToUpperInvariant();
+            q = q.Where(r => db.Set<RiskControl>().Any(x => x.RiskId == r.Id && db.Set<Frameworks.Requirement>().Any(req => req.Id == x.RequirementId && req.Code == code)));
         }
 
         if (query.ReviewOverdue)

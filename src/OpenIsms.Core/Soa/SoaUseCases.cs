@@ -16,53 +16,117 @@ namespace OpenIsms.Core.Soa;
 /// </summary>
 public sealed class GetSoa(OpenIsmsDbContext db)
 {
-    public sealed record Line(Requirement Requirement, SoaEntry? Entry, SoaRow Row, IReadOnlyList<string> Warnings);
+    /// <summary>Up to how many treating risks and implementing controls the page names in a row; more are counted and linked.</summary>
+    public const int Named = 6;
+
+    public sealed record Line(Requirement Requirement, SoaEntry? Entry, SoaRow Row, IReadOnlyList<string> Warnings, int TreatedCount, int ImplementedCount);
 
     public sealed record View(IReadOnlyList<Line> Lines, SoaVersion? Latest, IReadOnlyList<SoaVersion> Versions)
     {
         public int Warnings => Lines.Sum(l => l.Warnings.Count);
     }
 
+    // A class with init properties rather than a positional record, so that EF can filter and group on its members.
+    private sealed class Ref
+    {
+        public Guid RequirementId { get; init; }
+
+        public string Reference { get; init; } = "";
+    }
+
+    private sealed record Tally(Guid RequirementId, ControlStatus Status, int Count);
+
+    /// <summary>The complete statement — every treating risk and implementing control named — as approvals, comparisons and exports need it.</summary>
     public async Task<View> Handle(CancellationToken ct = default)
     {
-        var requirements = await db.Set<Requirement>().AsNoTracking().Where(r => r.Kind == RequirementKind.Control).OrderBy(r => r.SortOrder).ToListAsync(ct);
-        var entries = await db.Set<SoaEntry>().AsNoTracking().ToDictionaryAsync(e => e.RequirementId, ct);
-        var risks = (await (from x in db.Set<RiskControl>()
-                            join r in db.Set<Risk>() on x.RiskId equals r.Id
-                            where r.Status != RiskStatus.Closed
-                            orderby r.Reference
-                            select new { x.RequirementId, r.Reference }).ToListAsync(ct)).ToLookup(x => x.RequirementId, x => x.Reference);
-        var controls = (await (from x in db.Set<ControlRequirement>()
+        var requirements = await Requirements(null, ct);
+        var risks = (await OpenRiskLinks().OrderBy(x => x.Reference).ToListAsync(ct)).ToLookup(x => x.RequirementId, x => x.Reference);
+        var controls = (await ControlLinks().OrderBy(x => x.Reference).ToListAsync(ct)).ToLookup(x => x.RequirementId, x => x.Reference);
+        var statuses = (await (from x in db.Set<ControlRequirement>()
                                join c in db.Set<Control>() on x.ControlId equals c.Id
-                               orderby c.Reference
-                               select new { x.RequirementId, c.Reference, c.Status }).ToListAsync(ct)).ToLookup(x => x.RequirementId);
+                               group c by new { x.RequirementId, c.Status } into g
+                               select new Tally(g.Key.RequirementId, g.Key.Status, g.Count())).ToListAsync(ct)).ToLookup(t => t.RequirementId);
         var versions = await db.Set<SoaVersion>().AsNoTracking().OrderByDescending(v => v.Number).ToListAsync(ct);
-        var lines = requirements.Select(r =>
-        {
-            entries.TryGetValue(r.Id, out var entry);
-            var treated = risks[r.Id].ToList();
-            var implementing = controls[r.Id].ToList();
-            var derived = Derive(implementing.Select(c => c.Status).ToList());
-            var status = entry?.StatusOverride ?? derived;
-            var row = new SoaRow(r.Code, r.Title, r.Theme, entry?.Applicable, entry?.ReasonList.Select(x => x.ToString()).ToList() ?? [], treated,
-                entry?.ExclusionJustification, Labels(status), entry?.OverrideReason, implementing.Select(c => c.Reference).ToList(), entry?.Notes);
-            var warnings = new List<string>();
-            if (entry?.Applicable is null)
-            {
-                warnings.Add(treated.Count > 0 ? $"Not decided yet, though {Count(treated)} plan on it." : "Not decided yet.");
-            }
-            else if (entry.Applicable == false && treated.Count > 0)
-            {
-                warnings.Add($"Excluded, but the treatment of {string.Join(", ", treated.Take(5))}{(treated.Count > 5 ? " …" : "")} depends on it.");
-            }
-            else if (entry.Applicable == true && implementing.Count == 0)
-            {
-                warnings.Add("Applicable, but none of your controls implements it.");
-            }
-
-            return new Line(r, entry, row, warnings);
-        }).ToList();
+        var entries = await db.Set<SoaEntry>().AsNoTracking().ToDictionaryAsync(e => e.RequirementId, ct);
+        var lines = requirements.Select(r => Build(r, entries.GetValueOrDefault(r.Id), risks[r.Id].ToList(), risks[r.Id].Count(), controls[r.Id].ToList(), statuses[r.Id].ToList())).ToList();
         return new View(lines, versions.FirstOrDefault(), versions);
+    }
+
+    /// <summary>
+    /// The statement as the page shows it: the counts of treating risks and implementing controls, aggregated in SQL, and
+    /// their names where there are few, so the page's cost does not grow with the number of risks and controls. With a
+    /// code, only that row.
+    /// </summary>
+    public async Task<View> Summary(string? code = null, CancellationToken ct = default)
+    {
+        code = code?.Trim().ToUpperInvariant();
+        var requirements = await Requirements(code, ct);
+        var ids = requirements.Select(r => r.Id).ToList();
+        var single = code is not null;
+        var riskLinks = OpenRiskLinks().Where(x => !single || ids.Contains(x.RequirementId));
+        var riskCounts = await riskLinks.GroupBy(x => x.RequirementId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var riskNames = await Names(riskLinks, riskCounts, ct);
+        var statuses = (await (from x in db.Set<ControlRequirement>()
+                               where !single || ids.Contains(x.RequirementId)
+                               join c in db.Set<Control>() on x.ControlId equals c.Id
+                               group c by new { x.RequirementId, c.Status } into g
+                               select new Tally(g.Key.RequirementId, g.Key.Status, g.Count())).ToListAsync(ct)).ToLookup(t => t.RequirementId);
+        var controlNames = await Names(ControlLinks().Where(x => !single || ids.Contains(x.RequirementId)), statuses.ToDictionary(g => g.Key, g => g.Sum(t => t.Count)), ct);
+        var entries = await db.Set<SoaEntry>().AsNoTracking().Where(e => !single || ids.Contains(e.RequirementId)).ToDictionaryAsync(e => e.RequirementId, ct);
+
+        // The versions' list needs no frozen rows.
+        var versions = await db.Set<SoaVersion>().AsNoTracking().OrderByDescending(v => v.Number)
+            .Select(v => new SoaVersion { Number = v.Number, ApprovedById = v.ApprovedById, ApprovedByName = v.ApprovedByName, ApprovedAt = v.ApprovedAt, Note = v.Note })
+            .ToListAsync(ct);
+        var lines = requirements.Select(r => Build(r, entries.GetValueOrDefault(r.Id), riskNames[r.Id].ToList(), riskCounts.GetValueOrDefault(r.Id), controlNames[r.Id].ToList(), statuses[r.Id].ToList())).ToList();
+        return new View(lines, versions.FirstOrDefault(), versions);
+    }
+
+    private Task<List<Requirement>> Requirements(string? code, CancellationToken ct) =>
+        db.Set<Requirement>().AsNoTracking().Where(r => r.Kind == RequirementKind.Control && (code == null || r.Code == code)).OrderBy(r => r.SortOrder).ToListAsync(ct);
+
+    private IQueryable<Ref> OpenRiskLinks() =>
+        from x in db.Set<RiskControl>()
+        join r in db.Set<Risk>() on x.RiskId equals r.Id
+        where r.Status != RiskStatus.Closed
+        select new Ref { RequirementId = x.RequirementId, Reference = r.Reference };
+
+    private IQueryable<Ref> ControlLinks() =>
+        from x in db.Set<ControlRequirement>()
+        join c in db.Set<Control>() on x.ControlId equals c.Id
+        select new Ref { RequirementId = x.RequirementId, Reference = c.Reference };
+
+    // Names only where there are few (at most Named per row, so at most 93 × Named rows); a larger set is a count and a link.
+    private static async Task<ILookup<Guid, string>> Names(IQueryable<Ref> links, Dictionary<Guid, int> counts, CancellationToken ct)
+    {
+        var few = counts.Where(c => c.Value <= Named).Select(c => c.Key).ToList();
+        return few.Count == 0
+            ? Array.Empty<Ref>().ToLookup(x => x.RequirementId, x => x.Reference)
+            : (await links.Where(x => few.Contains(x.RequirementId)).OrderBy(x => x.Reference).ToListAsync(ct)).ToLookup(x => x.RequirementId, x => x.Reference);
+    }
+
+    private static Line Build(Requirement r, SoaEntry? entry, List<string> treated, int treatedCount, List<string> implementing, List<Tally> statuses)
+    {
+        var derived = Derive(statuses.Select(t => t.Status).ToList());
+        var implementedCount = statuses.Sum(t => t.Count);
+        var status = entry?.StatusOverride ?? derived;
+        var row = new SoaRow(r.Code, r.Title, r.Theme, entry?.Applicable, entry?.ReasonList.Select(x => x.ToString()).ToList() ?? [], treated,
+            entry?.ExclusionJustification, Labels(status), entry?.OverrideReason, implementing, entry?.Notes);
+        var warnings = new List<string>();
+        if (entry?.Applicable is null)
+        {
+            warnings.Add(treatedCount > 0 ? $"Not decided yet, though {Count(treatedCount)} plan on it." : "Not decided yet.");
+        }
+        else if (entry.Applicable == false && treatedCount > 0)
+        {
+            warnings.Add($"Excluded, but the treatment of {string.Join(", ", treated.Take(5))}{(treatedCount > 5 ? $" and {treatedCount - 5} more" : "")} depends on it.");
+        }
+        else if (entry.Applicable == true && implementedCount == 0)
+        {
+            warnings.Add("Applicable, but none of your controls implements it.");
+        }
+
+        return new Line(r, entry, row, warnings, treatedCount, implementedCount);
     }
 
     /// <summary>The status the implementing controls show: the least advanced one counts, and an ineffective one shows.</summary>
@@ -80,7 +144,7 @@ public sealed class GetSoa(OpenIsmsDbContext db)
         _ => "Ineffective",
     };
 
-    private static string Count(List<string> risks) => risks.Count == 1 ? "1 risk" : $"{risks.Count} risks";
+    private static string Count(int risks) => risks == 1 ? "1 risk" : $"{risks} risks";
 }
 
 /// <summary>Records the SoA decision for one Annex A control.</summary>

@@ -785,9 +785,11 @@ namespace OpenIsms.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("Sha256");
 
-                    b.HasIndex("ValidUntil");
+                    b.HasIndex("CollectedOn", "Id");
 
                     b.HasIndex("Review", "ValidUntil");
+
+                    b.HasIndex("ValidUntil", "Review");
 
                     b.ToTable("Evidence");
                 });

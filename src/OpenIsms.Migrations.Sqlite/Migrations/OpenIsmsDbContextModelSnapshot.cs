@@ -776,9 +776,11 @@ namespace OpenIsms.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Sha256");
 
-                    b.HasIndex("ValidUntil");
+                    b.HasIndex("CollectedOn", "Id");
 
                     b.HasIndex("Review", "ValidUntil");
+
+                    b.HasIndex("ValidUntil", "Review");
 
                     b.ToTable("Evidence");
                 });

@@ -32,7 +32,7 @@ public static class ControlsApi
                     ? Results.Ok(new
                     {
                         v.Control.Id, v.Control.Reference, v.Control.Name, v.Control.Description, v.Control.OwnerId, owner = v.OwnerName, v.Control.Type, v.Control.Frequency, v.Control.Status,
-                        implements = v.Implements.Select(r => r.Code), treats = v.Treats.Select(r => r.Reference), v.Control.Version,
+                        implements = v.Implements.Select(r => r.Code), treats = v.Treats.Select(r => r.Reference), treatsCount = v.TreatsCount, v.Control.Version,
                     })
                     : ApiProblems.From(Result.NotFound()))
             .RequireAuthorization(read).WithName("GetControl");

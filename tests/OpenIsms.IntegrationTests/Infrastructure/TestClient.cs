@@ -41,6 +41,13 @@ public sealed class TestClient(HttpClient http) : IDisposable
         return await http.PostAsync(target, new FormUrlEncodedContent(fields));
     }
 
+    /// <summary>Posts a form's fields (its antiforgery token among them) to another address, as htmx does for a button with hx-post inside a form.</summary>
+    public async Task<HttpResponseMessage> SubmitTo(IDocument page, string formSelector, string url, IDictionary<string, string?> values)
+    {
+        var (_, fields) = Fill(page, formSelector, values.ToList());
+        return await http.PostAsync(url, new FormUrlEncodedContent(fields));
+    }
+
     /// <summary>Submits a form with a file, as multipart/form-data the way a browser sends it.</summary>
     public async Task<HttpResponseMessage> SubmitFile(IDocument page, string formSelector, IDictionary<string, string?> values, string fileField, string fileName, Stream file)
     {

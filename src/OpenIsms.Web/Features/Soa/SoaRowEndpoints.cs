@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using OpenIsms.Core.Common;
+using OpenIsms.Core.Soa;
+using OpenIsms.Core.Security;
+using OpenIsms.Web.Infrastructure;
+
+namespace OpenIsms.Web.Features.Soa;
+
+/// <summary>htmx fragments for editing one SoA row in place: the row, its quick editor, and saving it. The pages work without them.</summary>
+public static class SoaRowEndpoints
+{
+    public static IEndpointRouteBuilder MapSoaRowFragments(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/soa/rows/{code}", async (string code, GetSoa get, CancellationToken ct) =>
+                await Line(get, code, ct) is { } line ? Row(line) : Results.NotFound())
+            .RequireAuthorization(new HasPermissionAttribute(Permissions.ControlsRead));
+
+        app.MapGet("/soa/rows/{code}/edit", async (string code, GetSoa get, CancellationToken ct) =>
+            {
+                if (await Line(get, code, ct) is not { } line)
+                {
+                    return Results.NotFound();
+                }
+
+                var e = line.Entry;
+                return new RazorComponentResult<SoaRowEditor>(new
+                {
+                    Line = line, Applicable = e?.Applicable, Reasons = (IReadOnlyCollection<string>)(e?.ReasonList.Select(r => r.ToString()).ToList() ?? []),
+                    Justification = e?.ExclusionJustification, Version = e?.Version ?? 0,
+                });
+            })
+            .RequireAuthorization(new HasPermissionAttribute(Permissions.ControlsEdit));
+
+        app.MapPost("/soa/rows/{code}", async (string code, IFormCollection form, GetSoa get, SaveSoaEntry save, CancellationToken ct) =>
+            {
+                if (await Line(get, code, ct) is not { } line)
+                {
+                    return Results.NotFound();
+                }
+
+                var key = $"row-{line.Row.Code}-";
+                bool? applicable = form[key + "applicable"].ToString() switch { "yes" => true, "no" => false, _ => null };
+                var reasons = form[key + "reasons"].Select(r => Enum.TryParse<InclusionReason>(r, out var v) ? v : (InclusionReason?)null).OfType<InclusionReason>().ToList();
+                var justification = form[key + "justification"].ToString();
+                var version = int.TryParse(form[key + "version"], out var n) ? n : 0;
+                var e = line.Entry;
+                var decision = new SoaEntry.Decision(applicable, reasons, justification, e?.StatusOverride, e?.OverrideReason, e?.Notes);
+                var saved = await save.Handle(new(line.Row.Code, decision, version), ct);
+                if (saved.Succeeded)
+                {
+                    return Row((await Line(get, code, ct))!, saved: true);
+                }
+
+                var message = saved.Conflict is { } c
+                    ? $"{c.ChangedBy} changed this row since you opened it; nothing was overwritten. Cancel to see their version, or save again to replace it."
+                    : saved.Kind == ResultKind.Forbidden ? "You do not have permission to do this." : null;
+                return new RazorComponentResult<SoaRowEditor>(new
+                {
+                    Line = line, Applicable = applicable, Reasons = (IReadOnlyCollection<string>)reasons.Select(r => r.ToString()).ToList(), Justification = justification,
+                    Version = saved.Conflict?.CurrentVersion ?? version, Errors = saved.Errors, Message = message,
+                });
+            })
+            .RequireAuthorization(new HasPermissionAttribute(Permissions.ControlsEdit));
+        return app;
+    }
+
+    private static async Task<GetSoa.Line?> Line(GetSoa get, string code, CancellationToken ct) => (await get.Summary(code, ct)).Lines.FirstOrDefault();
+
+    private static RazorComponentResult<SoaRowView> Row(GetSoa.Line line, bool saved = false) => new(new { Line = line, CanEdit = true, Saved = saved });
+}
