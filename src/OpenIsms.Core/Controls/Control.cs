@@ -99,6 +99,8 @@ internal sealed class ControlConfiguration : IEntityTypeConfiguration<Control>
         builder.HasIndex(c => c.Name);
         builder.HasIndex(c => new { c.Status, c.Reference });
         builder.HasIndex(c => new { c.OwnerId, c.Status });
+        // Covers the SoA's count of implementing controls by status: no table lookup.
+        builder.HasIndex(c => new { c.Id, c.Status });
         builder.Property(c => c.Reference).HasMaxLength(50).IsRequired();
         builder.Property(c => c.Name).HasMaxLength(Limits.Name).IsRequired();
         builder.Property(c => c.Description).HasMaxLength(Limits.LongText);
@@ -114,6 +116,6 @@ internal sealed class ControlRequirementConfiguration : IEntityTypeConfiguration
         builder.HasOne<Control>().WithMany().HasForeignKey(x => x.ControlId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Requirement>().WithMany().HasForeignKey(x => x.RequirementId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(x => new { x.ControlId, x.RequirementId }).IsUnique();
-        builder.HasIndex(x => x.RequirementId);
+        builder.HasIndex(x => new { x.RequirementId, x.ControlId });
     }
 }

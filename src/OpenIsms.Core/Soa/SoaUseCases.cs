@@ -82,6 +82,10 @@ public sealed class GetSoa(OpenIsmsDbContext db)
         return new View(lines, versions.FirstOrDefault(), versions);
     }
 
+    /// <summary>One approved version with its frozen rows: the given number, or the latest when none is given.</summary>
+    public Task<SoaVersion?> Version(int? number, CancellationToken ct = default) =>
+        db.Set<SoaVersion>().AsNoTracking().Where(v => number == null || v.Number == number).OrderByDescending(v => v.Number).FirstOrDefaultAsync(ct);
+
     private Task<List<Requirement>> Requirements(string? code, CancellationToken ct) =>
         db.Set<Requirement>().AsNoTracking().Where(r => r.Kind == RequirementKind.Control && (code == null || r.Code == code)).OrderBy(r => r.SortOrder).ToListAsync(ct);
 

@@ -593,6 +593,8 @@ namespace OpenIsms.Migrations.PostgreSql.Migrations
                     b.HasIndex("Reference")
                         .IsUnique();
 
+                    b.HasIndex("Id", "Status");
+
                     b.HasIndex("OwnerId", "Status");
 
                     b.HasIndex("Status", "Reference");
@@ -629,10 +631,10 @@ namespace OpenIsms.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RequirementId");
-
                     b.HasIndex("ControlId", "RequirementId")
                         .IsUnique();
+
+                    b.HasIndex("RequirementId", "ControlId");
 
                     b.ToTable("ControlRequirement");
                 });
@@ -1114,6 +1116,8 @@ namespace OpenIsms.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("VulnerabilityId");
 
+                    b.HasIndex("Id", "Status");
+
                     b.HasIndex("InherentLevel", "InherentScore");
 
                     b.HasIndex("OwnerId", "Status");
@@ -1370,7 +1374,7 @@ namespace OpenIsms.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RequirementId");
+                    b.HasIndex("RequirementId", "RiskId");
 
                     b.HasIndex("RiskId", "RequirementId")
                         .IsUnique();

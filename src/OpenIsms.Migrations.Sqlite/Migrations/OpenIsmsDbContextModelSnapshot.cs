@@ -584,6 +584,8 @@ namespace OpenIsms.Migrations.Sqlite.Migrations
                     b.HasIndex("Reference")
                         .IsUnique();
 
+                    b.HasIndex("Id", "Status");
+
                     b.HasIndex("OwnerId", "Status");
 
                     b.HasIndex("Status", "Reference");
@@ -620,10 +622,10 @@ namespace OpenIsms.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RequirementId");
-
                     b.HasIndex("ControlId", "RequirementId")
                         .IsUnique();
+
+                    b.HasIndex("RequirementId", "ControlId");
 
                     b.ToTable("ControlRequirement");
                 });
@@ -1105,6 +1107,8 @@ namespace OpenIsms.Migrations.Sqlite.Migrations
 
                     b.HasIndex("VulnerabilityId");
 
+                    b.HasIndex("Id", "Status");
+
                     b.HasIndex("InherentLevel", "InherentScore");
 
                     b.HasIndex("OwnerId", "Status");
@@ -1361,7 +1365,7 @@ namespace OpenIsms.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RequirementId");
+                    b.HasIndex("RequirementId", "RiskId");
 
                     b.HasIndex("RiskId", "RequirementId")
                         .IsUnique();

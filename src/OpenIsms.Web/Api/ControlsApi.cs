@@ -64,7 +64,7 @@ public static class ControlsApi
             .RequireAuthorization(read).WithName("GetSoa").WithSummary("The draft SoA: every Annex A control with its decision, status and warnings.");
 
         soa.MapGet("/versions/{number:int}", async (int number, GetSoa get, CancellationToken ct) =>
-                (await get.Handle(ct)).Versions.FirstOrDefault(v => v.Number == number) is { } v
+                await get.Version(number, ct) is { } v
                     ? Results.Ok(new { v.Number, v.ApprovedByName, v.ApprovedAt, v.Note, v.Rows })
                     : ApiProblems.From(Result.NotFound()))
             .RequireAuthorization(read).WithName("GetSoaVersion");

@@ -28,6 +28,7 @@ public static class Composition
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = bodyLimit);
         services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = bodyLimit);
         services.AddSingleton<SetupGate>();
+        services.AddSingleton<Exports.PdfPrinter>();
         services.AddSingleton<OrganisationName>();
         services.AddOpenIsmsIdentity();
         // Pages use the sign-in cookie; /api uses personal tokens only (so no page can be used to forge an API call).

@@ -18,20 +18,19 @@ public static class SoaExports
 
     public static IEndpointRouteBuilder MapSoaExports(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/soa/export.{format:regex(^(xlsx|docx)$)}", async (string format, string? version, HttpContext http, GetSoa get, GetOrganisation organisation, CancellationToken ct) =>
+        app.MapGet("/soa/export.{format:regex(^(xlsx|docx|pdf)$)}", async (string format, string? version, HttpContext http, GetSoa get, GetOrganisation organisation, PdfPrinter pdf, TimeProvider clock, CancellationToken ct) =>
         {
-            var soa = await get.Handle(ct);
             IReadOnlyList<SoaRow> rows;
             string state;
             string label;
-            if (version == "draft" || (version is null && soa.Latest is null))
+            var chosen = version == "draft" ? null : await get.Version(int.TryParse(version, out var n) ? n : null, ct);
+            if (version == "draft" || (version is null && chosen is null))
             {
-                rows = soa.Lines.Select(l => l.Row).ToList();
+                rows = (await get.Handle(ct)).Lines.Select(l => l.Row).ToList();
                 (state, label) = ("Draft — not approved", "draft");
             }
             else
             {
-                var chosen = int.TryParse(version, out var n) ? soa.Versions.FirstOrDefault(v => v.Number == n) : soa.Latest;
                 if (chosen is null)
                 {
                     return Results.NotFound();
@@ -44,6 +43,21 @@ public static class SoaExports
             var org = (await organisation.Handle(ct))?.Name ?? "";
             var name = $"statement-of-applicability-{label}.{format}";
             var data = Rows(rows);
+            if (format == "pdf")
+            {
+                if (!pdf.Available)
+                {
+                    return Results.Content(ErrorEndpoints.Render(404, "PDF is not available here", "This server has no Chromium to print with. Use the XLSX or DOCX export, or print the SoA page from your browser."), "text/html; charset=utf-8", statusCode: 404);
+                }
+
+                var html = await PrintableTable.Html($"Statement of Applicability — {org}", $"ISO/IEC 27001:2022 clause 6.1.3 d. {state}.", Columns, data,
+                    $"Exported {clock.GetUtcNow():d MMM yyyy HH:mm} UTC from OpenIsms");
+                var printed = await pdf.Print(html, ct);
+                return printed is null
+                    ? Results.Content(ErrorEndpoints.Render(500), "text/html; charset=utf-8", statusCode: 500)
+                    : Results.File(printed, "application/pdf", name);
+            }
+
             if (format == "xlsx")
             {
                 await TableExport.Xlsx(http.Response, name, "Statement of Applicability", Columns, Prepend(Columns.Length, [$"Statement of Applicability — {org}", state], data), ct);

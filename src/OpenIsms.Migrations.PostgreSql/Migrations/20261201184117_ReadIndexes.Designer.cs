@@ -12,8 +12,8 @@ using OpenIsms.Core.Data;
 namespace OpenIsms.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(OpenIsmsDbContext))]
-    [Migration("20261201183231_EvidenceRegisterIndexes")]
-    partial class EvidenceRegisterIndexes
+    [Migration("20261201184117_ReadIndexes")]
+    partial class ReadIndexes
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -596,6 +596,8 @@ namespace OpenIsms.Migrations.PostgreSql.Migrations
                     b.HasIndex("Reference")
                         .IsUnique();
 
+                    b.HasIndex("Id", "Status");
+
                     b.HasIndex("OwnerId", "Status");
 
                     b.HasIndex("Status", "Reference");
@@ -632,10 +634,10 @@ namespace OpenIsms.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RequirementId");
-
                     b.HasIndex("ControlId", "RequirementId")
                         .IsUnique();
+
+                    b.HasIndex("RequirementId", "ControlId");
 
                     b.ToTable("ControlRequirement");
                 });
@@ -1117,6 +1119,8 @@ namespace OpenIsms.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("VulnerabilityId");
 
+                    b.HasIndex("Id", "Status");
+
                     b.HasIndex("InherentLevel", "InherentScore");
 
                     b.HasIndex("OwnerId", "Status");
@@ -1373,7 +1377,7 @@ namespace OpenIsms.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RequirementId");
+                    b.HasIndex("RequirementId", "RiskId");
 
                     b.HasIndex("RiskId", "RequirementId")
                         .IsUnique();

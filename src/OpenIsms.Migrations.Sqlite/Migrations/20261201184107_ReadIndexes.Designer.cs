@@ -11,8 +11,8 @@ using OpenIsms.Core.Data;
 namespace OpenIsms.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(OpenIsmsDbContext))]
-    [Migration("20261201183219_EvidenceRegisterIndexes")]
-    partial class EvidenceRegisterIndexes
+    [Migration("20261201184107_ReadIndexes")]
+    partial class ReadIndexes
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -587,6 +587,8 @@ namespace OpenIsms.Migrations.Sqlite.Migrations
                     b.HasIndex("Reference")
                         .IsUnique();
 
+                    b.HasIndex("Id", "Status");
+
                     b.HasIndex("OwnerId", "Status");
 
                     b.HasIndex("Status", "Reference");
@@ -623,10 +625,10 @@ namespace OpenIsms.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RequirementId");
-
                     b.HasIndex("ControlId", "RequirementId")
                         .IsUnique();
+
+                    b.HasIndex("RequirementId", "ControlId");
 
                     b.ToTable("ControlRequirement");
                 });
@@ -1108,6 +1110,8 @@ namespace OpenIsms.Migrations.Sqlite.Migrations
 
                     b.HasIndex("VulnerabilityId");
 
+                    b.HasIndex("Id", "Status");
+
                     b.HasIndex("InherentLevel", "InherentScore");
 
                     b.HasIndex("OwnerId", "Status");
@@ -1364,7 +1368,7 @@ namespace OpenIsms.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RequirementId");
+                    b.HasIndex("RequirementId", "RiskId");
 
                     b.HasIndex("RiskId", "RequirementId")
                         .IsUnique();
