@@ -83,7 +83,13 @@ public sealed class GetControl(OpenIsmsDbContext db)
         var requirementIds = implements.Select(r => r.Id).ToList();
         var treating = db.Set<Risk>().AsNoTracking()
             .Where(r => r.Status != RiskStatus.Closed && db.Set<RiskControl>().Any(x => x.RiskId == r.Id && requirementIds.Contains(x.RequirementId)));
-        var count = requirementIds.Count == 0 ? 0 : await treating.CountAsync(ct);
+
+        // Counted from the links' side (an index range per Annex A control), not by testing every risk.
+        var count = requirementIds.Count == 0 ? 0 : await (from x in db.Set<RiskControl>()
+                                                           where requirementIds.Contains(x.RequirementId)
+                                                           join r in db.Set<Risk>() on x.RiskId equals r.Id
+                                                           where r.Status != RiskStatus.Closed
+                                                           select x.RiskId).Distinct().CountAsync(ct);
         var treats = count == 0 ? [] : await treating.OrderBy(r => r.Reference).Take(NamedRisks).Select(r => new RiskRef(r.Id, r.Reference, r.Title, r.Status)).ToListAsync(ct);
         return new View(control, owner, implements, treats, count);
     }

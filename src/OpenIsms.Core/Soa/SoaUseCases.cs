@@ -14,7 +14,7 @@ namespace OpenIsms.Core.Soa;
 /// the controls that implement each and the status that follows, and the warnings an auditor would raise.
 /// Seven queries for the whole statement, whatever its size.
 /// </summary>
-public sealed class GetSoa(OpenIsmsDbContext db)
+public sealed class GetSoa(OpenIsmsDbContext db, SoaSummaryCache cache)
 {
     /// <summary>Up to how many treating risks and implementing controls the page names in a row; more are counted and linked.</summary>
     public const int Named = 6;
@@ -60,6 +60,26 @@ public sealed class GetSoa(OpenIsmsDbContext db)
     public async Task<View> Summary(string? code = null, CancellationToken ct = default)
     {
         code = code?.Trim().ToUpperInvariant();
+        if (code is not null)
+        {
+            return await Compute(code, ct);
+        }
+
+        // Every change to any record appends to the activity log in the same transaction, so an unchanged head means an
+        // unchanged statement: the page is served from this node's copy until something changes, on whichever node.
+        var head = await db.Set<Activity.ActivityEntry>().MaxAsync(e => (long?)e.Sequence, ct) ?? 0;
+        if (cache.Get(head) is { } cached)
+        {
+            return cached;
+        }
+
+        var view = await Compute(null, ct);
+        cache.Put(head, view);
+        return view;
+    }
+
+    private async Task<View> Compute(string? code, CancellationToken ct)
+    {
         var requirements = await Requirements(code, ct);
         var ids = requirements.Select(r => r.Id).ToList();
         var single = code is not null;
@@ -149,6 +169,32 @@ public sealed class GetSoa(OpenIsmsDbContext db)
     };
 
     private static string Count(int risks) => risks == 1 ? "1 risk" : $"{risks} risks";
+}
+
+/// <summary>
+/// This node's copy of the SoA summary, with the activity-log position it was computed at. A hint, never the truth: every
+/// read compares that position with the database's, so several nodes stay correct without talking to each other.
+/// </summary>
+public sealed class SoaSummaryCache
+{
+    private readonly Lock gate = new();
+    private (long Head, GetSoa.View View)? entry;
+
+    public GetSoa.View? Get(long head)
+    {
+        lock (gate)
+        {
+            return entry is { } e && e.Head == head ? e.View : null;
+        }
+    }
+
+    public void Put(long head, GetSoa.View view)
+    {
+        lock (gate)
+        {
+            entry = (head, view);
+        }
+    }
 }
 
 /// <summary>Records the SoA decision for one Annex A control.</summary>

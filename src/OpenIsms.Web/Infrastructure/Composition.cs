@@ -29,6 +29,7 @@ public static class Composition
         services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = bodyLimit);
         services.AddSingleton<SetupGate>();
         services.AddSingleton<Exports.PdfPrinter>();
+        services.AddSingleton<OpenIsms.Core.Soa.SoaSummaryCache>();
         services.AddSingleton<OrganisationName>();
         services.AddOpenIsmsIdentity();
         // Pages use the sign-in cookie; /api uses personal tokens only (so no page can be used to forge an API call).
