@@ -176,6 +176,9 @@ internal sealed class EvidenceConfiguration : IEntityTypeConfiguration<Evidence>
         builder.HasIndex(e => new { e.CollectedOn, e.Id });
         builder.HasIndex(e => new { e.Review, e.ValidUntil });
         builder.HasIndex(e => new { e.ValidUntil, e.Review });
+
+        // Covers "My work": a control owner's evidence reached through the links, filtered and ordered without the table.
+        builder.HasIndex(e => new { e.Id, e.Review, e.ValidUntil, e.CollectedOn });
     }
 }
 

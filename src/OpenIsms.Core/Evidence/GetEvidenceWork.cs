@@ -40,24 +40,28 @@ public sealed class GetEvidenceWork(OpenIsmsDbContext db)
                            select new DueTask(c.Id, t.Id, c.Reference, c.Name, t.DueOn, t.DueOn < today)).Take(50).ToListAsync(ct);
         var soon = today.AddDays(Evidence.ExpiringDays);
 
-        // A control counts by its longest-valid evidence: an expired item that newer evidence replaced is not work.
-        var expiring = await (from c in db.Set<Control>().AsNoTracking()
-                              where c.OwnerId == userId
-                              let until = (from x in db.Set<EvidenceControl>()
-                                           join e in db.Set<Evidence>() on x.EvidenceId equals e.Id
-                                           where x.ControlId == c.Id && e.Review != EvidenceReview.Rejected
-                                           select e.ValidUntil).Max()
-                              where until != null && until < soon
-                              orderby until, c.Reference
-                              select new { c.Id, c.Reference, c.Name, Until = until!.Value }).Take(50).ToListAsync(ct);
+        // A control counts by its longest-valid evidence: an expired item that newer evidence replaced is not work. Read
+        // from the user's controls outwards (their links, then the evidence), never by scanning all evidence.
+        var lapsing = await (from c in db.Set<Control>().AsNoTracking()
+                             where c.OwnerId == userId
+                             join x in db.Set<EvidenceControl>() on c.Id equals x.ControlId
+                             join e in db.Set<Evidence>() on x.EvidenceId equals e.Id
+                             where e.Review != EvidenceReview.Rejected
+                             group e.ValidUntil by c.Id into g
+                             select new { Id = g.Key, Until = g.Max() })
+            .Where(g => g.Until != null && g.Until < soon).OrderBy(g => g.Until).Take(50).ToListAsync(ct);
+        var lapsingIds = lapsing.Select(l => l.Id).ToList();
+        var names = await db.Set<Control>().AsNoTracking().Where(c => lapsingIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => new { c.Reference, c.Name }, ct);
+        var expiring = lapsing.Select(l => new { l.Id, names[l.Id].Reference, names[l.Id].Name, Until = l.Until!.Value }).OrderBy(l => l.Until).ThenBy(l => l.Reference, StringComparer.Ordinal).ToList();
+
+        // A reviewer for everything also picks up the evidence of controls nobody owns yet.
         var mayReviewAll = db.CurrentUser.Has(Permissions.EvidenceReview);
-        var review = await (from e in db.Set<Evidence>().AsNoTracking()
+        var review = await (from c in db.Set<Control>().AsNoTracking()
+                            where c.OwnerId == userId || (mayReviewAll && c.OwnerId == null)
+                            join x in db.Set<EvidenceControl>() on c.Id equals x.ControlId
+                            join e in db.Set<Evidence>() on x.EvidenceId equals e.Id
                             where e.Review == EvidenceReview.Pending && (e.ValidUntil == null || e.ValidUntil >= today)
-                                  && (mayReviewAll
-                                      ? db.Set<EvidenceControl>().Any(x => x.EvidenceId == e.Id && db.Set<Control>().Any(c => c.Id == x.ControlId && (c.OwnerId == userId || c.OwnerId == null)))
-                                      : db.Set<EvidenceControl>().Any(x => x.EvidenceId == e.Id && db.Set<Control>().Any(c => c.Id == x.ControlId && c.OwnerId == userId)))
-                            orderby e.CollectedOn
-                            select new { e.Id, e.Title, e.CollectedOn }).Take(50).ToListAsync(ct);
+                            select new { e.Id, e.Title, e.CollectedOn }).Distinct().OrderBy(e => e.CollectedOn).ThenBy(e => e.Id).Take(50).ToListAsync(ct);
         var ids = review.Select(r => r.Id).ToList();
         var refs = (await (from x in db.Set<EvidenceControl>() where ids.Contains(x.EvidenceId)
                            join c in db.Set<Control>() on x.ControlId equals c.Id

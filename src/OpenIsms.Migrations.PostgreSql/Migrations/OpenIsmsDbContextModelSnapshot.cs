@@ -793,6 +793,8 @@ namespace OpenIsms.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("ValidUntil", "Review");
 
+                    b.HasIndex("Id", "Review", "ValidUntil", "CollectedOn");
+
                     b.ToTable("Evidence");
                 });
 

@@ -784,6 +784,8 @@ namespace OpenIsms.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ValidUntil", "Review");
 
+                    b.HasIndex("Id", "Review", "ValidUntil", "CollectedOn");
+
                     b.ToTable("Evidence");
                 });
 

@@ -209,6 +209,11 @@ public abstract class EvidenceTests(AppFactory app)
         (await manager.Page("/evidence?q=EV-5&state=Expired")).QuerySelectorAll("tbody tr").Length.ShouldBe(1);
         (await manager.Page("/evidence?q=EV-5&state=Current")).QuerySelectorAll("tbody tr").Length.ShouldBe(0);
         (await manager.Page(control)).QuerySelector("#evidence-summary")!.TextContent.ShouldContain("No evidence is valid today");
+
+        // Its owner sees it among their work: the control's evidence has expired.
+        using var owner = await app.SignedIn(Roles.Contributor);
+        var item = (await owner.Page("/")).QuerySelectorAll("#control-work li").Single(li => li.TextContent.Contains("EV-5", StringComparison.Ordinal));
+        item.TextContent.ShouldContain("evidence expired");
     }
 }
 
