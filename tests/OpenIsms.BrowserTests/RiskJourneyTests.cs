@@ -131,6 +131,20 @@ public sealed class RiskJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.GetByRole(AriaRole.Button, new() { Name = "Save decision" }).ClickAsync();
         await page.WaitForURLAsync(new Regex("/soa\\?done=saved"));
 
+        // One row decided in place (htmx): the error appears in the row, then the saved row replaces the editor.
+        await page.Locator("tr#A\\.5\\.7 a", new() { HasText = "Decide" }).ClickAsync();
+        var editor = page.Locator("tr#A\\.5\\.7.editing");
+        await editor.GetByLabel("Not applicable").CheckAsync();
+        await editor.GetByRole(AriaRole.Button, new() { Name = "Save A.5.7" }).ClickAsync();
+        await page.Locator("tr#A\\.5\\.7.editing .error-message").WaitForAsync();
+        (await page.Locator("tr#A\\.5\\.7.editing .error-message").InnerTextAsync()).ShouldContain("Say why this control is not applicable");
+        await editor.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.ScreenshotFolder, "17a-soa-row-error.png") });
+        await page.Locator("tr#A\\.5\\.7.editing").GetByLabel("Justification for exclusion").FillAsync("No threat intelligence feed is subscribed to yet.");
+        await page.Locator("tr#A\\.5\\.7.editing").GetByRole(AriaRole.Button, new() { Name = "Save A.5.7" }).ClickAsync();
+        await page.Locator("tr#A\\.5\\.7 .saved-text").WaitForAsync();
+        (await page.Locator("tr#A\\.5\\.7").InnerTextAsync()).ShouldContain("No threat intelligence feed");
+        page.Url.ShouldEndWith("/soa?done=saved");
+
         // Every other row at once, then approve: version 1.
         await page.Locator("#bulk-decision").SelectOptionAsync("BestPractice");
         await page.GetByLabel("Every row not decided yet (instead of the ticked ones)").CheckAsync();

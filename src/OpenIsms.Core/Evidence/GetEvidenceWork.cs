@@ -13,6 +13,9 @@ public sealed class GetEvidenceWork(OpenIsmsDbContext db)
 {
     public const int TaskLookAheadDays = 14;
 
+    /// <summary>How many evidence items of one person's controls are looked at for review (the newest links beyond are not).</summary>
+    public const int MaxLinked = 20_000;
+
     public sealed record DueTask(Guid ControlId, Guid TaskId, string Reference, string Name, DateOnly DueOn, bool Overdue);
 
     public sealed record Expiring(Guid ControlId, string Reference, string Name, DateOnly ValidUntil, bool Expired);
@@ -54,14 +57,17 @@ public sealed class GetEvidenceWork(OpenIsmsDbContext db)
         var names = await db.Set<Control>().AsNoTracking().Where(c => lapsingIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => new { c.Reference, c.Name }, ct);
         var expiring = lapsing.Select(l => new { l.Id, names[l.Id].Reference, names[l.Id].Name, Until = l.Until!.Value }).OrderBy(l => l.Until).ThenBy(l => l.Reference, StringComparer.Ordinal).ToList();
 
-        // A reviewer for everything also picks up the evidence of controls nobody owns yet.
+        // A reviewer for everything also picks up the evidence of controls nobody owns yet. The controls are read first, so
+        // that the database starts from them (a few hundred at most per person) rather than from all pending evidence.
         var mayReviewAll = db.CurrentUser.Has(Permissions.EvidenceReview);
-        var review = await (from c in db.Set<Control>().AsNoTracking()
-                            where c.OwnerId == userId || (mayReviewAll && c.OwnerId == null)
-                            join x in db.Set<EvidenceControl>() on c.Id equals x.ControlId
-                            join e in db.Set<Evidence>() on x.EvidenceId equals e.Id
-                            where e.Review == EvidenceReview.Pending && (e.ValidUntil == null || e.ValidUntil >= today)
-                            select new { e.Id, e.Title, e.CollectedOn }).Distinct().OrderBy(e => e.CollectedOn).ThenBy(e => e.Id).Take(50).ToListAsync(ct);
+        var reviewed = await db.Set<Control>().AsNoTracking().Where(c => c.OwnerId == userId || (mayReviewAll && c.OwnerId == null)).Select(c => c.Id).ToListAsync(ct);
+        // Two steps, because SQLite's planner would otherwise start from all pending evidence: the links of those controls
+        // (one index range each), then that evidence by id, passed as one JSON/array parameter.
+        var linked = reviewed.Count == 0 ? [] : await db.Set<EvidenceControl>().AsNoTracking().Where(x => reviewed.Contains(x.ControlId))
+            .Select(x => x.EvidenceId).Distinct().Take(MaxLinked).ToListAsync(ct);
+        var review = linked.Count == 0 ? [] : await db.Set<Evidence>().AsNoTracking()
+            .Where(e => EF.Parameter(linked).Contains(e.Id) && e.Review == EvidenceReview.Pending && (e.ValidUntil == null || e.ValidUntil >= today))
+            .OrderBy(e => e.CollectedOn).ThenBy(e => e.Id).Select(e => new { e.Id, e.Title, e.CollectedOn }).Take(50).ToListAsync(ct);
         var ids = review.Select(r => r.Id).ToList();
         var refs = (await (from x in db.Set<EvidenceControl>() where ids.Contains(x.EvidenceId)
                            join c in db.Set<Control>() on x.ControlId equals c.Id

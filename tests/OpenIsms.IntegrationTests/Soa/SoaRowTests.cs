@@ -114,3 +114,23 @@ public sealed class SoaRowPostgresApp() : AppFactory(Provider.PostgreSql);
 public sealed class SoaRowTestsOnSqlite(SoaRowSqliteApp app) : SoaRowTests(app), IClassFixture<SoaRowSqliteApp>;
 
 public sealed class SoaRowTestsOnPostgreSql(SoaRowPostgresApp app) : SoaRowTests(app), IClassFixture<SoaRowPostgresApp>;
+
+/// <summary>The SoA as PDF, printed by the server's headless Chromium (a prerequisite of the test suite, as for the browser tests).</summary>
+public sealed class SoaPdfTests(SqliteApp app) : IClassFixture<SqliteApp>
+{
+    [Fact]
+    public async Task TheDraft_PrintsToAPdfOfSeveralPages()
+    {
+        using var viewer = await app.SignedIn(Roles.Viewer);
+        (await viewer.Page("/soa")).QuerySelector("a[href='/soa/export.pdf?version=draft']").ShouldNotBeNull();
+        var response = await viewer.Get("/soa/export.pdf?version=draft");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
+        response.Content.Headers.ContentDisposition!.FileNameStar.ShouldBe("statement-of-applicability-draft.pdf");
+        var pdf = await response.Content.ReadAsByteArrayAsync();
+        System.Text.Encoding.ASCII.GetString(pdf, 0, 5).ShouldBe("%PDF-");
+        var pages = System.Text.RegularExpressions.Regex.Matches(System.Text.Encoding.Latin1.GetString(pdf), @"/Type\s*/Page\b").Count;
+        pages.ShouldBeGreaterThanOrEqualTo(3, "93 rows in A4 landscape fill several pages");
+        (await viewer.Get("/soa/export.pdf?version=7")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+}
