@@ -126,7 +126,11 @@ public sealed partial class FirstRunTests(BrowserApp app) : IClassFixture<Browse
     private static async Task SignOut(IPage page)
     {
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/account/login|/$"));
+
+        // Wait for the signed-out page itself (the sign-out form gone), not for a navigation event: under hx-boost the
+        // page may already be at "/" and swap its body without a new load.
+        await page.Locator("form[action='/account/logout']").WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        page.Url.ShouldMatch("/account/login|/$");
         (await page.Locator(".topbar").InnerTextAsync()).ShouldNotContain("Sign out");
     }
 

@@ -50,8 +50,8 @@ public static class SoaExports
                     return Results.Content(ErrorEndpoints.Render(404, "PDF is not available here", "This server has no Chromium to print with. Use the XLSX or DOCX export, or print the SoA page from your browser."), "text/html; charset=utf-8", statusCode: 404);
                 }
 
-                var html = await PrintableTable.Html($"Statement of Applicability — {org}", $"ISO/IEC 27001:2022 clause 6.1.3 d. {state}.", Columns, data,
-                    $"Exported {clock.GetUtcNow():d MMM yyyy HH:mm} UTC from OpenIsms");
+                var html = await PrintableTable.Html($"Statement of Applicability — {org}", $"ISO/IEC 27001:2022 clause 6.1.3 d. {state}.", Columns, Rows(rows, PrintedReferences),
+                    $"Exported {clock.GetUtcNow():d MMM yyyy HH:mm} UTC from OpenIsms", [6, 13, 7, 7, 9, 13, 13, 7, 8, 10, 7]);
                 var printed = await pdf.Print(html, ct);
                 return printed is null
                     ? Results.Content(ErrorEndpoints.Render(500), "text/html; charset=utf-8", statusCode: 500)
@@ -72,19 +72,25 @@ public static class SoaExports
         return app;
     }
 
-    private static async IAsyncEnumerable<object?[]> Rows(IReadOnlyList<SoaRow> rows)
+    /// <summary>On paper, a cell names this many risks or controls and counts the rest (the workbook names them all).</summary>
+    private const int PrintedReferences = 10;
+
+    private static async IAsyncEnumerable<object?[]> Rows(IReadOnlyList<SoaRow> rows, int named = int.MaxValue)
     {
         foreach (var r in rows)
         {
             yield return
             [
-                r.Code, r.Title, r.Theme, CompareSoa.Applicability(r.Applicable), string.Join(", ", r.Reasons.Select(Labels.Words)), string.Join(", ", r.TreatedRisks),
-                r.ExclusionJustification, r.Status, r.OverrideReason, string.Join(", ", r.ImplementedBy), r.Notes,
+                r.Code, r.Title, r.Theme, CompareSoa.Applicability(r.Applicable), string.Join(", ", r.Reasons.Select(Labels.Words)), List(r.TreatedRisks, named, "risks"),
+                r.ExclusionJustification, r.Status, r.OverrideReason, List(r.ImplementedBy, named, "controls"), r.Notes,
             ];
         }
 
         await Task.CompletedTask;
     }
+
+    private static string List(IReadOnlyList<string> items, int named, string noun) =>
+        items.Count <= named ? string.Join(", ", items) : $"{string.Join(", ", items.Take(named))} … ({items.Count} {noun} in all; the XLSX export names every one)";
 
     /// <summary>In the workbook, the title and the approval line come last, below the table, so the header stays in row 1 for filtering and re-import.</summary>
     private static async IAsyncEnumerable<object?[]> Prepend(int width, string[] footer, IAsyncEnumerable<object?[]> rows)

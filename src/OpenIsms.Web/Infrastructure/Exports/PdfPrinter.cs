@@ -35,7 +35,7 @@ public sealed class PdfPrinter(IConfiguration config, ILogger<PdfPrinter> log)
             var start = new ProcessStartInfo(Chromium,
             [
                 "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--disable-extensions", "--disable-quic", "--blink-settings=scriptEnabled=false",
+                "--disable-component-update", "--disable-sync", "--disable-extensions", "--disable-quic",
                 $"--user-data-dir={Path.Combine(work, "profile")}", "--no-pdf-header-footer", $"--print-to-pdf={output}", new Uri(input).AbsoluteUri,
             ])
             {
