@@ -13,8 +13,6 @@ public sealed class GetEvidenceWork(OpenIsmsDbContext db)
 {
     public const int TaskLookAheadDays = 14;
 
-    /// <summary>How many evidence items of one person's controls are looked at for review (the newest links beyond are not).</summary>
-    public const int MaxLinked = 20_000;
 
     public sealed record DueTask(Guid ControlId, Guid TaskId, string Reference, string Name, DateOnly DueOn, bool Overdue);
 
@@ -57,16 +55,14 @@ public sealed class GetEvidenceWork(OpenIsmsDbContext db)
         var names = await db.Set<Control>().AsNoTracking().Where(c => lapsingIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => new { c.Reference, c.Name }, ct);
         var expiring = lapsing.Select(l => new { l.Id, names[l.Id].Reference, names[l.Id].Name, Until = l.Until!.Value }).OrderBy(l => l.Until).ThenBy(l => l.Reference, StringComparer.Ordinal).ToList();
 
-        // A reviewer for everything also picks up the evidence of controls nobody owns yet. The controls are read first, so
-        // that the database starts from them (a few hundred at most per person) rather than from all pending evidence.
+        // A reviewer for everything also picks up the evidence of controls nobody owns yet. Written as nested IN
+        // subqueries, so the database starts from the person's controls and their links (index ranges), and reaches the
+        // evidence by id — rather than starting from all pending evidence.
         var mayReviewAll = db.CurrentUser.Has(Permissions.EvidenceReview);
-        var reviewed = await db.Set<Control>().AsNoTracking().Where(c => c.OwnerId == userId || (mayReviewAll && c.OwnerId == null)).Select(c => c.Id).ToListAsync(ct);
-        // Two steps, because SQLite's planner would otherwise start from all pending evidence: the links of those controls
-        // (one index range each), then that evidence by id, passed as one JSON/array parameter.
-        var linked = reviewed.Count == 0 ? [] : await db.Set<EvidenceControl>().AsNoTracking().Where(x => reviewed.Contains(x.ControlId))
-            .Select(x => x.EvidenceId).Distinct().Take(MaxLinked).ToListAsync(ct);
-        var review = linked.Count == 0 ? [] : await db.Set<Evidence>().AsNoTracking()
-            .Where(e => EF.Parameter(linked).Contains(e.Id) && e.Review == EvidenceReview.Pending && (e.ValidUntil == null || e.ValidUntil >= today))
+        var mine = db.Set<Control>().Where(c => c.OwnerId == userId || (mayReviewAll && c.OwnerId == null)).Select(c => c.Id);
+        var linked = db.Set<EvidenceControl>().Where(x => mine.Contains(x.ControlId)).Select(x => x.EvidenceId);
+        var review = await db.Set<Evidence>().AsNoTracking()
+            .Where(e => linked.Contains(e.Id) && e.Review == EvidenceReview.Pending && (e.ValidUntil == null || e.ValidUntil >= today))
             .OrderBy(e => e.CollectedOn).ThenBy(e => e.Id).Select(e => new { e.Id, e.Title, e.CollectedOn }).Take(50).ToListAsync(ct);
         var ids = review.Select(r => r.Id).ToList();
         var refs = (await (from x in db.Set<EvidenceControl>() where ids.Contains(x.EvidenceId)
