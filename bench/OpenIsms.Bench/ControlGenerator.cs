@@ -109,7 +109,7 @@ public sealed class ControlGenerator(IDictionary<string, string> settings)
                     var details = new Evidence.Details($"{ControlNames[n % ControlNames.Length]} evidence {e + 1}", "Checked and signed off by the control owner.", collected,
                         ControlSchedule.EvidenceValidUntil(frequency, collected));
                     var created = Evidence.Create(kind, details, owners[random.Next(owners.Count)], null,
-                        kind == EvidenceKind.Link ? $"https://tickets.bench.example/OPS-{n}-{e}" : null, kind == EvidenceKind.File ? files[random.Next(files.Count)] : null);
+                        kind == EvidenceKind.Link ? $"https://tickets.bench.example/OPS-{n}-{e}" : null, kind == EvidenceKind.File ? files[random.Next(files.Count)] : null, control.Id);
                     Check(created);
                     var evidence = created.Value!;
                     if (random.Next(10) < 8)

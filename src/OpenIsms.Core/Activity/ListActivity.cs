@@ -9,9 +9,15 @@ public sealed class ListActivity(OpenIsmsDbContext db)
 {
     public sealed record Query(string? EntityType = null, string? EntityId = null, string? User = null, DateTime? From = null, DateTime? To = null, int Page = 1, int PageSize = 50);
 
+    /// <summary>Records whose content needs a permission beyond reading the log; their entries are hidden without it.</summary>
+    private static readonly (string[] Types, string Permission)[] Guarded =
+    [
+        (["Evidence", "EvidenceControl", "EvidenceStore"], Security.Permissions.EvidenceRead),
+    ];
+
     public async Task<Page<ActivityEntry>> Handle(Query query, CancellationToken ct = default)
     {
-        var q = db.Set<ActivityEntry>().AsNoTracking();
+        var q = Visible(db.Set<ActivityEntry>().AsNoTracking());
         if (!string.IsNullOrWhiteSpace(query.EntityType))
         {
             q = q.Where(e => e.EntityType == query.EntityType);
@@ -46,5 +52,18 @@ public sealed class ListActivity(OpenIsmsDbContext db)
     }
 
     public Task<List<string>> EntityTypes(CancellationToken ct = default) =>
-        db.Set<ActivityEntry>().AsNoTracking().Select(e => e.EntityType).Distinct().OrderBy(t => t).ToListAsync(ct);
+        Visible(db.Set<ActivityEntry>().AsNoTracking()).Select(e => e.EntityType).Distinct().OrderBy(t => t).ToListAsync(ct);
+
+    private IQueryable<ActivityEntry> Visible(IQueryable<ActivityEntry> q)
+    {
+        foreach (var (types, permission) in Guarded)
+        {
+            if (!db.CurrentUser.Has(permission))
+            {
+                q = q.Where(e => !types.Contains(e.EntityType));
+            }
+        }
+
+        return q;
+    }
 }

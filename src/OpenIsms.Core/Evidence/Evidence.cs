@@ -69,14 +69,21 @@ public sealed class Evidence : Entity
 
     public string? ReviewComment { get; private set; }
 
+    /// <summary>
+    /// The control the evidence was collected for. Its owner reviews it; links to more controls add where it counts,
+    /// not who may accept it.
+    /// </summary>
+    public Guid? ControlId { get; private set; }
+
     /// <summary>The recurring task this evidence completed, if any.</summary>
     public Guid? ControlTaskId { get; private set; }
 
     public sealed record Details(string Title, string? Description, DateOnly CollectedOn, DateOnly? ValidUntil);
 
-    public static Result<Evidence> Create(EvidenceKind kind, Details d, string collectedById, Guid? taskId, string? url = null, StoredFile? file = null)
+    public static Result<Evidence> Create(EvidenceKind kind, Details d, string collectedById, Guid? taskId, string? url = null, StoredFile? file = null, Guid? controlId = null)
     {
         var check = new Validation()
+            .Must(Enum.IsDefined(kind), "Kind", "Choose whether the evidence is a file, a link or a note.")
             .Required(nameof(Title), d.Title, "Enter a title that says what this evidence shows.")
             .MaxLength(nameof(Title), d.Title, Limits.Name, "The title")
             .MaxLength(nameof(Description), d.Description, Limits.LongText, kind == EvidenceKind.Note ? "The note" : "The description")
@@ -114,6 +121,7 @@ public sealed class Evidence : Entity
             ValidUntil = d.ValidUntil,
             Review = EvidenceReview.Pending,
             ControlTaskId = taskId,
+            ControlId = controlId,
         };
     }
 
@@ -171,6 +179,8 @@ internal sealed class EvidenceConfiguration : IEntityTypeConfiguration<Evidence>
         builder.HasOne<AppUser>().WithMany().HasForeignKey(e => e.CollectedById).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<AppUser>().WithMany().HasForeignKey(e => e.ReviewedById).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<ControlTask>().WithMany().HasForeignKey(e => e.ControlTaskId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<Control>().WithMany().HasForeignKey(e => e.ControlId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(e => new { e.ControlId, e.Review, e.CollectedOn });
         builder.HasIndex(e => e.Sha256);
         // The register: newest first, walked in index order; its state filters counted from the indexes alone.
         builder.HasIndex(e => new { e.CollectedOn, e.Id });

@@ -69,8 +69,9 @@ public sealed class FileEvidenceStore(EvidenceStoreOptions options) : IEvidenceS
         var buffer = new byte[81920];
         var head = new MemoryStream();
         long size = 0;
-        await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.Asynchronous))
+        try
         {
+            await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.Asynchronous);
             int read;
             while ((read = await content.ReadAsync(buffer, ct)) > 0)
             {
@@ -90,6 +91,12 @@ public sealed class FileEvidenceStore(EvidenceStoreOptions options) : IEvidenceS
                 hash.AppendData(buffer, 0, read);
                 await file.WriteAsync(buffer.AsMemory(0, read), ct);
             }
+        }
+        catch
+        {
+            // An upload cut off half-way (the client went away) leaves no partial file behind.
+            File.Delete(path);
+            throw;
         }
 
         var sha = Convert.ToHexStringLower(hash.GetHashAndReset());
@@ -124,7 +131,15 @@ public sealed class FileEvidenceStore(EvidenceStoreOptions options) : IEvidenceS
             return;
         }
 
-        File.Move(write.TempPath!, target);
+        try
+        {
+            File.Move(write.TempPath!, target);
+        }
+        catch (IOException) when (File.Exists(target))
+        {
+            // The same content arrived twice at once: the other upload stored it first.
+            File.Delete(write.TempPath!);
+        }
     }
 
     // Only a 64-character hex string names a file, so no stored value can point outside the store.

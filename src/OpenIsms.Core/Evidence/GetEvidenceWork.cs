@@ -49,20 +49,20 @@ public sealed class GetEvidenceWork(OpenIsmsDbContext db)
                              join e in db.Set<Evidence>() on x.EvidenceId equals e.Id
                              where e.Review != EvidenceReview.Rejected
                              group e.ValidUntil by c.Id into g
-                             select new { Id = g.Key, Until = g.Max() })
-            .Where(g => g.Until != null && g.Until < soon).OrderBy(g => g.Until).Take(50).ToListAsync(ct);
+
+                             // Evidence valid without limit keeps its control current: it counts as the latest date.
+                             select new { Id = g.Key, Until = g.Max(v => v ?? DateOnly.MaxValue) })
+            .Where(g => g.Until < soon).OrderBy(g => g.Until).Take(50).ToListAsync(ct);
         var lapsingIds = lapsing.Select(l => l.Id).ToList();
         var names = await db.Set<Control>().AsNoTracking().Where(c => lapsingIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => new { c.Reference, c.Name }, ct);
-        var expiring = lapsing.Select(l => new { l.Id, names[l.Id].Reference, names[l.Id].Name, Until = l.Until!.Value }).OrderBy(l => l.Until).ThenBy(l => l.Reference, StringComparer.Ordinal).ToList();
+        var expiring = lapsing.Select(l => new { l.Id, names[l.Id].Reference, names[l.Id].Name, Until = l.Until }).OrderBy(l => l.Until).ThenBy(l => l.Reference, StringComparer.Ordinal).ToList();
 
-        // A reviewer for everything also picks up the evidence of controls nobody owns yet. Written as nested IN
-        // subqueries, so the database starts from the person's controls and their links (index ranges), and reaches the
-        // evidence by id — rather than starting from all pending evidence.
+        // Evidence of the person's controls (the ones it was collected for); a reviewer for everything also picks up
+        // the evidence of controls nobody owns yet. The database starts from those controls (an IN subquery).
         var mayReviewAll = db.CurrentUser.Has(Permissions.EvidenceReview);
-        var mine = db.Set<Control>().Where(c => c.OwnerId == userId || (mayReviewAll && c.OwnerId == null)).Select(c => c.Id);
-        var linked = db.Set<EvidenceControl>().Where(x => mine.Contains(x.ControlId)).Select(x => x.EvidenceId);
+        var mine = db.Set<Control>().Where(c => c.OwnerId == userId || (mayReviewAll && c.OwnerId == null)).Select(c => (Guid?)c.Id);
         var review = await db.Set<Evidence>().AsNoTracking()
-            .Where(e => linked.Contains(e.Id) && e.Review == EvidenceReview.Pending && (e.ValidUntil == null || e.ValidUntil >= today))
+            .Where(e => mine.Contains(e.ControlId) && e.Review == EvidenceReview.Pending && (e.ValidUntil == null || e.ValidUntil >= today))
             .OrderBy(e => e.CollectedOn).ThenBy(e => e.Id).Select(e => new { e.Id, e.Title, e.CollectedOn }).Take(50).ToListAsync(ct);
         var ids = review.Select(r => r.Id).ToList();
         var refs = (await (from x in db.Set<EvidenceControl>() where ids.Contains(x.EvidenceId)

@@ -109,7 +109,8 @@ public sealed class GetEvidence(OpenIsmsDbContext db)
             : null;
         var downloads = await db.Set<Activity.ActivityEntry>().CountAsync(a => a.EntityType == nameof(Evidence) && a.EntityId == id.ToString() && a.Action == EvidenceFiles.Downloaded, ct);
         var today = DateOnly.FromDateTime(db.Clock.GetUtcNow().UtcDateTime);
-        var mayReview = db.CurrentUser.Has(Permissions.EvidenceReview) || controls.Any(c => c.OwnerId == db.CurrentUser.UserId);
+        var mayReview = db.CurrentUser.Has(Permissions.EvidenceReview)
+            || (db.CurrentUser.UserId is not null && controls.Any(c => c.Id == evidence.ControlId && c.OwnerId == db.CurrentUser.UserId));
         return new View(evidence, Evidence.StateOf(evidence.Review, evidence.ValidUntil, today), names.GetValueOrDefault(evidence.CollectedById, "—"),
             evidence.ReviewedById is { } r ? names.GetValueOrDefault(r) : null, controls, mayReview, taskDue, downloads);
     }
@@ -148,8 +149,9 @@ public sealed class ListControlEvidence(OpenIsmsDbContext db)
             .OrderByDescending(e => e.Review == EvidenceReview.Accepted).ThenByDescending(e => e.ValidUntil == null).ThenByDescending(e => e.ValidUntil)
             .Select(e => new { e.Review, e.ValidUntil }).FirstOrDefaultAsync(ct);
         var summary = best is not null ? new Summary(Evidence.StateOf(best.Review, best.ValidUntil, today), best.ValidUntil, total)
-            : total > 0 ? new Summary(EvidenceState.Expired, null, total)
-            : new Summary(null, null, 0);
+            : total == 0 ? new Summary(null, null, 0)
+            : await linked.AnyAsync(e => e.Review != EvidenceReview.Rejected, ct) ? new Summary(EvidenceState.Expired, null, total)
+            : new Summary(EvidenceState.Rejected, null, total);
         var items = rows.OrderByDescending(r => r.CollectedOn).ThenByDescending(r => r.Id)
             .Select(r => new Row(r.Id, r.Title, r.Kind, r.FileName, r.DisplayName, r.CollectedOn, r.ValidUntil, Evidence.StateOf(r.Review, r.ValidUntil, today))).ToList();
         return new View(summary, new Page<Row>(items, page, PageSize, total));

@@ -7,8 +7,9 @@ using OpenIsms.Core.Security;
 namespace OpenIsms.Core.Evidence;
 
 /// <summary>
-/// The control owner accepts or rejects evidence. Record-level rule: the owner of a control the evidence is linked
-/// to may review it; otherwise only a holder of <see cref="Permissions.EvidenceReview"/>.
+/// The control owner accepts or rejects evidence. Record-level rule: the owner of the control the evidence was
+/// collected for may review it; otherwise only a holder of <see cref="Permissions.EvidenceReview"/>. Linking evidence
+/// to one's own control gives no right to accept it.
 /// </summary>
 public sealed class ReviewEvidence(OpenIsmsDbContext db)
 {
@@ -17,10 +18,10 @@ public sealed class ReviewEvidence(OpenIsmsDbContext db)
     public static async Task<bool> MayReview(OpenIsmsDbContext db, Guid evidenceId, CancellationToken ct) =>
         db.CurrentUser.Has(Permissions.EvidenceReview)
         || (db.CurrentUser.UserId is { } userId && db.CurrentUser.Has(Permissions.EvidenceRead) && await (
-            from x in db.Set<EvidenceControl>()
-            join c in db.Set<Control>() on x.ControlId equals c.Id
-            where x.EvidenceId == evidenceId && c.OwnerId == userId
-            select x).AnyAsync(ct));
+            from e in db.Set<Evidence>()
+            join c in db.Set<Control>() on e.ControlId equals c.Id
+            where e.Id == evidenceId && c.OwnerId == userId
+            select e).AnyAsync(ct));
 
     public async Task<Result> Handle(Command c, CancellationToken ct = default)
     {
@@ -99,9 +100,15 @@ public sealed class UnlinkEvidence(OpenIsmsDbContext db)
             return Result.NotFound();
         }
 
-        if (links.Count == 1)
+        if (!await ReviewEvidence.MayReview(db, evidenceId, ct))
         {
-            return Result.Fail("Evidence must show at least one control operating: link it to another control before removing this one.");
+            return Result.Forbidden();
+        }
+
+        var collectedFor = await db.Set<Evidence>().Where(e => e.Id == evidenceId).Select(e => e.ControlId).FirstOrDefaultAsync(ct);
+        if (links.Count == 1 || collectedFor == controlId)
+        {
+            return Result.Fail("This is the control the evidence was collected for; that link stays.");
         }
 
         db.Remove(link);

@@ -67,7 +67,9 @@ public sealed class GetSoa(OpenIsmsDbContext db, SoaSummaryCache cache)
 
         // Every change to any record appends to the activity log in the same transaction, so an unchanged head means an
         // unchanged statement: the page is served from this node's copy until something changes, on whichever node.
-        var head = await db.Set<Activity.ActivityEntry>().MaxAsync(e => (long?)e.Sequence, ct) ?? 0;
+        // The head's hash as well as its number: a database restored from a backup and written to again can reach the same number.
+        var last = await db.Set<Activity.ActivityEntry>().OrderByDescending(e => e.Sequence).Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(ct);
+        var head = last is null ? "0" : $"{last.Sequence}:{last.Hash}";
         if (cache.Get(head) is { } cached)
         {
             return cached;
@@ -178,9 +180,9 @@ public sealed class GetSoa(OpenIsmsDbContext db, SoaSummaryCache cache)
 public sealed class SoaSummaryCache
 {
     private readonly Lock gate = new();
-    private (long Head, GetSoa.View View)? entry;
+    private (string Head, GetSoa.View View)? entry;
 
-    public GetSoa.View? Get(long head)
+    public GetSoa.View? Get(string head)
     {
         lock (gate)
         {
@@ -188,7 +190,7 @@ public sealed class SoaSummaryCache
         }
     }
 
-    public void Put(long head, GetSoa.View view)
+    public void Put(string head, GetSoa.View view)
     {
         lock (gate)
         {

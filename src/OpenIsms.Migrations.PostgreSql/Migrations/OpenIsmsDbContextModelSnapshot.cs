@@ -711,6 +711,9 @@ namespace OpenIsms.Migrations.PostgreSql.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<Guid?>("ControlId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid?>("ControlTaskId")
                         .HasColumnType("uuid");
 
@@ -792,6 +795,8 @@ namespace OpenIsms.Migrations.PostgreSql.Migrations
                     b.HasIndex("Review", "ValidUntil");
 
                     b.HasIndex("ValidUntil", "Review");
+
+                    b.HasIndex("ControlId", "Review", "CollectedOn");
 
                     b.HasIndex("Id", "Review", "ValidUntil", "CollectedOn");
 
@@ -2138,6 +2143,11 @@ namespace OpenIsms.Migrations.PostgreSql.Migrations
                         .HasForeignKey("CollectedById")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("OpenIsms.Core.Controls.Control", null)
+                        .WithMany()
+                        .HasForeignKey("ControlId")
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("OpenIsms.Core.Controls.ControlTask", null)
                         .WithMany()

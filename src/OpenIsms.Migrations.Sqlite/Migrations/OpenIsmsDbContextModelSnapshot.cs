@@ -702,6 +702,9 @@ namespace OpenIsms.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ControlId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("ControlTaskId")
                         .HasColumnType("TEXT");
 
@@ -783,6 +786,8 @@ namespace OpenIsms.Migrations.Sqlite.Migrations
                     b.HasIndex("Review", "ValidUntil");
 
                     b.HasIndex("ValidUntil", "Review");
+
+                    b.HasIndex("ControlId", "Review", "CollectedOn");
 
                     b.HasIndex("Id", "Review", "ValidUntil", "CollectedOn");
 
@@ -2129,6 +2134,11 @@ namespace OpenIsms.Migrations.Sqlite.Migrations
                         .HasForeignKey("CollectedById")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("OpenIsms.Core.Controls.Control", null)
+                        .WithMany()
+                        .HasForeignKey("ControlId")
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("OpenIsms.Core.Controls.ControlTask", null)
                         .WithMany()

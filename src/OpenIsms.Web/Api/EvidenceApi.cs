@@ -39,12 +39,12 @@ public static class EvidenceApi
                     : ApiProblems.From(Result.NotFound()))
             .RequireAuthorization(read).WithName("GetEvidence");
 
-        evidence.MapGet("/{id:guid}/file", async (Guid id, EvidenceFiles files, CancellationToken ct) =>
+        evidence.MapGet("/{id:guid}/file", async (Guid id, EvidenceFiles files, HttpContext http, CancellationToken ct) =>
             {
                 var opened = await files.Handle(id, "api", ct);
                 if (opened.Succeeded)
                 {
-                    return Features.Evidence.EvidenceDownloads.Serve(opened);
+                    return Features.Evidence.EvidenceDownloads.Serve(opened, http);
                 }
 
                 return opened.Kind == ResultKind.Invalid
@@ -81,7 +81,22 @@ public static class EvidenceApi
                     return Created(await add.Handle(new(id, kind, new Evidence.Details(form["title"].ToString(), form["description"], collected!.Value, valid), form["url"], upload, taskId), ct));
                 }
 
-                var body = await request.ReadFromJsonAsync<EvidenceBody>(ct);
+                if (!request.HasJsonContentType())
+                {
+                    return Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported content type",
+                        detail: "Send multipart/form-data (with a \"file\" part for a file) or application/json for a link or a note.");
+                }
+
+                EvidenceBody? body;
+                try
+                {
+                    body = await request.ReadFromJsonAsync<EvidenceBody>(ct);
+                }
+                catch (System.Text.Json.JsonException ex)
+                {
+                    return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The request body is not valid JSON", detail: ex.Message);
+                }
+
                 if (body is null || body.Kind == EvidenceKind.File)
                 {
                     return ApiProblems.From(Result.Invalid(new FieldError("File", "Send a file as multipart/form-data with the part named \"file\"; JSON bodies are for links and notes.")));

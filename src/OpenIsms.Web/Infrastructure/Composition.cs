@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -23,8 +24,9 @@ public static class Composition
         services.AddSingleton(evidence);
         services.AddSingleton<OpenIsms.Core.Evidence.IEvidenceStore, OpenIsms.Core.Evidence.FileEvidenceStore>();
         // Requests may carry one evidence file up to the limit; the handler reports a larger file beside the field, so the
-        // server's own limits sit a little above it (a far larger request is cut off with 413).
-        var bodyLimit = evidence.MaxFileBytes + (4L * 1024 * 1024);
+        // server's own limits sit at twice it (the body goes to a temporary file, not to memory). Only a request far
+        // beyond is cut off by the server (413), and a browser may then show a dropped connection instead of a page.
+        var bodyLimit = (2 * evidence.MaxFileBytes) + (4L * 1024 * 1024);
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = bodyLimit);
         services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = bodyLimit);
         services.AddSingleton<SetupGate>();
@@ -82,7 +84,14 @@ public static class Composition
     {
         app.UseForwardedHeaders();
         app.UseSecurityHeaders();
-        app.UseExceptionHandler("/error/500", createScopeForErrors: true);
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/error/500",
+            CreateScopeForErrors = true,
+
+            // A request the server refuses while reading it (a body over the size limit: 413) keeps its own status and page.
+            StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseStaticFiles();
         SetupGate.UseSetupGate(app);

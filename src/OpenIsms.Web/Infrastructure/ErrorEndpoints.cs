@@ -28,7 +28,9 @@ public static class ErrorEndpoints
                 return Results.Problem(statusCode: http.Response.StatusCode, title: title, detail: explanation, instance: original);
             }
 
-            return Results.Content(Render(status), "text/html; charset=utf-8", statusCode: http.Response.StatusCode);
+            // The exception handler re-executes /error/500 but may have set a more precise status (413 for an oversized body).
+            var shown = http.Response.StatusCode >= 400 ? http.Response.StatusCode : status;
+            return Results.Content(Render(shown), "text/html; charset=utf-8", statusCode: http.Response.StatusCode);
         }).AllowAnonymous().DisableAntiforgery();
         return app;
     }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -19,11 +20,11 @@ public abstract class EvidenceTests(AppFactory app)
     private static string Today => DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd");
 
     /// <summary>Adds a control through its page, owned by the Contributor user; returns its page's path.</summary>
-    public static async Task<string> CreateControl(AppFactory app, TestClient client, string reference, string frequency = "Quarterly", string status = "Operating", string? nextDue = null)
+    public static async Task<string> CreateControl(AppFactory app, TestClient client, string reference, string frequency = "Quarterly", string status = "Operating", string? nextDue = null, string ownerRole = Roles.Contributor)
     {
         var created = await client.SubmitAt("/controls/new", "main form", new Dictionary<string, string?>
         {
-            ["Input.Reference"] = reference, ["Input.Name"] = $"Access review {reference}", ["Input.OwnerId"] = await app.UserId(Roles.Contributor),
+            ["Input.Reference"] = reference, ["Input.Name"] = $"Access review {reference}", ["Input.OwnerId"] = await app.UserId(ownerRole),
             ["Input.Frequency"] = frequency, ["Input.Status"] = status, ["Input.NextDue"] = nextDue,
         });
         created.StatusCode.ShouldBe(HttpStatusCode.Redirect, await created.Text());
@@ -164,6 +165,9 @@ public abstract class EvidenceTests(AppFactory app)
         var link = work.QuerySelectorAll("#control-work a").Select(a => a.GetAttribute("href")!).Single(h => h.StartsWith(control, StringComparison.Ordinal));
         link.ShouldContain("/tasks/");
 
+        // An edit form opened before the run is done, and saved after, must not move the next run back.
+        var staleEdit = await manager.Page($"{control}/edit");
+
         // Completing asks for its evidence: a note without text is refused and the run stays open.
         var refused = await owner.SubmitAt(link, "main form", new Dictionary<string, string?> { ["Input.Kind"] = "Note", ["Input.Title"] = "Q1 review" });
         FieldText(await TestClient.Parse(refused), "Description").ShouldContain("Write the note");
@@ -179,9 +183,12 @@ public abstract class EvidenceTests(AppFactory app)
         tasks[0].ShouldBe(new { DueOn = due, Status = ControlTaskStatus.Done });
         tasks[1].ShouldBe(new { DueOn = due.AddMonths(3), Status = ControlTaskStatus.Open });
         (await owner.Get(link)).StatusCode.ShouldBe(HttpStatusCode.NotFound); // a run is completed once
+        (await manager.Submit(staleEdit, "main form", new Dictionary<string, string?> { ["Input.Name"] = "Quarterly access review (finance)" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var next = await app.InScope(async sp => await sp.GetRequiredService<OpenIsmsDbContext>().Set<ControlTask>().Where(t => t.ControlId == controlId && t.Status == ControlTaskStatus.Open).Select(t => t.DueOn).SingleAsync());
+        next.ShouldBe(due.AddMonths(3));
         (await owner.Page("/")).QuerySelectorAll("#control-work a").Select(a => a.GetAttribute("href")!).ShouldNotContain(link);
 
-        // Evidence expiring within 30 days is the owner's work too; the owner reviews evidence of their control.
+        // The owner reviews evidence of their control.
         await Upload(owner, control, "Access list export", "accounts.csv", "user,role\nada,admin\n"u8.ToArray(), DateOnly.FromDateTime(DateTime.UtcNow).AddDays(5).ToString("yyyy-MM-dd"));
         var mine = (await owner.Page("/")).QuerySelector("#control-work")!.TextContent;
         mine.ShouldContain("Evidence to review");
@@ -216,6 +223,112 @@ public abstract class EvidenceTests(AppFactory app)
         item.TextContent.ShouldContain("evidence expired");
     }
 }
+
+public abstract class EvidenceRuleTests(AppFactory app)
+{
+    [Fact]
+    public async Task LinkingEvidenceToOnesOwnControl_GivesNoRightToAcceptIt()
+    {
+        using var manager = await app.SignedIn(Roles.IsmsManager);
+        var theirs = await EvidenceTests.CreateControl(app, manager, "EVR-1", ownerRole: Roles.IsmsManager);
+        var mine = await EvidenceTests.CreateControl(app, manager, "EVR-2");
+        var uploaded = await EvidenceTests.Upload(manager, theirs, "Firewall rules export", "rules.pdf", EvidenceTests.Pdf("rules"));
+        var evidence = uploaded.LocationPath().Split('?')[0];
+
+        using var contributor = await app.SignedIn(Roles.Contributor);
+        (await contributor.SubmitAt(evidence, "#controls form", new Dictionary<string, string?> { ["LinkInput.ControlReference"] = "EVR-2" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var page = await contributor.Page(evidence);
+        page.QuerySelector("#controls")!.TextContent.ShouldContain("EVR-2");
+        page.QuerySelector("#review form").ShouldBeNull();
+        page.QuerySelectorAll("#controls li button").Length.ShouldBe(0, "only the owner of EVR-1 or a reviewer removes links");
+        using var api = await app.ApiClient(Roles.Contributor);
+        var id = evidence.Split('/')[^1];
+        var version = (await api.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/v1/evidence/{id}")).GetProperty("version").GetInt32();
+        (await api.PostAsJsonAsync($"/api/v1/evidence/{id}/review", new { decision = "Accepted", version })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await contributor.Page(mine)).QuerySelector("#evidence-summary")!.TextContent.ShouldContain("waiting for the control owner's review");
+        (await contributor.Page("/")).QuerySelector("#control-work")?.TextContent.ShouldNotContain("Firewall rules export");
+        (await manager.Page("/")).QuerySelector("#control-work")!.TextContent.ShouldContain("Firewall rules export");
+    }
+
+    [Fact]
+    public async Task TheRegistersStateFilter_AgreesWithEachItemsState()
+    {
+        using var manager = await app.SignedIn(Roles.IsmsManager);
+        var control = await EvidenceTests.CreateControl(app, manager, "EVS-1", "Yearly", ownerRole: Roles.IsmsManager);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        async Task<string> Add(string title, string? collected = null, string? validUntil = null)
+        {
+            var fields = new Dictionary<string, string?> { ["Input.Kind"] = "Link", ["Input.Title"] = title, ["Input.Url"] = "https://records.example.test/" + title.Replace(' ', '-') };
+            if (collected is not null)
+            {
+                fields["Input.CollectedOn"] = collected; // otherwise the form's own value (today) is sent
+            }
+
+            if (validUntil is not null)
+            {
+                fields["Input.ValidUntil"] = validUntil;
+            }
+
+            var added = await manager.SubmitAt($"{control}/evidence/new", "main form", fields);
+            added.StatusCode.ShouldBe(HttpStatusCode.Redirect, (await TestClient.Parse(added)).QuerySelector(".error-summary")?.TextContent);
+            return added.LocationPath().Split('?')[0];
+        }
+
+        async Task Review(string url, string decision, string? comment = null) =>
+            (await manager.SubmitAt(url, "#review form", new Dictionary<string, string?> { ["ReviewInput.Decision"] = decision, ["ReviewInput.Comment"] = comment })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        await Add("EVS pending");
+        await Review(await Add("EVS current"), "Accepted");
+        await Review(await Add("EVS soon", validUntil: today.AddDays(5).ToString("yyyy-MM-dd")), "Accepted");
+        await Add("EVS old", collected: today.AddYears(-2).ToString("yyyy-MM-dd"));
+        await Review(await Add("EVS wrong"), "Rejected", "Wrong system.");
+        var expected = new Dictionary<string, (string Title, string Label)>
+        {
+            ["AwaitingReview"] = ("EVS pending", "Awaiting review"), ["Current"] = ("EVS current", "Current"), ["ExpiringSoon"] = ("EVS soon", "Expiring soon"),
+            ["Expired"] = ("EVS old", "Expired"), ["Rejected"] = ("EVS wrong", "Rejected"),
+        };
+        foreach (var (state, (title, label)) in expected)
+        {
+            var rows = (await manager.Page($"/evidence?q=EVS&state={state}")).QuerySelectorAll("tbody tr").ToList();
+            rows.Count.ShouldBe(1, state);
+            rows[0].TextContent.ShouldContain(title);
+            rows[0].QuerySelector(".badge")!.TextContent.ShouldBe(label);
+        }
+
+        // A control whose evidence never expires is not "expiring" on its owner's work, whatever older items say.
+        var always = await EvidenceTests.CreateControl(app, manager, "EVS-2", "OnEvent", ownerRole: Roles.IsmsManager);
+        var dated = await manager.SubmitAt($"{always}/evidence/new", "main form", new Dictionary<string, string?>
+            { ["Input.Kind"] = "Note", ["Input.Title"] = "EVS-2 old drill", ["Input.Description"] = "Done.", ["Input.ValidUntil"] = today.AddDays(3).ToString("yyyy-MM-dd") });
+        await Review(dated.LocationPath().Split('?')[0], "Accepted");
+        var work = (await manager.Page("/")).QuerySelector("#control-work")!.TextContent;
+        work.ShouldContain("EVS-2"); // expiring in 3 days
+        var open = await manager.SubmitAt($"{always}/evidence/new", "main form", new Dictionary<string, string?> { ["Input.Kind"] = "Note", ["Input.Title"] = "EVS-2 standing record", ["Input.Description"] = "Kept." });
+        await Review(open.LocationPath().Split('?')[0], "Accepted");
+        (await manager.Page("/")).QuerySelectorAll("#control-work li").Where(li => li.TextContent.Contains("EVS-2 ·", StringComparison.Ordinal)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task TheApi_AnswersBadBodiesWithProblems_NotErrors()
+    {
+        using var manager = await app.SignedIn(Roles.IsmsManager);
+        var control = (await EvidenceTests.CreateControl(app, manager, "EVA-1")).Split('/')[^1];
+        using var api = await app.ApiClient(Roles.IsmsManager);
+        var malformed = await api.PostAsync($"/api/v1/controls/{control}/evidence", new StringContent("{\"kind\": \"Note\", ", System.Text.Encoding.UTF8, "application/json"));
+        malformed.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        malformed.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        (await api.PostAsync($"/api/v1/controls/{control}/evidence", new StringContent("hello", System.Text.Encoding.UTF8, "text/plain"))).StatusCode.ShouldBe(HttpStatusCode.UnsupportedMediaType);
+        var undefined = await api.PostAsJsonAsync($"/api/v1/controls/{control}/evidence", new { kind = 99, title = "Odd" });
+        undefined.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var form = new MultipartFormDataContent { { new StringContent("Dated"), "title" }, { new StringContent("1 March"), "collectedOn" }, { new StringContent("Some text"), "description" } };
+        (await api.PostAsync($"/api/v1/controls/{control}/evidence", form)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        using var viewer = await app.SignedIn(Roles.Viewer);
+        (await (await viewer.Get("/soa/rows/A.5.1")).Text()).ShouldNotContain("/soa/rows/A.5.1/edit");
+    }
+}
+
+public sealed class EvidenceRuleTestsOnSqlite(SqliteApp app) : EvidenceRuleTests(app), IClassFixture<SqliteApp>;
+
+public sealed class EvidenceRuleTestsOnPostgreSql(PostgresApp app) : EvidenceRuleTests(app), IClassFixture<PostgresApp>;
 
 public sealed class EvidenceTestsOnSqlite(SqliteApp app) : EvidenceTests(app), IClassFixture<SqliteApp>;
 

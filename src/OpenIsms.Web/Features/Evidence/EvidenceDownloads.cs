@@ -10,17 +10,21 @@ public static class EvidenceDownloads
 {
     public static IEndpointRouteBuilder MapEvidenceDownloads(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/evidence/{id:guid}/download", async (Guid id, EvidenceFiles files, CancellationToken ct) =>
-            Serve(await files.Handle(id, "page", ct)))
+        app.MapGet("/evidence/{id:guid}/download", async (Guid id, EvidenceFiles files, HttpContext http, CancellationToken ct) =>
+            Serve(await files.Handle(id, "page", ct), http))
             .RequireAuthorization(new HasPermissionAttribute(Permissions.EvidenceRead));
         return app;
     }
 
-    public static IResult Serve(Result<EvidenceFiles.Opened> opened)
+    public static IResult Serve(Result<EvidenceFiles.Opened> opened, HttpContext http)
     {
         if (opened.Succeeded)
         {
             var file = opened.Value!;
+
+            // Always a download, never rendered: the browser neither guesses the type nor runs anything in it.
+            http.Response.Headers.XContentTypeOptions = "nosniff";
+            http.Response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'";
             return Results.File(file.Content, file.ContentType, file.FileName, entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{file.Sha256}\""));
         }
 

@@ -11,8 +11,8 @@ public static class SoaRowEndpoints
 {
     public static IEndpointRouteBuilder MapSoaRowFragments(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/soa/rows/{code}", async (string code, GetSoa get, CancellationToken ct) =>
-                await Line(get, code, ct) is { } line ? Row(line) : Results.NotFound())
+        app.MapGet("/soa/rows/{code}", async (string code, GetSoa get, ICurrentUser user, CancellationToken ct) =>
+                await Line(get, code, ct) is { } line ? Row(line, canEdit: user.Has(Permissions.ControlsEdit)) : Results.NotFound())
             .RequireAuthorization(new HasPermissionAttribute(Permissions.ControlsRead));
 
         app.MapGet("/soa/rows/{code}/edit", async (string code, GetSoa get, CancellationToken ct) =>
@@ -48,7 +48,7 @@ public static class SoaRowEndpoints
                 var saved = await save.Handle(new(line.Row.Code, decision, version), ct);
                 if (saved.Succeeded)
                 {
-                    return Row((await Line(get, code, ct))!, saved: true);
+                    return Row((await Line(get, code, ct))!, canEdit: true, saved: true);
                 }
 
                 var message = saved.Conflict is { } c
@@ -66,5 +66,5 @@ public static class SoaRowEndpoints
 
     private static async Task<GetSoa.Line?> Line(GetSoa get, string code, CancellationToken ct) => (await get.Summary(code, ct)).Lines.FirstOrDefault();
 
-    private static RazorComponentResult<SoaRowView> Row(GetSoa.Line line, bool saved = false) => new(new { Line = line, CanEdit = true, Saved = saved });
+    private static RazorComponentResult<SoaRowView> Row(GetSoa.Line line, bool canEdit, bool saved = false) => new(new { Line = line, CanEdit = canEdit, Saved = saved });
 }

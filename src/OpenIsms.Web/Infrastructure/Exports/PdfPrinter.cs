@@ -51,15 +51,18 @@ public sealed class PdfPrinter(IConfiguration config, ILogger<PdfPrinter> log)
             {
                 await process.WaitForExitAsync(timeout.Token);
             }
-            catch (OperationCanceledException)
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
             {
                 process.Kill(entireProcessTree: true);
-                throw;
+                log.LogError("Chromium did not print the PDF within 60 seconds.");
+                File.Delete(output);
+                return null;
             }
 
             if (!File.Exists(output) || new FileInfo(output).Length == 0)
             {
                 log.LogError("Chromium produced no PDF (exit code {Code}): {Errors}", process.ExitCode, await errors);
+                File.Delete(output);
                 return null;
             }
 
