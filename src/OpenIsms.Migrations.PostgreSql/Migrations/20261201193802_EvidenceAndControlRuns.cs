@@ -6,11 +6,19 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace OpenIsms.Migrations.PostgreSql.Migrations
 {
     /// <inheritdoc />
-    public partial class AddEvidenceAndControlTasks : Migration
+    public partial class EvidenceAndControlRuns : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_RiskControl_RequirementId",
+                table: "RiskControl");
+
+            migrationBuilder.DropIndex(
+                name: "IX_ControlRequirement_RequirementId",
+                table: "ControlRequirement");
+
             migrationBuilder.CreateTable(
                 name: "ControlTask",
                 columns: table => new
@@ -64,6 +72,7 @@ namespace OpenIsms.Migrations.PostgreSql.Migrations
                     ReviewedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
                     ReviewedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     ReviewComment = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    ControlId = table.Column<Guid>(type: "uuid", nullable: true),
                     ControlTaskId = table.Column<Guid>(type: "uuid", nullable: true),
                     Version = table.Column<int>(type: "integer", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
@@ -89,6 +98,12 @@ namespace OpenIsms.Migrations.PostgreSql.Migrations
                         name: "FK_Evidence_ControlTask_ControlTaskId",
                         column: x => x.ControlTaskId,
                         principalTable: "ControlTask",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_Evidence_Control_ControlId",
+                        column: x => x.ControlId,
+                        principalTable: "Control",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.SetNull);
                 });
@@ -123,6 +138,26 @@ namespace OpenIsms.Migrations.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_RiskControl_RequirementId_RiskId",
+                table: "RiskControl",
+                columns: new[] { "RequirementId", "RiskId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Risk_Id_Status",
+                table: "Risk",
+                columns: new[] { "Id", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ControlRequirement_RequirementId_ControlId",
+                table: "ControlRequirement",
+                columns: new[] { "RequirementId", "ControlId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Control_Id_Status",
+                table: "Control",
+                columns: new[] { "Id", "Status" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ControlTask_CompletedById",
                 table: "ControlTask",
                 column: "CompletedById");
@@ -143,9 +178,24 @@ namespace OpenIsms.Migrations.PostgreSql.Migrations
                 column: "CollectedById");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Evidence_CollectedOn_Id",
+                table: "Evidence",
+                columns: new[] { "CollectedOn", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Evidence_ControlId_Review_CollectedOn",
+                table: "Evidence",
+                columns: new[] { "ControlId", "Review", "CollectedOn" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Evidence_ControlTaskId",
                 table: "Evidence",
                 column: "ControlTaskId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Evidence_Id_Review_ValidUntil_CollectedOn",
+                table: "Evidence",
+                columns: new[] { "Id", "Review", "ValidUntil", "CollectedOn" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Evidence_Review_ValidUntil",
@@ -163,9 +213,9 @@ namespace OpenIsms.Migrations.PostgreSql.Migrations
                 column: "Sha256");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Evidence_ValidUntil",
+                name: "IX_Evidence_ValidUntil_Review",
                 table: "Evidence",
-                column: "ValidUntil");
+                columns: new[] { "ValidUntil", "Review" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_EvidenceControl_ControlId_EvidenceId",
@@ -190,6 +240,32 @@ namespace OpenIsms.Migrations.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "ControlTask");
+
+            migrationBuilder.DropIndex(
+                name: "IX_RiskControl_RequirementId_RiskId",
+                table: "RiskControl");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Risk_Id_Status",
+                table: "Risk");
+
+            migrationBuilder.DropIndex(
+                name: "IX_ControlRequirement_RequirementId_ControlId",
+                table: "ControlRequirement");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Control_Id_Status",
+                table: "Control");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RiskControl_RequirementId",
+                table: "RiskControl",
+                column: "RequirementId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ControlRequirement_RequirementId",
+                table: "ControlRequirement",
+                column: "RequirementId");
         }
     }
 }
