@@ -98,7 +98,8 @@ public sealed class GetControl(OpenIsmsDbContext db)
 /// <summary>Adds or edits a control and the Annex A controls it implements.</summary>
 public sealed class SaveControl(OpenIsmsDbContext db)
 {
-    public sealed record Command(Guid? Id, Control.Details Details, IReadOnlyCollection<Guid> RequirementIds, int Version, DateOnly? NextDue = null);
+    /// <param name="NextDue">The next run's due date as the form shows it; <paramref name="LoadedNextDue"/> is what it showed when opened.</param>
+    public sealed record Command(Guid? Id, Control.Details Details, IReadOnlyCollection<Guid> RequirementIds, int Version, DateOnly? NextDue = null, DateOnly? LoadedNextDue = null);
 
     public async Task<Result<Guid>> Handle(Command c, CancellationToken ct = default)
     {
@@ -160,7 +161,8 @@ public sealed class SaveControl(OpenIsmsDbContext db)
         var links = await db.Set<ControlRequirement>().Where(x => x.ControlId == control.Id).ToListAsync(ct);
         db.RemoveRange(links.Where(x => !requirementIds.Contains(x.RequirementId)));
         db.AddRange(requirementIds.Where(r => links.All(x => x.RequirementId != r)).Select(r => new ControlRequirement { ControlId = control.Id, RequirementId = r }));
-        await ControlTaskSchedule.Sync(db, control, c.NextDue, ct);
+        // An unchanged date is not a decision: a run completed since the form was opened keeps the next date it opened.
+        await ControlTaskSchedule.Sync(db, control, c.NextDue != c.LoadedNextDue ? c.NextDue : null, ct);
         var saved = await db.SaveAsync(ct);
         return saved.Succeeded ? control.Id : Result<Guid>.From(saved);
     }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using OpenIsms.Core.Common;
 using OpenIsms.Core.Controls;
+using OpenIsms.Core.Security;
 using OpenIsms.Core.Users;
 
 namespace OpenIsms.Core.Evidence;
@@ -143,6 +144,14 @@ public sealed class Evidence : Entity
         ReviewedAt = now;
         return Result.Ok();
     }
+
+    /// <summary>
+    /// The record-level review rule: the owner of the control the evidence was collected for, or a holder of
+    /// <see cref="Permissions.EvidenceReview"/>. Linking evidence to one's own control gives no right to accept it.
+    /// </summary>
+    public static bool MayBeReviewedBy(ICurrentUser user, string? collectedForOwnerId) =>
+        user.Has(Permissions.EvidenceReview)
+        || (user.UserId is not null && user.Has(Permissions.EvidenceRead) && collectedForOwnerId == user.UserId);
 
     public static EvidenceState StateOf(EvidenceReview review, DateOnly? validUntil, DateOnly today) =>
         review == EvidenceReview.Rejected ? EvidenceState.Rejected

@@ -109,8 +109,7 @@ public sealed class GetEvidence(OpenIsmsDbContext db)
             : null;
         var downloads = await db.Set<Activity.ActivityEntry>().CountAsync(a => a.EntityType == nameof(Evidence) && a.EntityId == id.ToString() && a.Action == EvidenceFiles.Downloaded, ct);
         var today = DateOnly.FromDateTime(db.Clock.GetUtcNow().UtcDateTime);
-        var mayReview = db.CurrentUser.Has(Permissions.EvidenceReview)
-            || (db.CurrentUser.UserId is not null && controls.Any(c => c.Id == evidence.ControlId && c.OwnerId == db.CurrentUser.UserId));
+        var mayReview = Evidence.MayBeReviewedBy(db.CurrentUser, controls.FirstOrDefault(c => c.Id == evidence.ControlId)?.OwnerId);
         return new View(evidence, Evidence.StateOf(evidence.Review, evidence.ValidUntil, today), names.GetValueOrDefault(evidence.CollectedById, "—"),
             evidence.ReviewedById is { } r ? names.GetValueOrDefault(r) : null, controls, mayReview, taskDue, downloads);
     }

@@ -6,44 +6,28 @@ using OpenIsms.Core.Security;
 
 namespace OpenIsms.Core.Evidence;
 
-/// <summary>
-/// The control owner accepts or rejects evidence. Record-level rule: the owner of the control the evidence was
-/// collected for may review it; otherwise only a holder of <see cref="Permissions.EvidenceReview"/>. Linking evidence
-/// to one's own control gives no right to accept it.
-/// </summary>
+/// <summary>The control owner accepts or rejects evidence (the rule: <see cref="Evidence.MayBeReviewedBy"/>).</summary>
 public sealed class ReviewEvidence(OpenIsmsDbContext db)
 {
     public sealed record Command(Guid Id, EvidenceReview Decision, string? Comment, int Version);
 
     public static async Task<bool> MayReview(OpenIsmsDbContext db, Guid evidenceId, CancellationToken ct) =>
-        db.CurrentUser.Has(Permissions.EvidenceReview)
-        || (db.CurrentUser.UserId is { } userId && db.CurrentUser.Has(Permissions.EvidenceRead) && await (
-            from e in db.Set<Evidence>()
-            join c in db.Set<Control>() on e.ControlId equals c.Id
-            where e.Id == evidenceId && c.OwnerId == userId
-            select e).AnyAsync(ct));
+        Evidence.MayBeReviewedBy(db.CurrentUser, await (from e in db.Set<Evidence>()
+                                                        where e.Id == evidenceId
+                                                        join c in db.Set<Control>() on e.ControlId equals c.Id
+                                                        select c.OwnerId).FirstOrDefaultAsync(ct));
 
     public async Task<Result> Handle(Command c, CancellationToken ct = default)
     {
-        if (!db.CurrentUser.Has(Permissions.EvidenceRead) || db.CurrentUser.UserId is not { } userId)
-        {
-            return Result.Forbidden();
-        }
-
-        var evidence = await db.Set<Evidence>().FirstOrDefaultAsync(e => e.Id == c.Id, ct);
+        var (evidence, failure) = await db.LoadForChange<Evidence>(c.Id, c.Version, Permissions.EvidenceRead, ct);
         if (evidence is null)
         {
-            return Result.NotFound();
+            return failure!;
         }
 
-        if (!await MayReview(db, c.Id, ct))
+        if (db.CurrentUser.UserId is not { } userId || !await MayReview(db, c.Id, ct))
         {
             return Result.Forbidden();
-        }
-
-        if (db.CheckVersion(evidence, c.Version) is { } conflict)
-        {
-            return Result.Stale(conflict);
         }
 
         var result = evidence.Decide(c.Decision, c.Comment, userId, db.Clock.GetUtcNow().UtcDateTime);

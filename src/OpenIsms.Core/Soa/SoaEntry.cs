@@ -41,6 +41,10 @@ public sealed class SoaEntry : Entity
     public IReadOnlyList<InclusionReason> ReasonList =>
         Reasons.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(r => Enum.TryParse<InclusionReason>(r, out var v) ? v : (InclusionReason?)null).OfType<InclusionReason>().ToList();
 
+    /// <summary>Reasons as a form posts them (their names); anything unknown is ignored.</summary>
+    public static IReadOnlyList<InclusionReason> ParseReasons(IEnumerable<string?> names) =>
+        names.Select(n => Enum.TryParse<InclusionReason>(n, out var r) && Enum.IsDefined(r) ? r : (InclusionReason?)null).OfType<InclusionReason>().Distinct().ToList();
+
     public sealed record Decision(bool? Applicable, IReadOnlyCollection<InclusionReason> Reasons, string? ExclusionJustification, ControlStatus? StatusOverride, string? OverrideReason, string? Notes);
 
     /// <summary>Applies a decision. <paramref name="treatsRisks"/>: risks plan on this control, which is itself a reason to include it.</summary>

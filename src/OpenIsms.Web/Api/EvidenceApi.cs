@@ -70,9 +70,20 @@ public static class EvidenceApi
                     var form = await request.ReadFormAsync(ct);
                     var file = form.Files.GetFile("file");
                     var kind = Enum.TryParse<EvidenceKind>(form["kind"], true, out var k) ? k : file is null ? EvidenceKind.Note : EvidenceKind.File;
-                    if (!TryDate(form["collectedOn"], today, out var collected) || !TryDate(form["validUntil"], null, out var valid))
+                    var dateErrors = new List<FieldError>();
+                    if (!TryDate(form["collectedOn"], today, out var collected))
                     {
-                        return ApiProblems.From(Result.Invalid(new FieldError("CollectedOn", "Dates are written as yyyy-MM-dd.")));
+                        dateErrors.Add(new FieldError("CollectedOn", "Write the date it was collected as yyyy-MM-dd."));
+                    }
+
+                    if (!TryDate(form["validUntil"], null, out var valid))
+                    {
+                        dateErrors.Add(new FieldError("ValidUntil", "Write the valid-until date as yyyy-MM-dd."));
+                    }
+
+                    if (dateErrors.Count > 0)
+                    {
+                        return ApiProblems.From(Result.Invalid(dateErrors));
                     }
 
                     await using var content = file?.OpenReadStream();

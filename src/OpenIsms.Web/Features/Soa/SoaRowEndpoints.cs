@@ -40,7 +40,7 @@ public static class SoaRowEndpoints
 
                 var key = $"row-{line.Row.Code}-";
                 bool? applicable = form[key + "applicable"].ToString() switch { "yes" => true, "no" => false, _ => null };
-                var reasons = form[key + "reasons"].Select(r => Enum.TryParse<InclusionReason>(r, out var v) ? v : (InclusionReason?)null).OfType<InclusionReason>().ToList();
+                var reasons = SoaEntry.ParseReasons(form[key + "reasons"]);
                 var justification = form[key + "justification"].ToString();
                 var version = int.TryParse(form[key + "version"], out var n) ? n : 0;
                 var e = line.Entry;
