@@ -101,9 +101,9 @@ public static partial class ControlBench
     {
         var page = await http.GetStringAsync($"/controls/{control}/evidence/new");
         using var form = new MultipartFormDataContent();
-        foreach (Match m in HiddenField().Matches(Regex.Match(page, "<main[\\s\\S]*</main>").Value))
+        foreach (var (name, value) in RiskBench.Hidden(Regex.Match(page, "<main[\\s\\S]*</main>").Value))
         {
-            form.Add(new StringContent(WebUtility.HtmlDecode(m.Groups["value"].Value)), WebUtility.HtmlDecode(m.Groups["name"].Value));
+            form.Add(new StringContent(value), name);
         }
 
         form.Add(new StringContent("File"), "Input.Kind");
@@ -158,9 +158,6 @@ public static partial class ControlBench
 
         public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
-
-    [GeneratedRegex("""<input type="hidden" name="(?<name>[^"]+)" value="(?<value>[^"]*)"\s*/?>""")]
-    private static partial Regex HiddenField();
 
     [GeneratedRegex("href=\"/controls/([0-9a-f-]{36})\"")]
     private static partial Regex ControlLink();

@@ -37,12 +37,8 @@ public sealed class ControlGenerator(IDictionary<string, string> settings)
     public async Task Run(Size size)
     {
         var clock = Stopwatch.StartNew();
+        await using var provider = Generator.Services(settings);
         var config = new ConfigurationBuilder().AddInMemoryCollection(settings.ToDictionary(k => k.Key.Replace("__", ":", StringComparison.Ordinal), v => (string?)v.Value)).Build();
-        var services = new ServiceCollection();
-        services.AddSingleton<ICurrentUser>(new GeneratorUser());
-        services.AddSingleton(TimeProvider.System);
-        services.AddDbContext<OpenIsmsDbContext>(o => DatabaseSetup.Configure(o, config));
-        await using var provider = services.BuildServiceProvider();
         var store = new FileEvidenceStore(Composition.EvidenceStorage(config));
         var random = new Random(93);
         List<string> owners;
@@ -128,20 +124,5 @@ public sealed class ControlGenerator(IDictionary<string, string> settings)
         Console.WriteLine($"  {size.Controls:N0} controls with {size.Controls * size.EvidencePerControl:N0} evidence items ({size.DistinctFiles} distinct files) in {clock.Elapsed.TotalSeconds:F0} s");
     }
 
-    private static void Check(Result result)
-    {
-        if (!result.Succeeded)
-        {
-            throw new InvalidOperationException("Generator produced invalid data: " + string.Join("; ", result.Errors.Select(e => $"{e.Field}: {e.Message}")));
-        }
-    }
-
-    private sealed class GeneratorUser : ICurrentUser
-    {
-        public string? UserId => null;
-
-        public string DisplayName => "Bench data generator";
-
-        public bool Has(string permission) => true;
-    }
+    private static void Check(Result result) => Generator.Check(result);
 }

@@ -160,7 +160,10 @@ public sealed class Generator(IDictionary<string, string> settings)
         Console.WriteLine($"  {size.Actions:N0} treatment actions; done in {clock.Elapsed.TotalSeconds:F0} s");
     }
 
-    private ServiceProvider Services()
+    private ServiceProvider Services() => Services(settings);
+
+    /// <summary>A DbContext over the benchmark's database, acting as the generator (every permission, logged as such).</summary>
+    internal static ServiceProvider Services(IDictionary<string, string> settings)
     {
         var config = new ConfigurationBuilder().AddInMemoryCollection(settings.ToDictionary(k => k.Key.Replace("__", ":", StringComparison.Ordinal), v => (string?)v.Value)).Build();
         var services = new ServiceCollection();
@@ -170,7 +173,7 @@ public sealed class Generator(IDictionary<string, string> settings)
         return services.BuildServiceProvider();
     }
 
-    private static void Check(Result result)
+    internal static void Check(Result result)
     {
         if (!result.Succeeded)
         {
@@ -178,7 +181,7 @@ public sealed class Generator(IDictionary<string, string> settings)
         }
     }
 
-    private sealed class BenchUser : ICurrentUser
+    internal sealed class BenchUser : ICurrentUser
     {
         public static readonly BenchUser Instance = new();
 

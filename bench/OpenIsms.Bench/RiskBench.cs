@@ -201,7 +201,8 @@ public static partial class RiskBench
         return string.Create(CultureInfo.InvariantCulture, $"{what,-40} n={times.Count}: p50 {P(0.50):F2} ms  p95 {P(0.95):F2} ms  p99 {P(0.99):F2} ms (sequential, client-side)");
     }
 
-    private static List<KeyValuePair<string, string>> Hidden(string html) =>
+    /// <summary>The hidden fields of a form (antiforgery token, handler name, versions), as a browser would post them.</summary>
+    internal static List<KeyValuePair<string, string>> Hidden(string html) =>
         HiddenField().Matches(html).Select(m => new KeyValuePair<string, string>(WebUtility.HtmlDecode(m.Groups["name"].Value), WebUtility.HtmlDecode(m.Groups["value"].Value))).ToList();
 
     [GeneratedRegex("""<input type="hidden" name="(?<name>[^"]+)" value="(?<value>[^"]*)"\s*/?>""")]
