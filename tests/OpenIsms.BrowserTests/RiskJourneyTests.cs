@@ -185,6 +185,8 @@ public sealed class RiskJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.GetByRole(AriaRole.Button, new() { Name = "Add evidence" }).ClickAsync();
         await page.Locator("#f-File").Locator("xpath=..").Locator(".error-message").WaitForAsync();
         (await page.Locator("#f-File").Locator("xpath=..").InnerTextAsync()).ShouldContain("not a PDF file");
+        (await page.Locator("#f-File").Locator("xpath=..").InnerTextAsync()).ShouldContain("Choose the file again");
+        await BrowserApp.Screenshot(page, "19a-evidence-refused");
         await page.Locator("#f-File").SetInputFilesAsync(new FilePayload { Name = "review.pdf", MimeType = "application/pdf", Buffer = System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n% access review\n%%EOF\n") });
         await page.GetByRole(AriaRole.Button, new() { Name = "Add evidence" }).ClickAsync();
         await page.WaitForURLAsync(new Regex("/evidence/[0-9a-f-]+\\?done=added"));
@@ -202,6 +204,17 @@ public sealed class RiskJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.GotoAsync("/");
         (await page.Locator("#control-work").InnerTextAsync()).ShouldContain("Quarterly access review");
         await BrowserApp.Screenshot(page, "21-my-work");
+
+        // The evidence register lists it; the integrity check finds the stored file unchanged.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Evidence", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/evidence$"));
+        (await page.Locator("tbody").InnerTextAsync()).ShouldContain("Access review Q4");
+        await BrowserApp.Screenshot(page, "22-evidence-register");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Evidence integrity" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Check every stored file" }).ClickAsync();
+        await page.Locator("#integrity-report").WaitForAsync();
+        (await page.Locator("#integrity-report").InnerTextAsync()).ShouldContain("The one stored file (1 evidence item) matches the hash");
+        await BrowserApp.Screenshot(page, "23-evidence-integrity");
 
         errors.ShouldBeEmpty();
     }

@@ -127,7 +127,7 @@ public abstract class EvidenceTests(AppFactory app)
         var evidenceUrl = uploaded.LocationPath().Split('?')[0];
 
         var clean = await manager.SubmitAt("/evidence/integrity", "main form", new Dictionary<string, string?>());
-        (await TestClient.Parse(clean)).QuerySelector("#integrity-report")!.TextContent.ShouldContain("match the hashes");
+        (await TestClient.Parse(clean)).QuerySelector("#integrity-report .notice-success")!.TextContent.ShouldContain("recorded when uploaded");
 
         var sha = Convert.ToHexStringLower(SHA256.HashData(content));
         var path = Path.Combine(app.Database.EvidenceFolder, sha[..2], sha);
