@@ -104,6 +104,24 @@ public sealed class GetSoa(OpenIsmsDbContext db, SoaSummaryCache cache)
         return new View(lines, versions.FirstOrDefault(), versions);
     }
 
+    /// <summary>The page's filters: theme, decision (applicable, excluded, undecided, warnings), attribute tag, status label.</summary>
+    public sealed record RowFilter(string? Theme = null, string? Decision = null, string? Attribute = null, string? Status = null);
+
+    /// <summary>The rows a filter keeps; always the 93 rows in memory, so this needs no SQL.</summary>
+    public static IReadOnlyList<Line> Filter(View view, RowFilter f) => view.Lines
+        .Where(l => string.IsNullOrEmpty(f.Theme) || l.Requirement.Theme == f.Theme)
+        .Where(l => string.IsNullOrEmpty(f.Attribute) || l.Requirement.HasTag($";{f.Attribute};"))
+        .Where(l => string.IsNullOrEmpty(f.Status) || l.Row.Status == f.Status)
+        .Where(l => f.Decision switch
+        {
+            "applicable" => l.Entry?.Applicable == true,
+            "excluded" => l.Entry?.Applicable == false,
+            "undecided" => l.Entry?.Applicable is null,
+            "warnings" => l.Warnings.Count > 0,
+            _ => true,
+        })
+        .ToList();
+
     /// <summary>One approved version with its frozen rows: the given number, or the latest when none is given.</summary>
     public Task<SoaVersion?> Version(int? number, CancellationToken ct = default) =>
         db.Set<SoaVersion>().AsNoTracking().Where(v => number == null || v.Number == number).OrderByDescending(v => v.Number).FirstOrDefaultAsync(ct);
