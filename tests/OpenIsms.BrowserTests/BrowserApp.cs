@@ -62,6 +62,16 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     public static Task Screenshot(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
 
+    /// <summary>
+    /// Looks at a page as the tests do on every page they visit: a screenshot to open, no duplicate id (labels and the
+    /// error summary's links point at ids), and axe-core's accessibility rules with no serious or critical violation.
+    /// </summary>
+    public static async Task Look(IPage page, string name)
+    {
+        await Screenshot(page, name);
+        await Accessibility.Check(page, name);
+    }
+
     async Task IAsyncLifetime.DisposeAsync()
     {
         if (Browser is not null)

@@ -27,7 +27,7 @@ public sealed partial class FirstRunTests(BrowserApp app) : IClassFixture<Browse
         // First run: the app sends a new visitor to the set-up page.
         await page.GotoAsync("/");
         await page.WaitForURLAsync(new Regex("/setup"));
-        await BrowserApp.Screenshot(page, "01-setup");
+        await BrowserApp.Look(page, "01-setup");
 
         // A mismatched confirmation is shown beside the field and keeps what was typed.
         await page.GetByLabel("Organisation name").FillAsync("Northwind Analytics Ltd");
@@ -45,7 +45,7 @@ public sealed partial class FirstRunTests(BrowserApp app) : IClassFixture<Browse
         await page.GetByRole(AriaRole.Button, new() { Name = "Create administrator" }).ClickAsync();
         await page.WaitForURLAsync(new Regex("/\\?welcome=1$"));
         (await page.Locator(".topbar").InnerTextAsync()).ShouldContain("Northwind Analytics Ltd");
-        await BrowserApp.Screenshot(page, "02-my-work");
+        await BrowserApp.Look(page, "02-my-work");
 
         // The set-up page is gone once a user exists.
         (await page.GotoAsync("/setup"))!.Status.ShouldBe(404);
@@ -61,11 +61,11 @@ public sealed partial class FirstRunTests(BrowserApp app) : IClassFixture<Browse
         await Expect(page.Locator("#catalogue-results tbody tr"), 1);
         page.Url.ShouldContain("theme=People");
         page.Url.ShouldContain("q=screening");
-        await BrowserApp.Screenshot(page, "03-catalogue");
+        await BrowserApp.Look(page, "03-catalogue");
         await page.Locator("#catalogue-results tbody tr a").First.ClickAsync();
         await page.WaitForURLAsync(new Regex("/catalogue/"));
         (await page.Locator("main").InnerTextAsync()).ShouldContain("Screening");
-        await BrowserApp.Screenshot(page, "04-requirement");
+        await BrowserApp.Look(page, "04-requirement");
 
         // Write the scope statement, add an exclusion, approve.
         await page.GetByRole(AriaRole.Link, new() { Name = "Scope" }).First.ClickAsync();
@@ -77,10 +77,18 @@ public sealed partial class FirstRunTests(BrowserApp app) : IClassFixture<Browse
         await page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
         await page.WaitForURLAsync(new Regex("/scope(\\?.*)?$"));
         (await page.Locator("main").InnerTextAsync()).ShouldContain("<script>alert(1)</script>");
+        // Approving asks once, like the methodology and the SoA.
+        string? asked = null;
+        page.Dialog += (_, dialog) =>
+        {
+            asked = dialog.Message;
+            _ = dialog.AcceptAsync();
+        };
         await page.GetByRole(AriaRole.Button, new() { Name = "Approve scope" }).ClickAsync();
         await page.Locator(".approval").WaitForAsync();
+        asked.ShouldNotBeNull().ShouldContain("Approve scope version 1?");
         (await page.Locator(".approval").InnerTextAsync()).ShouldContain("Grace Owner");
-        await BrowserApp.Screenshot(page, "05-scope-approved");
+        await BrowserApp.Look(page, "05-scope-approved");
 
         // The administrator adds a Viewer.
         await page.GotoAsync("/settings/users");
@@ -92,7 +100,7 @@ public sealed partial class FirstRunTests(BrowserApp app) : IClassFixture<Browse
         await page.GetByRole(AriaRole.Button, new() { Name = "Add user" }).ClickAsync();
         await page.WaitForURLAsync(new Regex("/settings/users(\\?.*)?$"));
         (await page.Locator("main").InnerTextAsync()).ShouldContain("vic@northwind.example");
-        await BrowserApp.Screenshot(page, "06-users");
+        await BrowserApp.Look(page, "06-users");
 
         await SignOut(page);
 
@@ -105,7 +113,7 @@ public sealed partial class FirstRunTests(BrowserApp app) : IClassFixture<Browse
         (await page.Locator("nav.sidenav").InnerTextAsync()).ShouldNotContain("Users");
         var refused = await page.GotoAsync("/scope/edit");
         refused!.Status.ShouldBe(403);
-        await BrowserApp.Screenshot(page, "07-viewer-refused");
+        await BrowserApp.Look(page, "07-viewer-refused");
 
         await SignOut(page);
         await page.GotoAsync("/scope");

@@ -29,13 +29,22 @@ public sealed class RiskJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.GetByRole(AriaRole.Button, new() { Name = "Create administrator" }).ClickAsync();
         await page.WaitForURLAsync(new Regex("welcome=1"));
 
+        // A small organisation: one person may both collect and review evidence; times shown in Berlin.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Organisation", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/settings/organisation$"));
+        await page.Locator("#f-TimeZone").SelectOptionAsync("Europe/Berlin");
+        await page.GetByLabel("One person may both collect and review evidence", new() { Exact = false }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save settings" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/settings/organisation\\?done=saved"));
+        await BrowserApp.Look(page, "10-organisation");
+
         // Approve the default 5 × 5 methodology.
         await page.GetByRole(AriaRole.Link, new() { Name = "Risk methodology" }).ClickAsync();
         await page.WaitForURLAsync(new Regex("/risks/methodology$"));
         page.Dialog += (_, dialog) => dialog.AcceptAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Approve version 1" }).ClickAsync();
         await page.Locator(".approval").WaitForAsync();
-        await BrowserApp.Screenshot(page, "11-methodology");
+        await BrowserApp.Look(page, "11-methodology");
 
         // An asset.
         await page.GetByRole(AriaRole.Link, new() { Name = "Assets" }).ClickAsync();
@@ -47,7 +56,7 @@ public sealed class RiskJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.GetByRole(AriaRole.Button, new() { Name = "Add asset" }).ClickAsync();
         await page.WaitForURLAsync(new Regex("/assets/[0-9a-f-]+\\?done=added"));
         (await page.Locator("h1").InnerTextAsync()).ShouldContain("AST-001 · File server FS-01");
-        await BrowserApp.Screenshot(page, "12-asset");
+        await BrowserApp.Look(page, "12-asset");
 
         // A risk on that asset.
         await page.GotoAsync("/risks/new");
@@ -94,17 +103,17 @@ public sealed class RiskJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.GetByRole(AriaRole.Button, new() { Name = "Accept the plan and the residual risk" }).ClickAsync();
         await page.WaitForURLAsync(new Regex("done=accepted"));
         (await page.Locator("#acceptance").InnerTextAsync()).ShouldContain("In force until");
-        await BrowserApp.Screenshot(page, "13-risk");
+        await BrowserApp.Look(page, "13-risk");
 
         // The heat map counts it in inherent (4, 5) and residual (2, 3); the cell lists it.
         await page.GotoAsync("/risks/heatmap");
-        await BrowserApp.Screenshot(page, "14-heatmap");
+        await BrowserApp.Look(page, "14-heatmap");
         (await page.Locator("a[href^='/risks?kind=inherent&l=4&i=5'] text.count").TextContentAsync()).ShouldBe("1");
         await page.Locator("a[href^='/risks?kind=residual&l=2&i=3']").ClickAsync();
         await page.WaitForURLAsync(new Regex("kind=residual&l=2&i=3"));
         (await page.Locator("tbody tr").CountAsync()).ShouldBe(1);
         (await page.Locator("tbody").InnerTextAsync()).ShouldContain("Ransomware encrypts the file server");
-        await BrowserApp.Screenshot(page, "15-register");
+        await BrowserApp.Look(page, "15-register");
 
         // Bring a register in from a spreadsheet: upload, see the mapping, check, import.
         await page.GotoAsync("/risks/import");
@@ -117,7 +126,7 @@ public sealed class RiskJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.Locator("#report").WaitForAsync();
         (await page.Locator("#report").InnerTextAsync()).ShouldContain("A treatment needs a rationale");
         await page.GetByLabel("Rationale for treatments that have none").FillAsync("Cheaper to replace than to protect.");
-        await BrowserApp.Screenshot(page, "16-import");
+        await BrowserApp.Look(page, "16-import");
         await page.GetByRole(AriaRole.Button, new() { Name = "Import", Exact = true }).ClickAsync();
         await page.WaitForURLAsync(new Regex("/risks\\?done=imported"));
         (await page.Locator("tbody").InnerTextAsync()).ShouldContain("Laptop stolen on a train");
@@ -150,7 +159,7 @@ public sealed class RiskJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.GetByLabel("Every row not decided yet (instead of the ticked ones)").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
         await page.WaitForURLAsync(new Regex("/soa\\?done=saved"));
-        await BrowserApp.Screenshot(page, "17-soa");
+        await BrowserApp.Look(page, "17-soa");
         await page.GetByRole(AriaRole.Button, new() { Name = "Approve the SoA" }).ClickAsync();
         await page.WaitForURLAsync(new Regex("/soa/versions/1"));
         (await page.Locator("h1").InnerTextAsync()).ShouldContain("version 1");
@@ -164,7 +173,7 @@ public sealed class RiskJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.WaitForURLAsync(new Regex("/soa/compare\\?from=1"));
         (await page.Locator("tbody tr").CountAsync()).ShouldBe(1);
         (await page.Locator("tbody tr").InnerTextAsync()).ShouldContain("A.8.28");
-        await BrowserApp.Screenshot(page, "18-soa-diff");
+        await BrowserApp.Look(page, "18-soa-diff");
 
         // A control that runs quarterly, owned by Rita; its next run is on her work.
         await page.GotoAsync("/controls/new");
@@ -186,35 +195,51 @@ public sealed class RiskJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.Locator("#f-File").Locator("xpath=..").Locator(".error-message").WaitForAsync();
         (await page.Locator("#f-File").Locator("xpath=..").InnerTextAsync()).ShouldContain("not a PDF file");
         (await page.Locator("#f-File").Locator("xpath=..").InnerTextAsync()).ShouldContain("Choose the file again");
-        await BrowserApp.Screenshot(page, "19a-evidence-refused");
+        await BrowserApp.Look(page, "19a-evidence-refused");
         await page.Locator("#f-File").SetInputFilesAsync(new FilePayload { Name = "review.pdf", MimeType = "application/pdf", Buffer = System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n% access review\n%%EOF\n") });
         await page.GetByRole(AriaRole.Button, new() { Name = "Add evidence" }).ClickAsync();
         await page.WaitForURLAsync(new Regex("/evidence/[0-9a-f-]+\\?done=added"));
+        var evidence = new Uri(page.Url).AbsolutePath;
         await page.GetByRole(AriaRole.Button, new() { Name = "Accept evidence" }).ClickAsync();
         await page.WaitForURLAsync(new Regex("/evidence/[0-9a-f-]+\\?done=saved"));
         (await page.Locator("#review").InnerTextAsync()).ShouldContain("Accepted by Rita Owner");
-        await BrowserApp.Screenshot(page, "19-evidence");
+        await BrowserApp.Look(page, "19-evidence");
 
         // On the control: the evidence is current, and the run is listed; My work shows the run due.
         await page.GotoAsync(control);
         (await page.Locator("#evidence-summary").InnerTextAsync()).ShouldContain("Current evidence, valid until");
         (await page.Locator("#control-evidence .timeline").InnerTextAsync()).ShouldContain("Access review Q4");
         (await page.Locator("#control-tasks").InnerTextAsync()).ShouldContain("Next run due");
-        await BrowserApp.Screenshot(page, "20-control");
+        await BrowserApp.Look(page, "20-control");
         await page.GotoAsync("/");
         (await page.Locator("#control-work").InnerTextAsync()).ShouldContain("Quarterly access review");
-        await BrowserApp.Screenshot(page, "21-my-work");
+        await BrowserApp.Look(page, "21-my-work");
 
         // The evidence register lists it; the integrity check finds the stored file unchanged.
         await page.GetByRole(AriaRole.Link, new() { Name = "Evidence", Exact = true }).ClickAsync();
         await page.WaitForURLAsync(new Regex("/evidence$"));
         (await page.Locator("tbody").InnerTextAsync()).ShouldContain("Access review Q4");
-        await BrowserApp.Screenshot(page, "22-evidence-register");
+        await BrowserApp.Look(page, "22-evidence-register");
         await page.GetByRole(AriaRole.Link, new() { Name = "Evidence integrity" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Check every stored file" }).ClickAsync();
         await page.Locator("#integrity-report").WaitForAsync();
         (await page.Locator("#integrity-report").InnerTextAsync()).ShouldContain("The one stored file (1 evidence item) matches the hash");
-        await BrowserApp.Screenshot(page, "23-evidence-integrity");
+        await BrowserApp.Look(page, "23-evidence-integrity");
+
+        // Every file link in the app, clicked as a person clicks it: a file of the right type arrives, the page stays.
+        var downloads = await Downloads.ClickEvery(page,
+        [
+            ("/risks", "Ransomware encrypts the file server"),
+            ("/risks/treatment-plan", "Offline backup with a quarterly restore test"),
+            ("/soa", "We develop no software"),
+            ("/soa/versions/1", "We develop no software."),
+            (evidence, "access review"),
+        ]);
+        downloads.ShouldBe(Downloads.LinksInTheApp);
+
+        // Every other page reachable from here, looked at the same way.
+        var pages = await Crawl.EveryPage(page);
+        pages.Count.ShouldBeGreaterThan(40);
 
         errors.ShouldBeEmpty();
     }

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using OpenIsms.Core.Common;
 using OpenIsms.Core.Data;
@@ -14,6 +15,19 @@ public sealed class ListActivity(OpenIsmsDbContext db)
     [
         (["Evidence", "EvidenceControl", "EvidenceStore"], Security.Permissions.EvidenceRead),
     ];
+
+    /// <summary>Fields shown only with a permission: the rest of the entry stays visible.</summary>
+    private static readonly (string Type, string[] Fields, string Permission)[] Redacted =
+    [
+        // A run's note is written with its evidence and may describe it.
+        ("ControlTask", ["Note"], Security.Permissions.EvidenceRead),
+
+        // Who has which address and token is for administrators.
+        ("ApiToken", ["TokenHash"], Security.Permissions.UsersManage),
+        ("User", ["Email", "UserName"], Security.Permissions.UsersManage),
+    ];
+
+    public const string Withheld = "(withheld)";
 
     public async Task<Page<ActivityEntry>> Handle(Query query, CancellationToken ct = default)
     {
@@ -48,11 +62,40 @@ public sealed class ListActivity(OpenIsmsDbContext db)
         var page = PageSizes.NormalisePage(query.Page);
         var total = await q.CountAsync(ct);
         var items = await q.OrderByDescending(e => e.Sequence).Skip((page - 1) * size).Take(size).ToListAsync(ct);
+        items.ForEach(Redact);
         return new Page<ActivityEntry>(items, page, size, total);
     }
 
     public Task<List<string>> EntityTypes(CancellationToken ct = default) =>
         Visible(db.Set<ActivityEntry>().AsNoTracking()).Select(e => e.EntityType).Distinct().OrderBy(t => t).ToListAsync(ct);
+
+    /// <summary>Replaces the values of fields the reader may not see; the entries are read untracked, so nothing is saved.</summary>
+    private void Redact(ActivityEntry entry)
+    {
+        foreach (var (type, fields, permission) in Redacted)
+        {
+            if (entry.EntityType == type && !db.CurrentUser.Has(permission))
+            {
+                entry.Before = Withhold(entry.Before, fields);
+                entry.After = Withhold(entry.After, fields);
+            }
+        }
+    }
+
+    private static string? Withhold(string? json, string[] fields)
+    {
+        if (json is null || JsonNode.Parse(json) is not JsonObject values)
+        {
+            return json;
+        }
+
+        foreach (var field in fields.Where(values.ContainsKey))
+        {
+            values[field] = Withheld;
+        }
+
+        return values.ToJsonString();
+    }
 
     private IQueryable<ActivityEntry> Visible(IQueryable<ActivityEntry> q)
     {

@@ -51,7 +51,7 @@ public sealed class SaveAsset(OpenIsmsDbContext db)
             }
         }
 
-        if (await db.ActiveUser(d.OwnerId, nameof(Asset.OwnerId), "Choose an active user as the owner.", ct) is { } ownerError)
+        if (await Owners.Check(db, d.OwnerId, Security.OwnerDuties.Asset, nameof(Asset.OwnerId), "assets", ct) is { } ownerError)
         {
             errors.Add(ownerError);
         }

@@ -62,9 +62,12 @@ public sealed class ListControlTasks(OpenIsmsDbContext db)
             return [];
         }
 
+        // A run's note is written with its evidence and may describe it: only those who may read evidence see it.
+        var notes = db.CurrentUser.Has(Permissions.EvidenceRead);
         var open = Rows(db.Set<ControlTask>().Where(t => t.ControlId == controlId && t.Status == ControlTaskStatus.Open).OrderBy(t => t.DueOn));
         var done = Rows(db.Set<ControlTask>().Where(t => t.ControlId == controlId && t.Status == ControlTaskStatus.Done).OrderByDescending(t => t.DueOn).Take(recent));
-        return [.. await open.ToListAsync(ct), .. await done.ToListAsync(ct)];
+        List<Row> rows = [.. await open.ToListAsync(ct), .. await done.ToListAsync(ct)];
+        return notes ? rows : rows.Select(r => r with { Note = null }).ToList();
     }
 
     private IQueryable<Row> Rows(IQueryable<ControlTask> tasks) =>

@@ -136,7 +136,7 @@ public sealed class SaveControl(OpenIsmsDbContext db)
             errors.Add(new FieldError(nameof(Control.Reference), $"{reference} is already used by the control \"{clash}\"."));
         }
 
-        if (await db.ActiveUser(d.OwnerId, nameof(Control.OwnerId), "Choose an active user as the owner.", ct) is { } ownerError)
+        if (await Owners.Check(db, d.OwnerId, Security.OwnerDuties.Control, nameof(Control.OwnerId), "controls", ct) is { } ownerError)
         {
             errors.Add(ownerError);
         }

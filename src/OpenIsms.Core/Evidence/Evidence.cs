@@ -127,9 +127,10 @@ public sealed class Evidence : Entity
     }
 
     /// <summary>The control owner's decision. A rejection needs a reason, so the collector knows what to bring instead.</summary>
-    public Result Decide(EvidenceReview decision, string? comment, string reviewerId, DateTime now)
+    public Result Decide(EvidenceReview decision, string? comment, string reviewerId, DateTime now, bool samePersonMayApprove = false)
     {
         var check = new Validation()
+            .Must(IsReviewableBy(reviewerId, samePersonMayApprove), "", "You collected this evidence, so someone else must review it: the control's owner or an ISMS manager.")
             .Must(decision is EvidenceReview.Accepted or EvidenceReview.Rejected, "Decision", "Choose whether to accept or reject the evidence.")
             .Must(decision != EvidenceReview.Rejected || !string.IsNullOrWhiteSpace(comment), "Comment", "Say why the evidence is rejected.")
             .MaxLength("Comment", comment, Limits.ShortText, "The comment");
@@ -151,7 +152,13 @@ public sealed class Evidence : Entity
     /// </summary>
     public static bool MayBeReviewedBy(ICurrentUser user, string? collectedForOwnerId) =>
         user.Has(Permissions.EvidenceReview)
-        || (user.UserId is not null && user.Has(Permissions.EvidenceRead) && collectedForOwnerId == user.UserId);
+        || (user.UserId is not null && user.Has(Permissions.EvidenceRead) && user.Has(OwnerDuties.Control) && collectedForOwnerId == user.UserId);
+
+    /// <summary>Four eyes: the collector does not review their own evidence, unless the organisation allows it.</summary>
+    public bool IsReviewableBy(string userId, bool samePersonMayApprove) => samePersonMayApprove || CollectedById != userId;
+
+    /// <summary>The person who collected it also reviewed it, as the organisation's setting allowed.</summary>
+    public bool ReviewedByCollector => ReviewedById is not null && ReviewedById == CollectedById;
 
     public static EvidenceState StateOf(EvidenceReview review, DateOnly? validUntil, DateOnly today) =>
         review == EvidenceReview.Rejected ? EvidenceState.Rejected

@@ -59,10 +59,15 @@ public sealed class GetEvidenceWork(OpenIsmsDbContext db)
 
         // Evidence of the person's controls (the ones it was collected for); a reviewer for everything also picks up
         // the evidence of controls nobody owns yet. The database starts from those controls (an IN subquery).
+        // Only for people who may read and review evidence (its titles are evidence), and never what they collected
+        // themselves unless the organisation allows one person both.
         var mayReviewAll = db.CurrentUser.Has(Permissions.EvidenceReview);
-        var mine = db.Set<Control>().Where(c => c.OwnerId == userId || (mayReviewAll && c.OwnerId == null)).Select(c => (Guid?)c.Id);
-        var review = await db.Set<Evidence>().AsNoTracking()
+        var mayReviewOwn = db.CurrentUser.Has(Permissions.EvidenceRead) && db.CurrentUser.Has(OwnerDuties.Control);
+        var samePerson = await Organisations.GetOrganisation.SamePersonMayApprove(db, ct);
+        var mine = db.Set<Control>().Where(c => (mayReviewOwn && c.OwnerId == userId) || (mayReviewAll && c.OwnerId == null)).Select(c => (Guid?)c.Id);
+        var review = !mayReviewAll && !mayReviewOwn ? [] : await db.Set<Evidence>().AsNoTracking()
             .Where(e => mine.Contains(e.ControlId) && e.Review == EvidenceReview.Pending && (e.ValidUntil == null || e.ValidUntil >= today))
+            .Where(e => samePerson || e.CollectedById != userId)
             .OrderBy(e => e.CollectedOn).ThenBy(e => e.Id).Select(e => new { e.Id, e.Title, e.CollectedOn }).Take(50).ToListAsync(ct);
         var ids = review.Select(r => r.Id).ToList();
         var refs = (await (from x in db.Set<EvidenceControl>() where ids.Contains(x.EvidenceId)

@@ -83,7 +83,10 @@ public sealed class GetEvidence(OpenIsmsDbContext db)
 {
     public sealed record ControlRef(Guid Id, string Reference, string Name, string? OwnerId);
 
-    public sealed record View(Evidence Evidence, EvidenceState State, string CollectedBy, string? ReviewedBy, IReadOnlyList<ControlRef> Controls, bool MayReview, DateOnly? TaskDue, int Downloads);
+    /// <param name="MayReview">The reader may accept or reject it now.</param>
+    /// <param name="CollectedByReader">The reader has the right to review it but collected it, so someone else must.</param>
+    public sealed record View(Evidence Evidence, EvidenceState State, string CollectedBy, string? ReviewedBy, IReadOnlyList<ControlRef> Controls, bool MayReview, DateOnly? TaskDue, int Downloads,
+        bool CollectedByReader = false);
 
     public async Task<View?> Handle(Guid id, CancellationToken ct = default)
     {
@@ -109,9 +112,11 @@ public sealed class GetEvidence(OpenIsmsDbContext db)
             : null;
         var downloads = await db.Set<Activity.ActivityEntry>().CountAsync(a => a.EntityType == nameof(Evidence) && a.EntityId == id.ToString() && a.Action == EvidenceFiles.Downloaded, ct);
         var today = DateOnly.FromDateTime(db.Clock.GetUtcNow().UtcDateTime);
-        var mayReview = Evidence.MayBeReviewedBy(db.CurrentUser, controls.FirstOrDefault(c => c.Id == evidence.ControlId)?.OwnerId);
+        var rights = Evidence.MayBeReviewedBy(db.CurrentUser, controls.FirstOrDefault(c => c.Id == evidence.ControlId)?.OwnerId);
+        var reviewable = rights && db.CurrentUser.UserId is { } reader
+            && evidence.IsReviewableBy(reader, await Organisations.GetOrganisation.SamePersonMayApprove(db, ct));
         return new View(evidence, Evidence.StateOf(evidence.Review, evidence.ValidUntil, today), names.GetValueOrDefault(evidence.CollectedById, "—"),
-            evidence.ReviewedById is { } r ? names.GetValueOrDefault(r) : null, controls, mayReview, taskDue, downloads);
+            evidence.ReviewedById is { } r ? names.GetValueOrDefault(r) : null, controls, reviewable, taskDue, downloads, rights && !reviewable);
     }
 }
 

@@ -30,7 +30,8 @@ public sealed class ReviewEvidence(OpenIsmsDbContext db)
             return Result.Forbidden();
         }
 
-        var result = evidence.Decide(c.Decision, c.Comment, userId, db.Clock.GetUtcNow().UtcDateTime);
+        var samePerson = await Organisations.GetOrganisation.SamePersonMayApprove(db, ct);
+        var result = evidence.Decide(c.Decision, c.Comment, userId, db.Clock.GetUtcNow().UtcDateTime, samePerson);
         return result.Succeeded ? await db.SaveAsync(ct) : result;
     }
 }

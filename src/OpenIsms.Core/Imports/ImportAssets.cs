@@ -67,7 +67,7 @@ public sealed class ImportAssets(OpenIsmsDbContext db, ImportUploads uploads)
             return new ImportReport(table.Rows.Count, 0, 0, [new(0, "", "Choose the columns that hold the asset's name and type.")], [], false);
         }
 
-        var users = await UserLookup.Load(db, ct);
+        var users = await UserLookup.Load(db, Security.OwnerDuties.Asset, ct);
         var levels = await db.Set<ClassificationLevel>().OrderBy(l => l.Rank).Select(l => l.Name).ToListAsync(ct);
         var existing = await db.Set<Asset>().ToDictionaryAsync(a => a.Reference, StringComparer.OrdinalIgnoreCase, ct);
         var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
@@ -107,7 +107,11 @@ public sealed class ImportAssets(OpenIsmsDbContext db, ImportUploads uploads)
             if (ownerText.Length > 0)
             {
                 ownerId = users.Find(ownerText);
-                if (ownerId is null && mapping.DefaultOwnerId is { Length: > 0 } fallback && users.Names.TryGetValue(fallback, out var fallbackName))
+                if (ownerId is null && users.NamesIneligible(ownerText))
+                {
+                    Problem("Owner", $"{ownerText}'s role does not allow them to own assets. Choose another owner, or ask an administrator to change their role.");
+                }
+                else if (ownerId is null && mapping.DefaultOwnerId is { Length: > 0 } fallback && users.Names.TryGetValue(fallback, out var fallbackName))
                 {
                     ownerId = fallback;
                     notes.Add($"Owner \"{ownerText}\" is not a user: given to {fallbackName}.");

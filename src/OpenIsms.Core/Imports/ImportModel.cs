@@ -23,26 +23,36 @@ public sealed record ImportReport(int Rows, int Created, int Updated, IReadOnlyL
 }
 
 /// <summary>Active users found by display name or email, case-insensitively: how a spreadsheet names owners.</summary>
+/// <summary>Owners named in a file, by name or e-mail: only people whose role allows them to own the rows' records.</summary>
 public sealed class UserLookup
 {
     private readonly Dictionary<string, string> byName;
     private readonly Dictionary<string, string> byEmail;
+    private readonly HashSet<string> eligible;
 
-    public UserLookup(IEnumerable<(string Id, string DisplayName, string? Email)> users)
+    public UserLookup(IEnumerable<(string Id, string DisplayName, string? Email)> users, IEnumerable<string>? eligibleIds = null)
     {
         var list = users.ToList();
+        eligible = eligibleIds is null ? [.. list.Select(u => u.Id)] : [.. eligibleIds];
         byName = list.GroupBy(u => u.DisplayName, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Id, StringComparer.OrdinalIgnoreCase);
         byEmail = list.Where(u => u.Email is not null).GroupBy(u => u.Email!, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Id, StringComparer.OrdinalIgnoreCase);
-        Names = list.ToDictionary(u => u.Id, u => u.DisplayName);
+        Names = list.Where(u => eligible.Contains(u.Id)).ToDictionary(u => u.Id, u => u.DisplayName);
     }
 
+    /// <summary>The people who may be owners, by id.</summary>
     public IReadOnlyDictionary<string, string> Names { get; }
 
-    public string? Find(string text) => text.Length == 0 ? null : byName.GetValueOrDefault(text) ?? byEmail.GetValueOrDefault(text);
+    /// <summary>The person the text names, if they may be the owner.</summary>
+    public string? Find(string text) => Any(text) is { } id && eligible.Contains(id) ? id : null;
 
-    public static async Task<UserLookup> Load(OpenIsmsDbContext db, CancellationToken ct) =>
+    /// <summary>The text names an active user whose role does not allow them to own these records.</summary>
+    public bool NamesIneligible(string text) => Any(text) is { } id && !eligible.Contains(id);
+
+    private string? Any(string text) => text.Length == 0 ? null : byName.GetValueOrDefault(text) ?? byEmail.GetValueOrDefault(text);
+
+    public static async Task<UserLookup> Load(OpenIsmsDbContext db, string duty, CancellationToken ct) =>
         new((await db.Set<AppUser>().AsNoTracking().Where(u => u.IsActive).Select(u => new { u.Id, u.DisplayName, u.Email }).ToListAsync(ct))
-            .Select(u => (u.Id, u.DisplayName, u.Email)));
+            .Select(u => (u.Id, u.DisplayName, u.Email)), await Owners.EligibleIds(db, duty, ct));
 }
 
 public static class ImportText

@@ -72,7 +72,7 @@ public sealed partial class ImportRisks(OpenIsmsDbContext db, ImportUploads uplo
         var notes = new SortedSet<string>(StringComparer.Ordinal);
         var methodology = await db.Set<RiskMethodology>().AsNoTracking().FirstOrDefaultAsync(m => m.Status == MethodologyStatus.Approved, ct);
         var definition = methodology?.Definition;
-        var users = await UserLookup.Load(db, ct);
+        var users = await UserLookup.Load(db, Security.OwnerDuties.Risk, ct);
         var assets = await db.Set<Asset>().ToListAsync(ct);
         var threats = await db.Set<Threat>().ToDictionaryAsync(t => t.Name, StringComparer.OrdinalIgnoreCase, ct);
         var vulnerabilities = await db.Set<Vulnerability>().ToDictionaryAsync(t => t.Name, StringComparer.OrdinalIgnoreCase, ct);
@@ -114,7 +114,11 @@ public sealed partial class ImportRisks(OpenIsmsDbContext db, ImportUploads uplo
             // Owner: a user by name or email, or the fallback chosen for names that are not users.
             var ownerText = Cell(row, "Owner");
             var ownerId = users.Find(ownerText);
-            if (ownerId is null && mapping.DefaultOwnerId is { Length: > 0 } fallback && users.Names.TryGetValue(fallback, out var chosen))
+            if (ownerId is null && users.NamesIneligible(ownerText))
+            {
+                Problem("Owner", $"{ownerText}'s role does not allow them to own risks. Choose another owner, or ask an administrator to change their role.");
+            }
+            else if (ownerId is null && mapping.DefaultOwnerId is { Length: > 0 } fallback && users.Names.TryGetValue(fallback, out var chosen))
             {
                 ownerId = fallback;
                 notes.Add(ownerText.Length == 0 ? $"Risks without an owner given to {chosen}." : $"Owner \"{ownerText}\" is not a user: given to {chosen}.");

@@ -2,9 +2,11 @@ using OpenIsms.Core.Common;
 
 namespace OpenIsms.Core.Organisations;
 
-/// <summary>The organisation whose ISMS this installation holds (one per installation).</summary>
+/// <summary>The organisation whose ISMS this installation holds (one per installation), with its settings.</summary>
 public sealed class Organisation : Entity
 {
+    public const string DefaultTimeZone = "UTC";
+
     private Organisation()
     {
     }
@@ -13,5 +15,27 @@ public sealed class Organisation : Entity
 
     public string Name { get; private set; } = "";
 
-    public void Rename(string name) => Name = name.Trim();
+    /// <summary>An IANA time zone ("Europe/Berlin"): times are shown in it and "today" is its day.</summary>
+    public string TimeZone { get; private set; } = DefaultTimeZone;
+
+    /// <summary>
+    /// Off by default: nobody reviews evidence they collected, and management approval of a risk above the threshold
+    /// comes from someone other than the owner who accepted it. A small organisation may switch it on; each record where
+    /// one person did both then says so.
+    /// </summary>
+    public bool SamePersonMayApprove { get; private set; }
+
+    /// <summary>Everyone must have a second factor: who has none is sent to set one up after signing in.</summary>
+    public bool RequireTwoFactor { get; private set; }
+
+    public void Change(SaveOrganisation.Command c)
+    {
+        Name = c.Name!.Trim();
+        TimeZone = c.TimeZone!.Trim();
+        SamePersonMayApprove = c.SamePersonMayApprove;
+        RequireTwoFactor = c.RequireTwoFactor;
+    }
+
+    public static bool IsKnownTimeZone(string? id) =>
+        !string.IsNullOrWhiteSpace(id) && TimeZoneInfo.TryFindSystemTimeZoneById(id.Trim(), out _);
 }

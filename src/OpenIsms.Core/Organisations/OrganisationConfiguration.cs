@@ -9,5 +9,6 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
     public void Configure(EntityTypeBuilder<Organisation> builder)
     {
         builder.Property(o => o.Name).HasMaxLength(Limits.Name).IsRequired();
+        builder.Property(o => o.TimeZone).HasMaxLength(64).IsRequired().HasDefaultValue(Organisation.DefaultTimeZone);
     }
 }

@@ -21,11 +21,18 @@ internal static class Acceptances
 /// </summary>
 public sealed class AcceptRisk(OpenIsmsDbContext db)
 {
+    /// <summary>The note's field name: "Note" is the assessment's, on the same page.</summary>
+    public const string NoteField = "AcceptanceNote";
+
     public sealed record Command(Guid RiskId, string? Note, int Version);
+
+    /// <summary>Ownership alone is not enough: the owner's role must allow the act too.</summary>
+    public static bool MayAccept(ICurrentUser user, string? ownerId) =>
+        user.UserId is not null && user.UserId == ownerId && user.Has(OwnerDuties.Risk);
 
     public async Task<Result<Guid>> Handle(Command c, CancellationToken ct = default)
     {
-        if (!db.CurrentUser.Has(Permissions.RisksRead) || db.CurrentUser.UserId is not { } userId)
+        if (!db.CurrentUser.Has(OwnerDuties.Risk) || db.CurrentUser.UserId is not { } userId)
         {
             return Result<Guid>.From(Result.Forbidden());
         }
@@ -99,7 +106,8 @@ public sealed class ApproveAcceptance(OpenIsmsDbContext db)
             return Result.Stale(conflict);
         }
 
-        var result = acceptance.ApproveByManagement(userId, db.CurrentUser.DisplayName, c.Note, db.Clock.GetUtcNow().UtcDateTime);
+        var samePerson = await Organisations.GetOrganisation.SamePersonMayApprove(db, ct);
+        var result = acceptance.ApproveByManagement(userId, db.CurrentUser.DisplayName, c.Note, db.Clock.GetUtcNow().UtcDateTime, samePerson);
         if (!result.Succeeded)
         {
             return result;

@@ -19,7 +19,7 @@ public sealed class GetRisk(OpenIsmsDbContext db)
         Risk Risk, string OwnerName, string? ThreatName, string? VulnerabilityName,
         IReadOnlyList<AssetRef> Assets, IReadOnlyList<ControlRef> Controls,
         IReadOnlyList<RiskAssessment> Assessments, IReadOnlyList<ActionRow> Actions, IReadOnlyList<RiskAcceptance> Acceptances,
-        RiskMethodology? Approved, RiskMethodology? RatedUnder)
+        RiskMethodology? Approved, RiskMethodology? RatedUnder, bool SamePersonMayApprove = false)
     {
         public RiskAssessment? Latest => Assessments.Count > 0 ? Assessments[0] : null;
 
@@ -58,6 +58,7 @@ public sealed class GetRisk(OpenIsmsDbContext db)
             .Where(m => m.Status == MethodologyStatus.Approved || m.Id == risk.MethodologyId).ToListAsync(ct);
         return new View(risk, owner, threat, vulnerability, assets, controls, assessments, actions, acceptances,
             methodologies.FirstOrDefault(m => m.Status == MethodologyStatus.Approved),
-            methodologies.FirstOrDefault(m => m.Id == risk.MethodologyId));
+            methodologies.FirstOrDefault(m => m.Id == risk.MethodologyId),
+            await Organisations.GetOrganisation.SamePersonMayApprove(db, ct));
     }
 }

@@ -7,14 +7,14 @@ using OpenIsms.Core.Users;
 
 namespace OpenIsms.Core.Risks;
 
-/// <summary>The choices a risk form offers: active users, the threat and vulnerability catalogues, assets and Annex A controls.</summary>
+/// <summary>The choices a risk form offers: the people who may own risks, the threat and vulnerability catalogues, assets and Annex A controls.</summary>
 public sealed class GetRiskFormOptions(OpenIsmsDbContext db)
 {
     public sealed record Options(IReadOnlyList<Choice> Users, IReadOnlyList<Choice> Threats, IReadOnlyList<Choice> Vulnerabilities, IReadOnlyList<Choice> Assets, IReadOnlyList<Choice> Controls);
 
     public async Task<Options> Handle(CancellationToken ct = default)
     {
-        var users = await ActiveUsers(db, ct);
+        var users = await Owners.Choices(db, Security.OwnerDuties.Risk, ct);
         var threats = await db.Set<Threat>().AsNoTracking().OrderBy(t => t.Group).ThenBy(t => t.Name)
             .Select(t => new Choice(t.Id.ToString(), t.Name, t.Group)).ToListAsync(ct);
         var vulnerabilities = await db.Set<Vulnerability>().AsNoTracking().OrderBy(t => t.Group).ThenBy(t => t.Name)
@@ -25,7 +25,11 @@ public sealed class GetRiskFormOptions(OpenIsmsDbContext db)
         return new Options(users, threats, vulnerabilities, assets, controls);
     }
 
+    /// <summary>Every active user, for filters ("owned by").</summary>
     public Task<List<Choice>> Users(CancellationToken ct = default) => ActiveUsers(db, ct);
+
+    /// <summary>The people who may be named owner of a kind of record (<see cref="Security.OwnerDuties"/>), for owner pickers.</summary>
+    public Task<List<Choice>> OwnersFor(string duty, CancellationToken ct = default) => Owners.Choices(db, duty, ct);
 
     public Task<List<Choice>> AnnexAControls(CancellationToken ct = default) => Controls(db, ct);
 

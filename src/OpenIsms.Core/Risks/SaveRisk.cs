@@ -55,7 +55,7 @@ public sealed class SaveRisk(OpenIsmsDbContext db)
             }
         }
 
-        if (await db.ActiveUser(c.OwnerId, nameof(Risk.OwnerId), "Choose an active user as the risk owner.", ct) is { } ownerError)
+        if (await Owners.Check(db, c.OwnerId, Security.OwnerDuties.Risk, nameof(Risk.OwnerId), "risks", ct) is { } ownerError)
         {
             errors.Add(ownerError);
         }

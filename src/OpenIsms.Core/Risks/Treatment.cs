@@ -128,7 +128,7 @@ public sealed class RiskAcceptance : Entity
             .Must(risk.Treatment is not null, "", "Decide the treatment before accepting the residual risk.")
             .Must(latest.MethodologyId == risk.MethodologyId, "", "The risk's rating is out of date; re-assess it first.")
             .Must(risk.Status != RiskStatus.Closed, "", "The risk is closed.")
-            .MaxLength(nameof(Note), note, Limits.LongText, "The note");
+            .MaxLength(AcceptRisk.NoteField, note, Limits.LongText, "The note");
         if (!check.IsValid)
         {
             return Result<RiskAcceptance>.From(check.ToResult());
@@ -153,10 +153,15 @@ public sealed class RiskAcceptance : Entity
         };
     }
 
-    public Result ApproveByManagement(string userId, string userName, string? note, DateTime now)
+    /// <summary>
+    /// Management's approval, given by someone other than the owner who accepted — unless the organisation allows one
+    /// person both acts (<paramref name="samePersonAllowed"/>), and then the record shows it (<see cref="ApprovedByAccepter"/>).
+    /// </summary>
+    public Result ApproveByManagement(string userId, string userName, string? note, DateTime now, bool samePersonAllowed = false)
     {
         var check = new Validation()
             .Must(Status == AcceptanceStatus.AwaitingManagement, "", "This acceptance is not awaiting management approval.")
+            .Must(samePersonAllowed || userId != AcceptedById, "", "You accepted this risk as its owner, so someone else must approve it for management.")
             .Required(nameof(ManagementNote), note, "Say why management accepts a risk above the acceptance threshold.")
             .MaxLength(nameof(ManagementNote), note, Limits.LongText, "The note");
         if (!check.IsValid)
@@ -171,6 +176,9 @@ public sealed class RiskAcceptance : Entity
         Status = AcceptanceStatus.Accepted;
         return Result.Ok();
     }
+
+    /// <summary>The owner who accepted also approved, as the organisation's setting allowed.</summary>
+    public bool ApprovedByAccepter => ManagementApprovedById is not null && ManagementApprovedById == AcceptedById;
 
     public void Supersede() => Status = AcceptanceStatus.Superseded;
 

@@ -46,7 +46,7 @@ public sealed class SaveTreatmentAction(OpenIsmsDbContext db)
         }
 
         var errors = new List<FieldError>();
-        if (await db.ActiveUser(c.OwnerId, nameof(TreatmentAction.OwnerId), "Choose an active user.", ct) is { } ownerError)
+        if (await Owners.Check(db, c.OwnerId, Security.OwnerDuties.TreatmentAction, nameof(TreatmentAction.OwnerId), "treatment actions", ct) is { } ownerError)
         {
             errors.Add(ownerError);
         }

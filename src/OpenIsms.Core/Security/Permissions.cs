@@ -17,10 +17,16 @@ public static class Permissions
     public const string RisksRead = "risks.read";
     public const string RisksEdit = "risks.edit";
 
+    /// <summary>As a risk's owner, sign off its treatment plan and residual risk.</summary>
+    public const string RisksAccept = "risks.accept";
+
     /// <summary>Edit and approve the risk methodology; approve acceptance of risks above the threshold.</summary>
     public const string RisksApprove = "risks.approve";
     public const string ControlsRead = "controls.read";
     public const string ControlsEdit = "controls.edit";
+
+    /// <summary>As a control's owner, review the evidence collected for it.</summary>
+    public const string ControlsOperate = "controls.operate";
 
     /// <summary>Approve the Statement of Applicability, freezing a numbered version.</summary>
     public const string SoaApprove = "soa.approve";
@@ -43,7 +49,7 @@ public static class Permissions
     public static readonly IReadOnlyList<string> All =
     [
         CatalogueRead, ScopeRead, ScopeEdit, ScopeApprove, ContextRead, ContextEdit,
-        AssetsRead, AssetsEdit, RisksRead, RisksEdit, RisksApprove, ControlsRead, ControlsEdit, SoaApprove,
+        AssetsRead, AssetsEdit, RisksRead, RisksEdit, RisksAccept, RisksApprove, ControlsRead, ControlsEdit, ControlsOperate, SoaApprove,
         EvidenceRead, EvidenceAdd, EvidenceReview,
         ActivityRead, ActivityVerify, UsersManage, OrganisationManage, Self,
     ];

@@ -10,8 +10,8 @@ public static class RolePermissions
     private static readonly Dictionary<string, HashSet<string>> Map = new(StringComparer.Ordinal)
     {
         [Roles.Administrator] = [.. All],
-        [Roles.IsmsManager] = [.. Read, ScopeEdit, ScopeApprove, ContextEdit, AssetsEdit, RisksEdit, RisksApprove, ControlsEdit, SoaApprove, EvidenceRead, EvidenceAdd, EvidenceReview, ActivityVerify],
-        [Roles.Contributor] = [.. Read, ScopeEdit, ContextEdit, AssetsEdit, RisksEdit, ControlsEdit, EvidenceRead, EvidenceAdd],
+        [Roles.IsmsManager] = [.. Read, ScopeEdit, ScopeApprove, ContextEdit, AssetsEdit, RisksEdit, RisksAccept, RisksApprove, ControlsEdit, ControlsOperate, SoaApprove, EvidenceRead, EvidenceAdd, EvidenceReview, ActivityVerify],
+        [Roles.Contributor] = [.. Read, ScopeEdit, ContextEdit, AssetsEdit, RisksEdit, RisksAccept, ControlsEdit, ControlsOperate, EvidenceRead, EvidenceAdd],
         [Roles.Auditor] = [.. Read, EvidenceRead, ActivityVerify],
         [Roles.Viewer] = [.. Read],
     };
@@ -20,4 +20,7 @@ public static class RolePermissions
         Map.TryGetValue(role, out var granted) && granted.Contains(permission);
 
     public static bool AnyGrants(IEnumerable<string> roles, string permission) => roles.Any(r => Grants(r, permission));
+
+    /// <summary>The roles that grant a permission, for queries that look for people who may do something.</summary>
+    public static IReadOnlyList<string> RolesGranting(string permission) => [.. Map.Where(m => m.Value.Contains(permission)).Select(m => m.Key)];
 }

@@ -40,9 +40,14 @@ public abstract class EvidenceApiTests(AppFactory app)
         file.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await file.Content.ReadAsByteArrayAsync()).ShouldBe(content);
 
-        (await api.PostAsJsonAsync($"{url}/review", new { decision = "Rejected", version = item.GetProperty("version").GetInt32() })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await api.PostAsJsonAsync($"{url}/review", new { decision = "Accepted", version = item.GetProperty("version").GetInt32() })).StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await api.PostAsJsonAsync($"{url}/review", new { decision = "Rejected", comment = "stale", version = item.GetProperty("version").GetInt32() })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        // The collector may not review it; another reviewer (the control's owner, here the contributor) does.
+        var self = await api.PostAsJsonAsync($"{url}/review", new { decision = "Accepted", version = item.GetProperty("version").GetInt32() });
+        self.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await self.Content.ReadAsStringAsync()).ShouldContain("someone else must review it");
+        using var owner = await app.ApiClient(Roles.Contributor);
+        (await owner.PostAsJsonAsync($"{url}/review", new { decision = "Rejected", version = item.GetProperty("version").GetInt32() })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await owner.PostAsJsonAsync($"{url}/review", new { decision = "Accepted", version = item.GetProperty("version").GetInt32() })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await owner.PostAsJsonAsync($"{url}/review", new { decision = "Rejected", comment = "stale", version = item.GetProperty("version").GetInt32() })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
         var current = await api.GetFromJsonAsync<JsonElement>($"/api/v1/evidence?controlId={controlId}&state=Current");
         current.GetProperty("totalCount").GetInt32().ShouldBe(1);
 

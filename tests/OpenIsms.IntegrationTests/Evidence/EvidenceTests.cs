@@ -188,8 +188,8 @@ public abstract class EvidenceTests(AppFactory app)
         next.ShouldBe(due.AddMonths(3));
         (await owner.Page("/")).QuerySelectorAll("#control-work a").Select(a => a.GetAttribute("href")!).ShouldNotContain(link);
 
-        // The owner reviews evidence of their control.
-        await Upload(owner, control, "Access list export", "accounts.csv", "user,role\nada,admin\n"u8.ToArray(), DateOnly.FromDateTime(DateTime.UtcNow).AddDays(5).ToString("yyyy-MM-dd"));
+        // The owner reviews evidence of their control that someone else collected.
+        await Upload(manager, control, "Access list export", "accounts.csv", "user,role\nada,admin\n"u8.ToArray(), DateOnly.FromDateTime(DateTime.UtcNow).AddDays(5).ToString("yyyy-MM-dd"));
         var mine = (await owner.Page("/")).QuerySelector("#control-work")!.TextContent;
         mine.ShouldContain("Evidence to review");
         mine.ShouldContain("Access list export");
@@ -232,7 +232,8 @@ public abstract class EvidenceRuleTests(AppFactory app)
         using var manager = await app.SignedIn(Roles.IsmsManager);
         var theirs = await EvidenceTests.CreateControl(app, manager, "EVR-1", ownerRole: Roles.IsmsManager);
         var mine = await EvidenceTests.CreateControl(app, manager, "EVR-2");
-        var uploaded = await EvidenceTests.Upload(manager, theirs, "Firewall rules export", "rules.pdf", EvidenceTests.Pdf("rules"));
+        using var admin = await app.SignedIn(Roles.Administrator);
+        var uploaded = await EvidenceTests.Upload(admin, theirs, "Firewall rules export", "rules.pdf", EvidenceTests.Pdf("rules"));
         var evidence = uploaded.LocationPath().Split('?')[0];
 
         using var contributor = await app.SignedIn(Roles.Contributor);
@@ -248,6 +249,33 @@ public abstract class EvidenceRuleTests(AppFactory app)
         (await contributor.Page(mine)).QuerySelector("#evidence-summary")!.TextContent.ShouldContain("waiting for the control owner's review");
         (await contributor.Page("/")).QuerySelector("#control-work")?.TextContent.ShouldNotContain("Firewall rules export");
         (await manager.Page("/")).QuerySelector("#control-work")!.TextContent.ShouldContain("Firewall rules export");
+    }
+
+    [Fact]
+    public async Task ADownload_KeepsItsSandbox_AndAnotherSiteCannotStartOneInSomeonesName()
+    {
+        using var manager = await app.SignedIn(Roles.IsmsManager);
+        var control = await EvidenceTests.CreateControl(app, manager, "EVD-1");
+        var evidence = (await EvidenceTests.Upload(manager, control, "Patch report", "patches.pdf", EvidenceTests.Pdf("patches"))).LocationPath().Split('?')[0];
+        var id = evidence.Split('/')[^1];
+        async Task<int> Downloads() => await app.InScope(async sp => await sp.GetRequiredService<OpenIsmsDbContext>().Set<ActivityEntry>()
+            .CountAsync(a => a.EntityId == id && a.Action == "Downloaded"));
+
+        // A link on another site: refused with a page that says why, and nothing is written in the manager's name.
+        using var crossSite = new HttpRequestMessage(HttpMethod.Get, $"{evidence}/download");
+        crossSite.Headers.Add("Sec-Fetch-Site", "cross-site");
+        var refused = await manager.Http.SendAsync(crossSite);
+        refused.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await refused.Text()).ShouldContain("Open this download from OpenIsms");
+        (await Downloads()).ShouldBe(0);
+
+        // The page's own button: the file, served in a sandbox the global policy does not overwrite.
+        using var ownPage = new HttpRequestMessage(HttpMethod.Get, $"{evidence}/download");
+        ownPage.Headers.Add("Sec-Fetch-Site", "same-origin");
+        var served = await manager.Http.SendAsync(ownPage);
+        served.StatusCode.ShouldBe(HttpStatusCode.OK);
+        served.Headers.GetValues("Content-Security-Policy").Single().ShouldBe("sandbox; default-src 'none'");
+        (await Downloads()).ShouldBe(1);
     }
 
     [Fact]
@@ -274,8 +302,9 @@ public abstract class EvidenceRuleTests(AppFactory app)
             return added.LocationPath().Split('?')[0];
         }
 
+        using var reviewer = await app.SignedIn(Roles.Administrator); // not the collector: nobody reviews their own evidence
         async Task Review(string url, string decision, string? comment = null) =>
-            (await manager.SubmitAt(url, "#review form", new Dictionary<string, string?> { ["ReviewInput.Decision"] = decision, ["ReviewInput.Comment"] = comment })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+            (await reviewer.SubmitAt(url, "#review form", new Dictionary<string, string?> { ["ReviewInput.Decision"] = decision, ["ReviewInput.Comment"] = comment })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
         await Add("EVS pending");
         await Review(await Add("EVS current"), "Accepted");

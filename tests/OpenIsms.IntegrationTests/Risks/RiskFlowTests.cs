@@ -82,7 +82,7 @@ public abstract class RiskFlowTests(AppFactory app)
         // The owner accepts; Medium is within the default threshold, so it is in force at once.
         page = await manager.Page(riskUrl);
         page.QuerySelector("#actions")!.TextContent.ShouldContain("Phishing-resistant MFA for admins");
-        (await manager.Submit(page, "#acceptance form", new Dictionary<string, string?> { ["Input.Note"] = "Agreed in the March review." }))
+        (await manager.Submit(page, "#acceptance form", new Dictionary<string, string?> { ["Input.AcceptanceNote"] = "Agreed in the March review." }))
             .StatusCode.ShouldBe(HttpStatusCode.Redirect);
         page = await manager.Page(riskUrl);
         page.QuerySelector("#acceptance")!.TextContent.ShouldContain("In force until");

@@ -10,9 +10,9 @@ public class RolePermissionsTests
     /// <summary>What each role may do, written out independently of the production map.</summary>
     private static readonly Dictionary<string, string[]> Expected = new()
     {
-        [Roles.Administrator] = [.. Reading, ScopeEdit, ScopeApprove, ContextEdit, AssetsEdit, RisksEdit, RisksApprove, ControlsEdit, SoaApprove, EvidenceRead, EvidenceAdd, EvidenceReview, ActivityVerify, UsersManage, OrganisationManage],
-        [Roles.IsmsManager] = [.. Reading, ScopeEdit, ScopeApprove, ContextEdit, AssetsEdit, RisksEdit, RisksApprove, ControlsEdit, SoaApprove, EvidenceRead, EvidenceAdd, EvidenceReview, ActivityVerify],
-        [Roles.Contributor] = [.. Reading, ScopeEdit, ContextEdit, AssetsEdit, RisksEdit, ControlsEdit, EvidenceRead, EvidenceAdd],
+        [Roles.Administrator] = [.. Reading, ScopeEdit, ScopeApprove, ContextEdit, AssetsEdit, RisksEdit, RisksAccept, RisksApprove, ControlsEdit, ControlsOperate, SoaApprove, EvidenceRead, EvidenceAdd, EvidenceReview, ActivityVerify, UsersManage, OrganisationManage],
+        [Roles.IsmsManager] = [.. Reading, ScopeEdit, ScopeApprove, ContextEdit, AssetsEdit, RisksEdit, RisksAccept, RisksApprove, ControlsEdit, ControlsOperate, SoaApprove, EvidenceRead, EvidenceAdd, EvidenceReview, ActivityVerify],
+        [Roles.Contributor] = [.. Reading, ScopeEdit, ContextEdit, AssetsEdit, RisksEdit, RisksAccept, ControlsEdit, ControlsOperate, EvidenceRead, EvidenceAdd],
         [Roles.Auditor] = [.. Reading, EvidenceRead, ActivityVerify],
         [Roles.Viewer] = [.. Reading],
     };
@@ -36,6 +36,17 @@ public class RolePermissionsTests
     public void Grants_RoleAndPermission_MatchesTheRoleMatrix(string role, string permission, bool expected)
     {
         RolePermissions.Grants(role, permission).ShouldBe(expected);
+    }
+
+    [Fact]
+    public void OwnerDuties_AreNotGrantedToReadOnlyRoles()
+    {
+        foreach (var duty in new[] { OwnerDuties.Asset, OwnerDuties.Risk, OwnerDuties.Control, OwnerDuties.TreatmentAction })
+        {
+            RolePermissions.Grants(Roles.Viewer, duty).ShouldBeFalse(duty);
+            RolePermissions.Grants(Roles.Auditor, duty).ShouldBeFalse(duty);
+            RolePermissions.RolesGranting(duty).ShouldBe([Roles.Administrator, Roles.IsmsManager, Roles.Contributor], ignoreOrder: true);
+        }
     }
 
     [Fact]

@@ -1,0 +1,65 @@
+using Microsoft.EntityFrameworkCore;
+using OpenIsms.Core.Common;
+using OpenIsms.Core.Data;
+using OpenIsms.Core.Security;
+
+namespace OpenIsms.Core.Organisations;
+
+/// <summary>The organisation's name and settings (administrators only); every change is in the activity log.</summary>
+public sealed class SaveOrganisation(OpenIsmsDbContext db)
+{
+    public sealed class Command
+    {
+        public string? Name { get; set; }
+
+        public string? TimeZone { get; set; } = Organisation.DefaultTimeZone;
+
+        public bool SamePersonMayApprove { get; set; }
+
+        public bool RequireTwoFactor { get; set; }
+
+        public int Version { get; set; }
+
+        public static Command Of(Organisation o) => new()
+        {
+            Name = o.Name, TimeZone = o.TimeZone, SamePersonMayApprove = o.SamePersonMayApprove, RequireTwoFactor = o.RequireTwoFactor, Version = o.Version,
+        };
+    }
+
+    public async Task<Result> Handle(Command c, CancellationToken ct = default)
+    {
+        var (organisation, failure) = await Load(c.Version, ct);
+        if (organisation is null)
+        {
+            return failure!;
+        }
+
+        var check = new Validation()
+            .Required(nameof(c.Name), c.Name, "Enter the organisation's name.")
+            .MaxLength(nameof(c.Name), c.Name, Limits.Name, "The name")
+            .Must(Organisation.IsKnownTimeZone(c.TimeZone), nameof(c.TimeZone), "Choose a time zone from the list.");
+        if (!check.IsValid)
+        {
+            return check.ToResult();
+        }
+
+        organisation.Change(c);
+        return await db.SaveAsync(ct);
+    }
+
+    private async Task<(Organisation? Organisation, Result? Failure)> Load(int version, CancellationToken ct)
+    {
+        if (!db.CurrentUser.Has(Permissions.OrganisationManage))
+        {
+            return (null, Result.Forbidden());
+        }
+
+        var organisation = await db.Set<Organisation>().OrderBy(o => o.CreatedAt).FirstOrDefaultAsync(ct);
+        if (organisation is null)
+        {
+            return (null, Result.NotFound());
+        }
+
+        return db.CheckVersion(organisation, version) is { } conflict ? (null, Result.Stale(conflict)) : (organisation, null);
+    }
+}

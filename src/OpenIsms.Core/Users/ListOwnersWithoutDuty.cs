@@ -1,0 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+using OpenIsms.Core.Assets;
+using OpenIsms.Core.Controls;
+using OpenIsms.Core.Data;
+using OpenIsms.Core.Risks;
+using OpenIsms.Core.Security;
+
+namespace OpenIsms.Core.Users;
+
+/// <summary>
+/// Records whose owner can no longer do the owner's duties — deactivated, or their role changed since — for an
+/// administrator to hand over. Each kind is read in SQL (NOT EXISTS against the eligible people), the first 100 of each.
+/// </summary>
+public sealed class ListOwnersWithoutDuty(OpenIsmsDbContext db)
+{
+    public const int Shown = 100;
+
+    public sealed record Row(string Kind, Guid Id, string Reference, string Name, string OwnerId, string OwnerName, string Href);
+
+    public sealed record Group(string Kind, int Total, IReadOnlyList<Row> Rows);
+
+    public async Task<IReadOnlyList<Group>?> Handle(CancellationToken ct = default)
+    {
+        if (!db.CurrentUser.Has(Permissions.UsersManage))
+        {
+            return null;
+        }
+
+        var assets = Owners.Eligible(db, OwnerDuties.Asset);
+        var risks = Owners.Eligible(db, OwnerDuties.Risk);
+        var controls = Owners.Eligible(db, OwnerDuties.Control);
+        var actions = Owners.Eligible(db, OwnerDuties.TreatmentAction);
+        return
+        [
+            await Read("Assets", db.Set<Asset>().Where(a => a.OwnerId != null && !assets.Any(u => u.Id == a.OwnerId))
+                .OrderBy(a => a.Reference).Select(a => new Raw(a.Id, a.Reference, a.Name, a.OwnerId!)), (id, _) => $"/assets/{id}", ct),
+            await Read("Risks", db.Set<Risk>().Where(r => !risks.Any(u => u.Id == r.OwnerId) && r.Status != RiskStatus.Closed)
+                .OrderBy(r => r.Reference).Select(r => new Raw(r.Id, r.Reference, r.Title, r.OwnerId)), (id, _) => $"/risks/{id}", ct),
+            await Read("Controls", db.Set<Control>().Where(c => c.OwnerId != null && !controls.Any(u => u.Id == c.OwnerId))
+                .OrderBy(c => c.Reference).Select(c => new Raw(c.Id, c.Reference, c.Name, c.OwnerId!)), (id, _) => $"/controls/{id}", ct),
+            await Read("Treatment actions", from a in db.Set<TreatmentAction>()
+                                            where a.OwnerId != null && !actions.Any(u => u.Id == a.OwnerId)
+                                                  && a.Status != ActionStatus.Done && a.Status != ActionStatus.Cancelled
+                                            join r in db.Set<Risk>() on a.RiskId equals r.Id
+                                            orderby r.Reference, a.Title
+                                            select new Raw(a.Id, r.Reference, a.Title, a.OwnerId!, r.Id), (id, risk) => $"/risks/{risk}/actions/{id}", ct),
+        ];
+    }
+
+    private sealed record Raw(Guid Id, string Reference, string Name, string OwnerId, Guid? ParentId = null);
+
+    private async Task<Group> Read(string kind, IQueryable<Raw> query, Func<Guid, Guid?, string> href, CancellationToken ct)
+    {
+        var total = await query.CountAsync(ct);
+        var rows = await query.AsNoTracking().Take(Shown).ToListAsync(ct);
+        var ownerIds = rows.Select(r => r.OwnerId).Distinct().ToList();
+        var names = await db.Set<AppUser>().Where(u => ownerIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        return new Group(kind, total, rows.Select(r => new Row(kind, r.Id, r.Reference, r.Name, r.OwnerId, names.GetValueOrDefault(r.OwnerId, "—"), href(r.Id, r.ParentId))).ToList());
+    }
+}

@@ -1,0 +1,52 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace OpenIsms.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class OrganisationSettings : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<bool>(
+                name: "RequireTwoFactor",
+                table: "Organisation",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "SamePersonMayApprove",
+                table: "Organisation",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<string>(
+                name: "TimeZone",
+                table: "Organisation",
+                type: "TEXT",
+                maxLength: 64,
+                nullable: false,
+                defaultValue: "UTC");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "RequireTwoFactor",
+                table: "Organisation");
+
+            migrationBuilder.DropColumn(
+                name: "SamePersonMayApprove",
+                table: "Organisation");
+
+            migrationBuilder.DropColumn(
+                name: "TimeZone",
+                table: "Organisation");
+        }
+    }
+}
