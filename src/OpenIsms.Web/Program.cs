@@ -6,9 +6,9 @@ builder.Services.AddOpenIsms(builder.Configuration);
 var app = builder.Build();
 await app.InitialiseDatabaseAsync();
 
-if (args.Length > 0 && args[0] == AdminCommand.Name)
+if (Commands.IsCommand(args))
 {
-    return await AdminCommand.Run(app.Services, args);
+    return await Commands.Run(app.Services, args);
 }
 
 app.UseOpenIsms();

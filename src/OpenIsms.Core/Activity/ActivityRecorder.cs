@@ -24,7 +24,7 @@ internal static class ActivityRecorder
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    internal sealed record Pending(string EntityType, string EntityId, string Action, string? Before, string? After);
+    internal sealed record Pending(string EntityType, string EntityId, string Action, string? Before, string? After, string? StateHash = null);
 
     /// <summary>Both providers keep microseconds; truncating first makes the stored time hash the same when read back.</summary>
     public static DateTime Truncate(DateTime utc) => new(utc.Ticks - (utc.Ticks % 10), DateTimeKind.Utc);
@@ -69,10 +69,10 @@ internal static class ActivityRecorder
             switch (entry.State)
             {
                 case EntityState.Added:
-                    result.Add(new(type, id, ActivityActions.Created, null, Serialize(props, p => p.CurrentValue)));
+                    result.Add(new(type, id, ActivityActions.Created, null, Serialize(props, p => p.CurrentValue), State(props)));
                     break;
                 case EntityState.Deleted:
-                    result.Add(new(type, id, ActivityActions.Deleted, Serialize(props, p => p.OriginalValue), null));
+                    result.Add(new(type, id, ActivityActions.Deleted, Serialize(props, p => p.OriginalValue), null, ""));
                     break;
                 default:
                     var changed = props.Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)
@@ -80,7 +80,7 @@ internal static class ActivityRecorder
                     if (changed.Count > 0)
                     {
                         result.Add(new(type, id, ActivityActions.Updated,
-                            Serialize(changed, p => p.OriginalValue), Serialize(changed, p => p.CurrentValue)));
+                            Serialize(changed, p => p.OriginalValue), Serialize(changed, p => p.CurrentValue), State(props)));
                     }
 
                     break;
@@ -90,7 +90,48 @@ internal static class ActivityRecorder
         return result;
     }
 
-    public static List<ActivityEntry> Chain(List<Pending> pending, long lastSequence, string lastHash, DateTime now, ICurrentUser user)
+    /// <summary>
+    /// The audit name, id and state hash of a record as the database holds it now (read untracked), for the
+    /// reconciliation: the same fields and the same canonical form as when its last change was written. Null for an
+    /// object of a type that is not audited.
+    /// </summary>
+    public static (string Type, string Id, string StateHash)? CurrentState(object entity, Microsoft.EntityFrameworkCore.Metadata.IEntityType model)
+    {
+        var (type, id, include) = Audit(entity);
+        if (type is null)
+        {
+            return null;
+        }
+
+        var values = model.GetProperties().Where(p => !p.IsShadowProperty() && include(p.Name))
+            .Select(p => (p.Name, p.GetGetter().GetClrValueUsingContainingEntity(entity)));
+        return (type, id, State(values));
+    }
+
+    private static string State(List<PropertyEntry> props) =>
+        State(props.Where(p => !p.Metadata.IsShadowProperty()).Select(p => (p.Metadata.Name, p.CurrentValue)));
+
+    /// <summary>
+    /// SHA-256 of every recorded field's value (the version excepted: a save that changed nothing still counts it up),
+    /// in a canonical form both providers read back identically: fields by name, times in UTC to the microsecond.
+    /// </summary>
+    private static string State(IEnumerable<(string Name, object? Value)> props)
+    {
+        var values = new SortedDictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var (name, value) in props.Where(p => p.Name != nameof(Entity.Version)))
+        {
+            values[name] = value switch
+            {
+                DateTime t => Truncate(t.Kind == DateTimeKind.Utc ? t : DateTime.SpecifyKind(t.ToUniversalTime(), DateTimeKind.Utc)),
+                DateTimeOffset o => Truncate(o.UtcDateTime),
+                var v => v,
+            };
+        }
+
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(values, Json)));
+    }
+
+    public static List<ActivityEntry> Chain(List<Pending> pending, long lastSequence, string lastHash, DateTime now, ICurrentUser user, ActivityKey key)
     {
         var entries = new List<ActivityEntry>(pending.Count);
         foreach (var p in pending)
@@ -106,9 +147,11 @@ internal static class ActivityRecorder
                 Action = p.Action,
                 Before = p.Before,
                 After = p.After,
+                StateHash = p.StateHash,
+                KeyId = key.Id,
                 PreviousHash = lastHash,
             };
-            entry.Hash = ActivityHash.Compute(entry);
+            entry.Hash = ActivityHash.Compute(entry, key);
             lastHash = entry.Hash;
             entries.Add(entry);
         }
@@ -116,11 +159,17 @@ internal static class ActivityRecorder
         return entries;
     }
 
-    private static (string? Type, string Id, Func<string, bool> Include) Describe(EntityEntry entry) => entry.Entity switch
+    private static (string? Type, string Id, Func<string, bool> Include) Describe(EntityEntry entry) => Audit(entry.Entity);
+
+    private static (string? Type, string Id, Func<string, bool> Include) Audit(object entity) => entity switch
     {
         Entity e => (e.GetType().Name, e.Id.ToString(), name => !Bookkeeping.Contains(name)),
         AppUser u => ("User", u.Id, UserFields.Contains),
         IdentityUserRole<string> r => ("UserRole", r.UserId, name => name is "UserId" or "RoleId"),
+
+        // Roles are made at start-up and never renamed; a name changed in the database (to turn a Viewer into an
+        // Administrator) is found by the reconciliation.
+        IdentityRole r => ("Role", r.Id, name => name is "Name"),
         _ => (null, "", _ => false),
     };
 

@@ -13,7 +13,7 @@ namespace OpenIsms.Core.Data;
 /// configurations are found by assembly scan. Saving stamps versions and writes the activity log
 /// in the same transaction.
 /// </summary>
-public class OpenIsmsDbContext(DbContextOptions<OpenIsmsDbContext> options, ICurrentUser user, TimeProvider clock)
+public class OpenIsmsDbContext(DbContextOptions<OpenIsmsDbContext> options, ICurrentUser user, TimeProvider clock, ActivityKeyRing keys)
     : IdentityDbContext<AppUser>(options)
 {
     private const string PostgresProvider = "Npgsql.EntityFrameworkCore.PostgreSQL";
@@ -27,6 +27,9 @@ public class OpenIsmsDbContext(DbContextOptions<OpenIsmsDbContext> options, ICur
     public ICurrentUser CurrentUser => user;
 
     public TimeProvider Clock => clock;
+
+    /// <summary>The activity log's keys (outside the database): the chain is keyed with the current one.</summary>
+    public ActivityKeyRing ActivityKeys => keys;
 
     public bool IsPostgres => Database.ProviderName == PostgresProvider;
 
@@ -57,6 +60,10 @@ public class OpenIsmsDbContext(DbContextOptions<OpenIsmsDbContext> options, ICur
     public void RecordEvent(string entityType, Guid entityId, string action, object details) =>
         events.Add(new(entityType, entityId.ToString(), action, null, System.Text.Json.JsonSerializer.Serialize(details)));
 
+    /// <summary>Records a record's present state as its baseline (once, for records from before states were logged).</summary>
+    internal void RecordBaseline(string entityType, string entityId, string stateHash) =>
+        events.Add(new(entityType, entityId, ActivityActions.Baselined, null, null, stateHash));
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         throw new NotSupportedException("Use SaveChangesAsync: saving writes the activity log asynchronously.");
 
@@ -85,7 +92,7 @@ public class OpenIsmsDbContext(DbContextOptions<OpenIsmsDbContext> options, ICur
 
             var last = await Set<ActivityEntry>().AsNoTracking().OrderByDescending(e => e.Sequence)
                 .Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(cancellationToken);
-            var entries = ActivityRecorder.Chain(pending, last?.Sequence ?? 0, last?.Hash ?? ActivityHash.Genesis, now, user);
+            var entries = ActivityRecorder.Chain(pending, last?.Sequence ?? 0, last?.Hash ?? ActivityHash.Genesis, now, user, keys.Current);
             Set<ActivityEntry>().AddRange(entries);
             var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             if (ownTransaction is not null)

@@ -6,12 +6,15 @@ using OpenIsms.Core.Security;
 
 namespace OpenIsms.Core.Setup;
 
-/// <summary>At start-up: apply migrations, make sure the roles exist, and upsert the shipped catalogues.</summary>
-public sealed class InitialiseDatabase(OpenIsmsDbContext db, RoleManager<IdentityRole> roles, LoadCatalogue catalogue)
+/// <summary>At start-up: apply migrations, baseline a log from before keying, make sure the roles exist, and upsert the shipped catalogues.</summary>
+public sealed class InitialiseDatabase(OpenIsmsDbContext db, RoleManager<IdentityRole> roles, LoadCatalogue catalogue, Activity.ReconcileRecords reconcile)
 {
     public async Task Handle(CancellationToken ct = default)
     {
         await db.Database.MigrateAsync(ct);
+
+        // Before anything else writes: a log from before keying gets its records' states as a keyed baseline.
+        await reconcile.BaselineIfNeeded(ct);
         foreach (var role in Roles.All)
         {
             if (!await roles.RoleExistsAsync(role))

@@ -60,7 +60,10 @@ internal sealed class ApiTokenConfiguration : IEntityTypeConfiguration<ApiToken>
 /// <summary>The signed-in user's API tokens: list, create (the secret is returned once), revoke.</summary>
 public sealed class ManageApiTokens(OpenIsmsDbContext db)
 {
+    /// <summary>The lifetimes the page offers; the create-token command takes any number of days up to <see cref="MaxDays"/>.</summary>
     public static readonly int[] Lifetimes = [30, 90, 365];
+
+    public const int MaxDays = 366;
 
     public sealed record Row(Guid Id, string Name, string Hint, DateTime CreatedAt, DateOnly ExpiresOn, DateTime? RevokedAt, int Version);
 
@@ -81,7 +84,7 @@ public sealed class ManageApiTokens(OpenIsmsDbContext db)
         var check = new Validation()
             .Required("Name", name, "Name the token after what will use it, e.g. \"Nightly export script\".")
             .MaxLength("Name", name, 100, "The name")
-            .Must(Lifetimes.Contains(days), "Days", "Choose how long the token is valid.");
+            .Must(days is >= 1 and <= MaxDays, "Days", $"Choose how long the token is valid: 1 to {MaxDays} days.");
         if (!check.IsValid)
         {
             return Result<string>.From(check.ToResult());

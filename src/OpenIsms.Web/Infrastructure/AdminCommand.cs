@@ -14,11 +14,7 @@ public static class AdminCommand
 
     public static async Task<int> Run(IServiceProvider services, string[] args)
     {
-        string? Option(string name)
-        {
-            var i = Array.IndexOf(args, "--" + name);
-            return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
-        }
+        string? Option(string name) => Commands.Option(args, name);
 
         var password = Environment.GetEnvironmentVariable("OPENISMS_ADMIN_PASSWORD");
         if (string.IsNullOrEmpty(password))

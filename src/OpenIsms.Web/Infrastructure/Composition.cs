@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
+using OpenIsms.Core.Activity;
 using OpenIsms.Core.Common;
 using OpenIsms.Core.Data;
 using OpenIsms.Core.Setup;
@@ -17,8 +18,14 @@ public static class Composition
     {
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
-        services.AddScoped<ICurrentUser, HttpCurrentUser>();
+        services.AddScoped<HttpCurrentUser>();
+        services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<HttpCurrentUser>());
         services.AddDbContext<OpenIsmsDbContext>(o => DatabaseSetup.Configure(o, config));
+        var activity = ActivityStorage(config);
+        services.AddSingleton(activity);
+        services.AddSingleton(sp => ActivityKeyRing.Open(activity.KeyFile, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<ActivityCheckpointFile>();
+        services.AddHostedService<ActivityCheckpointer>();
         services.AddUseCases();
         var evidence = EvidenceStorage(config);
         services.AddSingleton(evidence);
@@ -63,6 +70,21 @@ public static class Composition
         return services;
     }
 
+    /// <summary>
+    /// The activity log's key file and checkpoints live in the data folder unless configured elsewhere: outside the
+    /// database, readable by the app's user only. With several web nodes, every node needs the same key file.
+    /// </summary>
+    public static ActivityKeyOptions ActivityStorage(IConfiguration config)
+    {
+        var data = config["Data:Folder"] ?? "data";
+        return new()
+        {
+            KeyFile = Path.GetFullPath(config["Activity:KeyFile"] is { Length: > 0 } k ? k : Path.Combine(data, "activity-keys.json")),
+            CheckpointFile = Path.GetFullPath(config["Activity:CheckpointFile"] is { Length: > 0 } c ? c : Path.Combine(data, "activity-checkpoints.jsonl")),
+            CheckpointInterval = TimeSpan.FromMinutes(Math.Max(1, config.GetValue<int?>("Activity:CheckpointMinutes") ?? 5)),
+        };
+    }
+
     /// <summary>Evidence files live beside the database unless configured elsewhere (a volume every web node shares).</summary>
     public static OpenIsms.Core.Evidence.EvidenceStoreOptions EvidenceStorage(IConfiguration config)
     {
@@ -74,6 +96,13 @@ public static class Composition
     public static async Task InitialiseDatabaseAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<HttpCurrentUser>().ActAs(SystemUser.Instance);
+        var keys = scope.ServiceProvider.GetRequiredService<ActivityKeyRing>();
+        if (keys.Created)
+        {
+            app.Logger.LogWarning("The activity log has a new key file, {KeyFile}: back it up with the database; every web node needs the same file.", keys.File);
+        }
+
         var db = scope.ServiceProvider.GetRequiredService<OpenIsmsDbContext>();
         await DatabaseSetup.EnableWriteAheadLog(db);
         await scope.ServiceProvider.GetRequiredService<InitialiseDatabase>().Handle();

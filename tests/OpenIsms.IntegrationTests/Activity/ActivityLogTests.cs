@@ -67,7 +67,7 @@ public abstract class ActivityLogTests(AppFactory app)
         var broken = await TestClient.Parse(await auditor.SubmitAt("/activity/verify", "main form", new Dictionary<string, string?>()));
         var result = broken.QuerySelector("#verify-result")!.TextContent;
         result.ShouldContain("The activity log has been altered");
-        result.ShouldContain($"Entry {target}: Its content does not match its hash");
+        result.ShouldContain($"Entry {target}: Its content does not match its keyed hash");
 
         await app.InScope(async s =>
         {
@@ -75,7 +75,7 @@ public abstract class ActivityLogTests(AppFactory app)
             return await db.Set<ActivityEntry>().Where(e => e.Sequence == target - 1).ExecuteDeleteAsync();
         });
         var deleted = await TestClient.Parse(await auditor.SubmitAt("/activity/verify", "main form", new Dictionary<string, string?>()));
-        deleted.QuerySelector("#verify-result")!.TextContent.ShouldContain($"Entries {target - 1} to {target - 1} are missing");
+        deleted.QuerySelector("#verify-result")!.TextContent.ShouldContain($"Entry {target - 1} is missing");
     }
 }
 

@@ -10,11 +10,12 @@ using OpenIsms.Core.Users;
 namespace OpenIsms.IntegrationTests.Infrastructure;
 
 /// <summary>The real app over a real database. With <see cref="Seed"/> true it gets an organisation and one user per role.</summary>
-public class AppFactory(Provider provider, bool seed = true) : WebApplicationFactory<Program>, IAsyncLifetime
+public class AppFactory(Provider provider, bool seed = true, TestDatabase? shared = null) : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string Password = "correct-horse-42";
 
-    public TestDatabase Database { get; } = new(provider);
+    /// <summary>The fixture's own database, or another fixture's (a second process on the same data: a command, a node).</summary>
+    public TestDatabase Database { get; } = shared ?? new(provider);
 
     public Provider Provider => provider;
 
@@ -81,7 +82,11 @@ public class AppFactory(Provider provider, bool seed = true) : WebApplicationFac
     Task IAsyncLifetime.DisposeAsync()
     {
         Dispose();
-        Database.Dispose();
+        if (shared is null)
+        {
+            Database.Dispose();
+        }
+
         return Task.CompletedTask;
     }
 

@@ -48,6 +48,64 @@ public sealed class TestDatabase : IDisposable
 
     public string EvidenceFolder => Path.Combine(folder!, "evidence");
 
+    public string Folder => folder!;
+
+    public string KeyFile => Path.Combine(folder!, "activity-keys.json");
+
+    public string CheckpointFile => Path.Combine(folder!, "activity-checkpoints.jsonl");
+
+    /// <summary>Keeps a copy of the database as it is now (SQLite's VACUUM INTO; a PostgreSQL template copy).</summary>
+    public void Snapshot()
+    {
+        if (Provider == Provider.Sqlite)
+        {
+            File.Delete(SnapshotPath);
+            using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={SqlitePath}");
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = $"VACUUM INTO '{SnapshotPath}'";
+            command.ExecuteNonQuery();
+            return;
+        }
+
+        Admin($"DROP DATABASE IF EXISTS {postgresName}_snap", $"CREATE DATABASE {postgresName}_snap TEMPLATE {postgresName}");
+    }
+
+    /// <summary>Puts the copy kept by <see cref="Snapshot"/> back in place of the database, as an operator restoring an old backup would.</summary>
+    public void RestoreSnapshot()
+    {
+        if (Provider == Provider.Sqlite)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            File.Delete(SqlitePath + "-wal");
+            File.Delete(SqlitePath + "-shm");
+            File.Copy(SnapshotPath, SqlitePath, overwrite: true);
+            return;
+        }
+
+        Admin($"DROP DATABASE {postgresName} WITH (FORCE)", $"CREATE DATABASE {postgresName} TEMPLATE {postgresName}_snap", $"DROP DATABASE {postgresName}_snap");
+    }
+
+    private string SnapshotPath => Path.Combine(folder!, "snapshot.db");
+
+    private void Admin(params string[] statements)
+    {
+        NpgsqlConnection.ClearAllPools();
+        using var connection = new NpgsqlConnection(AdminConnectionString);
+        connection.Open();
+        foreach (var sql in statements)
+        {
+            // A template copy needs the source without sessions: end any that the pool clearing left.
+            using (var end = new NpgsqlCommand($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{postgresName}' AND pid <> pg_backend_pid()", connection))
+            {
+                end.ExecuteNonQuery();
+            }
+
+            using var command = new NpgsqlCommand(sql, connection);
+            command.ExecuteNonQuery();
+        }
+    }
+
     public void Dispose()
     {
         if (folder is not null)
@@ -68,8 +126,11 @@ public sealed class TestDatabase : IDisposable
             NpgsqlConnection.ClearAllPools();
             using var connection = new NpgsqlConnection(AdminConnectionString);
             connection.Open();
-            using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS {postgresName} WITH (FORCE)", connection);
-            command.ExecuteNonQuery();
+            foreach (var name in new[] { postgresName, postgresName + "_snap" })
+            {
+                using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", connection);
+                command.ExecuteNonQuery();
+            }
         }
     }
 }

@@ -5,7 +5,7 @@
 namespace OpenIsms.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class OrganisationSettings : Migration
+    public partial class KeyedActivityLogAndSettings : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -31,6 +31,21 @@ namespace OpenIsms.Migrations.Sqlite.Migrations
                 maxLength: 64,
                 nullable: false,
                 defaultValue: "UTC");
+
+            migrationBuilder.AddColumn<string>(
+                name: "KeyId",
+                table: "ActivityLog",
+                type: "TEXT",
+                maxLength: 16,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<string>(
+                name: "StateHash",
+                table: "ActivityLog",
+                type: "TEXT",
+                maxLength: 64,
+                nullable: true);
         }
 
         /// <inheritdoc />
@@ -47,6 +62,14 @@ namespace OpenIsms.Migrations.Sqlite.Migrations
             migrationBuilder.DropColumn(
                 name: "TimeZone",
                 table: "Organisation");
+
+            migrationBuilder.DropColumn(
+                name: "KeyId",
+                table: "ActivityLog");
+
+            migrationBuilder.DropColumn(
+                name: "StateHash",
+                table: "ActivityLog");
         }
     }
 }

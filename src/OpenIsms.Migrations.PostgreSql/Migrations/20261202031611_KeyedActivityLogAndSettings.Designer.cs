@@ -12,8 +12,8 @@ using OpenIsms.Core.Data;
 namespace OpenIsms.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(OpenIsmsDbContext))]
-    [Migration("20261202024006_OrganisationSettings")]
-    partial class OrganisationSettings
+    [Migration("20261202031611_KeyedActivityLogAndSettings")]
+    partial class KeyedActivityLogAndSettings
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -191,8 +191,19 @@ namespace OpenIsms.Migrations.PostgreSql.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("");
+
                     b.Property<string>("PreviousHash")
                         .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("StateHash")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 

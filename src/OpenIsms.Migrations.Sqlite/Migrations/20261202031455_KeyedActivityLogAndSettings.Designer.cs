@@ -11,8 +11,8 @@ using OpenIsms.Core.Data;
 namespace OpenIsms.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(OpenIsmsDbContext))]
-    [Migration("20261202023946_OrganisationSettings")]
-    partial class OrganisationSettings
+    [Migration("20261202031455_KeyedActivityLogAndSettings")]
+    partial class KeyedActivityLogAndSettings
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -182,8 +182,19 @@ namespace OpenIsms.Migrations.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
                     b.Property<string>("PreviousHash")
                         .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StateHash")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
