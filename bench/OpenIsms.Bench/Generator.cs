@@ -1,3 +1,4 @@
+using OpenIsms.Core.Activity;
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -170,6 +171,9 @@ public sealed class Generator(IDictionary<string, string> settings)
         services.AddSingleton<ICurrentUser>(BenchUser.Instance);
         services.AddSingleton(TimeProvider.System);
         services.AddDbContext<OpenIsmsDbContext>(o => DatabaseSetup.Configure(o, config));
+
+        // The app's own key file, so that what the generator writes verifies in the app.
+        services.AddSingleton(sp => ActivityKeyRing.Open(Composition.ActivityStorage(config).KeyFile, TimeProvider.System));
         return services.BuildServiceProvider();
     }
 

@@ -35,6 +35,28 @@ public static partial class Session
         }
     }
 
+    /// <summary>A personal API token for the administrator, from the app's own create-token command.</summary>
+    public static async Task<string> CreateToken(IDictionary<string, string> environment)
+    {
+        var start = new ProcessStartInfo("dotnet", [AppProcess.WebDll, "create-token", "--email", Email, "--name", "Benchmark", "--days", "1"])
+        {
+            WorkingDirectory = AppProcess.WebFolder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var error = process.StandardError.ReadToEndAsync();
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return process.ExitCode == 0 ? output.Trim() : throw new InvalidOperationException("create-token failed: " + await error);
+    }
+
     /// <summary>Signs in and returns the Cookie header a load generator can send.</summary>
     public static async Task<string> SignIn(string baseUrl)
     {

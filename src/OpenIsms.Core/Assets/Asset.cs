@@ -26,13 +26,26 @@ public enum Criticality
 /// values (1 low … 4 very high) express its own protection need; <see cref="ProtectionNeed"/> adds what it inherits
 /// from the assets that depend on it.
 /// </summary>
-public sealed class Asset : Entity
+public sealed class Asset : Entity, IAutoNumbered
 {
+    public const string Prefix = "AST-";
+
+    private bool numberedAutomatically;
+
     public const int MinValue = 1;
     public const int MaxValue = 4;
 
     /// <summary>The organisation's own identifier, such as AST-001; unique.</summary>
     public string Reference { get; private set; } = "";
+
+    string IAutoNumbered.ReferencePrefix => Prefix;
+
+    bool IAutoNumbered.NumberedAutomatically => numberedAutomatically;
+
+    /// <summary>The identifier was left blank: the one given now is provisional, the save gives the final one.</summary>
+    public void NumberAutomatically() => numberedAutomatically = true;
+
+    void IAutoNumbered.Renumber(string reference) => Reference = reference;
 
     public string Name { get; private set; } = "";
 

@@ -38,10 +38,12 @@ public sealed class SaveAsset(OpenIsmsDbContext db)
         if (string.IsNullOrWhiteSpace(d.Reference) && c.Id is null)
         {
             d = d with { Reference = await NextReference(ct) };
+            asset.NumberAutomatically();
         }
 
         var errors = new List<FieldError>();
-        if (!string.IsNullOrWhiteSpace(d.Reference))
+        // An automatic identifier is final only when saved (inside the log's lock); a typed one must be free now.
+        if (!string.IsNullOrWhiteSpace(c.Details.Reference))
         {
             var reference = d.Reference.Trim();
             var clash = await db.Set<Asset>().Where(a => a.Reference == reference && a.Id != asset.Id).Select(a => a.Name).FirstOrDefaultAsync(ct);

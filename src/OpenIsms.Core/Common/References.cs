@@ -36,3 +36,19 @@ public static class References
         return 0;
     }
 }
+
+/// <summary>
+/// A record numbered automatically (R-001, AST-001, CTL-001) when its identifier was left blank. The number given while
+/// validating is provisional: the save gives the final one inside the activity log's lock (one writer at a time, across
+/// nodes on PostgreSQL), so parallel creations never pick the same number.
+/// </summary>
+public interface IAutoNumbered
+{
+    string Reference { get; }
+
+    string ReferencePrefix { get; }
+
+    bool NumberedAutomatically { get; }
+
+    void Renumber(string reference);
+}

@@ -38,9 +38,22 @@ public enum ControlStatus
 /// One of the organisation's own controls — "quarterly access review", "backup with monthly restore test" — with an
 /// owner, how often it operates and how far it is. It implements one or more Annex A controls.
 /// </summary>
-public sealed class Control : Entity
+public sealed class Control : Entity, IAutoNumbered
 {
+    public const string Prefix = "CTL-";
+
+    private bool numberedAutomatically;
+
     public string Reference { get; private set; } = "";
+
+    string IAutoNumbered.ReferencePrefix => Prefix;
+
+    bool IAutoNumbered.NumberedAutomatically => numberedAutomatically;
+
+    /// <summary>The identifier was left blank: the one given now is provisional, the save gives the final one.</summary>
+    public void NumberAutomatically() => numberedAutomatically = true;
+
+    void IAutoNumbered.Renumber(string reference) => Reference = reference;
 
     public string Name { get; private set; } = "";
 

@@ -127,11 +127,12 @@ public sealed class SaveControl(OpenIsmsDbContext db)
         if (string.IsNullOrWhiteSpace(d.Reference) && c.Id is null)
         {
             d = d with { Reference = $"CTL-{await References.Highest(db.Set<Control>().Select(x => x.Reference), "CTL-", ct) + 1:000}" };
+            control.NumberAutomatically();
         }
 
         var errors = new List<FieldError>();
         var reference = d.Reference?.Trim() ?? "";
-        if (reference.Length > 0 && await db.Set<Control>().Where(x => x.Reference == reference && x.Id != control.Id).Select(x => x.Name).FirstOrDefaultAsync(ct) is { } clash)
+        if (!string.IsNullOrWhiteSpace(c.Details.Reference) && await db.Set<Control>().Where(x => x.Reference == reference && x.Id != control.Id).Select(x => x.Name).FirstOrDefaultAsync(ct) is { } clash)
         {
             errors.Add(new FieldError(nameof(Control.Reference), $"{reference} is already used by the control \"{clash}\"."));
         }
@@ -211,6 +212,7 @@ public sealed class CreateStarterControls(OpenIsmsDbContext db)
             var type = requirement.ControlTypes.Contains(";Detective;", StringComparison.Ordinal) ? ControlType.Detective
                 : requirement.ControlTypes.Contains(";Corrective;", StringComparison.Ordinal) && !requirement.ControlTypes.Contains(";Preventive;", StringComparison.Ordinal) ? ControlType.Corrective
                 : ControlType.Preventive;
+            control.NumberAutomatically();
             control.Update(new Control.Details($"CTL-{++next:000}", requirement.Title, $"Our implementation of {requirement.Code}. Describe how it is done here.", null, type, ControlFrequency.Continuous, ControlStatus.NotStarted));
             db.Add(control);
             db.Add(new ControlRequirement { ControlId = control.Id, RequirementId = requirement.Id });

@@ -21,12 +21,29 @@ public static class Concurrency
         return null;
     }
 
+    private static string Words(string field) => string.Concat(field.Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+
     public static async Task<Result> SaveAsync(this OpenIsmsDbContext db, CancellationToken ct = default)
     {
         try
         {
             await db.SaveChangesAsync(ct);
             return Result.Ok();
+        }
+        catch (DbUpdateException ex) when (Constraints.IsUniqueViolation(ex))
+        {
+            // Someone saved the same value a moment earlier (two people typing the same identifier): beside the field.
+            var field = Constraints.FieldOf(ex);
+            var value = field.Length == 0 ? null : ex.Entries.Select(e => e.Properties.FirstOrDefault(p => p.Metadata.Name == field)?.CurrentValue).FirstOrDefault(v => v is not null);
+            db.ChangeTracker.Clear();
+            return Result.Invalid(new FieldError(field, field.Length > 0
+                ? $"{value ?? "This " + Words(field)} was saved for another record a moment ago. Choose another {Words(field)}, or reload to see it."
+                : "Another record saved a moment ago already uses one of these values. Reload and try again."));
+        }
+        catch (DbUpdateException ex) when (Constraints.IsMissingReference(ex))
+        {
+            db.ChangeTracker.Clear();
+            return Result.Fail("A record this one refers to was deleted a moment ago. Reload the page and choose again.");
         }
         catch (DbUpdateConcurrencyException ex)
         {

@@ -69,44 +69,104 @@ public class OpenIsmsDbContext(DbContextOptions<OpenIsmsDbContext> options, ICur
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        var now = ActivityRecorder.Truncate(clock.GetUtcNow().UtcDateTime);
-        ActivityRecorder.Stamp(ChangeTracker, now, user);
-        var pending = ActivityRecorder.Capture(ChangeTracker);
-        pending.AddRange(events);
-        events.Clear();
-        if (pending.Count == 0)
+        // Nothing the log records (an import's upload, say): no lock, no entry.
+        if (events.Count == 0 && ActivityRecorder.Capture(ChangeTracker).Count == 0)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
-        await ChainLock.WaitAsync(cancellationToken);
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            await using var ownTransaction = Database.CurrentTransaction is null
-                ? await Database.BeginTransactionAsync(cancellationToken)
-                : null;
-            if (IsPostgres)
+            await ChainLock.WaitAsync(cancellationToken);
+            List<ActivityEntry> entries = [];
+            try
             {
-                await Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(727001)", cancellationToken);
-            }
+                await using var ownTransaction = Database.CurrentTransaction is null
+                    ? await Database.BeginTransactionAsync(cancellationToken)
+                    : null;
+                if (IsPostgres)
+                {
+                    await Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(727001)", cancellationToken);
+                }
 
-            var last = await Set<ActivityEntry>().AsNoTracking().OrderByDescending(e => e.Sequence)
-                .Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(cancellationToken);
-            var entries = ActivityRecorder.Chain(pending, last?.Sequence ?? 0, last?.Hash ?? ActivityHash.Genesis, now, user, keys.Current);
-            Set<ActivityEntry>().AddRange(entries);
-            var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            if (ownTransaction is not null)
+                // Inside the lock: automatic identifiers are final now, and nobody else can take the same one.
+                await AssignReferences(cancellationToken);
+                var now = ActivityRecorder.Truncate(clock.GetUtcNow().UtcDateTime);
+                ActivityRecorder.Stamp(ChangeTracker, now, user);
+                var pending = ActivityRecorder.Capture(ChangeTracker);
+                pending.AddRange(events);
+                var last = await Set<ActivityEntry>().AsNoTracking().OrderByDescending(e => e.Sequence)
+                    .Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(cancellationToken);
+                entries = ActivityRecorder.Chain(pending, last?.Sequence ?? 0, last?.Hash ?? ActivityHash.Genesis, now, user, keys.Current);
+                Set<ActivityEntry>().AddRange(entries);
+                var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+                if (ownTransaction is not null)
+                {
+                    await ownTransaction.CommitAsync(cancellationToken);
+                }
+
+                events.Clear();
+                return count;
+            }
+            catch (DbUpdateException ex) when (attempt < 3 && Database.CurrentTransaction is null && Constraints.IsUniqueViolation(ex) && HasAutomaticReferences())
             {
-                await ownTransaction.CommitAsync(cancellationToken);
+                // Another process took the number (a second SQLite process, say): the rolled-back save numbers again.
+                Forget(entries);
             }
-
-            return count;
-        }
-        finally
-        {
-            ChainLock.Release();
+            catch
+            {
+                Forget(entries);
+                throw;
+            }
+            finally
+            {
+                ChainLock.Release();
+            }
         }
     }
+
+    /// <summary>A failed save leaves its would-be log entries tracked; they must not be saved with the next attempt.</summary>
+    private void Forget(List<ActivityEntry> entries)
+    {
+        foreach (var entry in entries)
+        {
+            Entry(entry).State = EntityState.Detached;
+        }
+    }
+
+    private bool HasAutomaticReferences() =>
+        ChangeTracker.Entries().Any(e => e.State == EntityState.Added && e.Entity is IAutoNumbered { NumberedAutomatically: true });
+
+    /// <summary>
+    /// Gives each new record that asked for an automatic identifier the next free number of its prefix: one more than
+    /// the highest in the database or among the identifiers typed into this same save.
+    /// </summary>
+    private async Task AssignReferences(CancellationToken ct)
+    {
+        var added = ChangeTracker.Entries().Where(e => e.State == EntityState.Added && e.Entity is IAutoNumbered).ToList();
+        foreach (var group in added.Where(e => ((IAutoNumbered)e.Entity).NumberedAutomatically).GroupBy(e => (e.Metadata.ClrType, ((IAutoNumbered)e.Entity).ReferencePrefix)))
+        {
+            var (type, prefix) = group.Key;
+            var query = (IQueryable<string>)typeof(OpenIsmsDbContext).GetMethod(nameof(ReferencesOf), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
+                .MakeGenericMethod(type).Invoke(this, null)!;
+            var highest = await References.Highest(query, prefix, ct);
+            foreach (var typed in added.Where(e => e.Metadata.ClrType == type).Select(e => (IAutoNumbered)e.Entity).Where(a => !a.NumberedAutomatically))
+            {
+                if (typed.Reference.StartsWith(prefix, StringComparison.Ordinal) && int.TryParse(typed.Reference.AsSpan(prefix.Length), out var n))
+                {
+                    highest = Math.Max(highest, n);
+                }
+            }
+
+            foreach (var entry in group)
+            {
+                ((IAutoNumbered)entry.Entity).Renumber($"{prefix}{++highest:000}");
+            }
+        }
+    }
+
+    private IQueryable<string> ReferencesOf<T>()
+        where T : class => Set<T>().AsNoTracking().Select(e => EF.Property<string>(e, nameof(IAutoNumbered.Reference)));
 
     private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
         v => v.Kind == DateTimeKind.Utc ? v : DateTime.SpecifyKind(v.ToUniversalTime(), DateTimeKind.Utc),

@@ -80,7 +80,8 @@ public sealed class ImportAssets(OpenIsmsDbContext db, ImportUploads uploads)
         {
             void Problem(string field, string message) => problems.Add(new(row.Number, Fields.First(f => f.Key == field).Label, message));
             var reference = Cell(row, "Reference");
-            if (reference.Length == 0)
+            var numbered = reference.Length == 0;
+            if (numbered)
             {
                 reference = $"AST-{++next:000}";
             }
@@ -190,6 +191,11 @@ public sealed class ImportAssets(OpenIsmsDbContext db, ImportUploads uploads)
 
             if (result.Succeeded && found is null)
             {
+                if (numbered)
+                {
+                    asset.NumberAutomatically();
+                }
+
                 db.Add(asset);
             }
         }

@@ -98,7 +98,8 @@ public sealed partial class ImportRisks(OpenIsmsDbContext db, ImportUploads uplo
             var before = problems.Count;
             void Problem(string field, string message) => problems.Add(new(row.Number, Fields.First(f => f.Key == field).Label, message));
             var reference = Cell(row, "Reference");
-            if (reference.Length == 0)
+            var numbered = reference.Length == 0;
+            if (numbered)
             {
                 reference = $"R-{++nextRisk:000}";
             }
@@ -336,6 +337,11 @@ public sealed partial class ImportRisks(OpenIsmsDbContext db, ImportUploads uplo
 
             if (found is null)
             {
+                if (numbered)
+                {
+                    risk.NumberAutomatically();
+                }
+
                 db.Add(risk);
             }
 

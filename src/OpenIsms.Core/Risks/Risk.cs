@@ -32,9 +32,22 @@ public enum RiskStatus
 /// A risk scenario: a threat exploiting a vulnerability of some assets. The current ratings are copied from its
 /// latest <see cref="RiskAssessment"/> so the register can filter and sort on them in SQL.
 /// </summary>
-public sealed class Risk : Entity
+public sealed class Risk : Entity, IAutoNumbered
 {
+    public const string Prefix = "R-";
+
+    private bool numberedAutomatically;
+
     public string Reference { get; private set; } = "";
+
+    string IAutoNumbered.ReferencePrefix => Prefix;
+
+    bool IAutoNumbered.NumberedAutomatically => numberedAutomatically;
+
+    /// <summary>The identifier was left blank: the one given now is provisional, the save gives the final one.</summary>
+    public void NumberAutomatically() => numberedAutomatically = true;
+
+    void IAutoNumbered.Renumber(string reference) => Reference = reference;
 
     public string Title { get; private set; } = "";
 

@@ -45,7 +45,8 @@ public sealed class SaveRisk(OpenIsmsDbContext db)
 
         var reference = string.IsNullOrWhiteSpace(c.Reference) && c.Id is null ? await NextReference(ct) : c.Reference ?? "";
         var errors = new List<FieldError>();
-        if (!string.IsNullOrWhiteSpace(reference))
+        // An automatic identifier is final only when saved (inside the log's lock); a typed one must be free now.
+        if (!string.IsNullOrWhiteSpace(c.Reference))
         {
             var trimmed = reference.Trim();
             var clash = await db.Set<Risk>().Where(r => r.Reference == trimmed && r.Id != risk.Id).Select(r => r.Title).FirstOrDefaultAsync(ct);
@@ -90,6 +91,11 @@ public sealed class SaveRisk(OpenIsmsDbContext db)
 
         if (c.Id is null)
         {
+            if (string.IsNullOrWhiteSpace(c.Reference))
+            {
+                risk.NumberAutomatically();
+            }
+
             db.Add(risk);
         }
 
