@@ -104,8 +104,19 @@ public sealed partial class FirstRunTests(BrowserApp app) : IClassFixture<Browse
 
         await SignOut(page);
 
-        // The Viewer reads the approved scope but has no way to change it, and is refused the edit page.
+        // The Viewer's first sign-in: the administrator chose the password, so every page leads to choosing one's own.
         await SignIn(page, "vic@northwind.example", ViewerPassword);
+        await page.GotoAsync("/scope");
+        await page.WaitForURLAsync(new Regex("/account\\?required=password$"));
+        (await page.Locator("#choose-password").InnerTextAsync()).ShouldContain("Choose your own");
+        await BrowserApp.Look(page, "06a-first-password");
+        await page.GetByLabel("Current password").FillAsync(ViewerPassword);
+        await page.GetByLabel("New password", new() { Exact = true }).FillAsync(ViewerPassword + "-own");
+        await page.GetByLabel("Confirm new password").FillAsync(ViewerPassword + "-own");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Change password" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/account\\?done=password$"));
+
+        // The Viewer reads the approved scope but has no way to change it, and is refused the edit page.
         await page.GotoAsync("/scope");
         (await page.Locator("main").InnerTextAsync()).ShouldContain("Northwind analytics platform");
         (await page.Locator("main button[type=submit]").CountAsync()).ShouldBe(0);

@@ -14,7 +14,7 @@ internal static class ActivityRecorder
     // Only these user fields are recorded: secrets (password hash, stamps, keys) never enter the log.
     private static readonly HashSet<string> UserFields =
         [nameof(AppUser.Email), nameof(AppUser.UserName), nameof(AppUser.DisplayName), nameof(AppUser.IsActive),
-         nameof(AppUser.TwoFactorEnabled), nameof(AppUser.LockoutEnd)];
+         nameof(AppUser.TwoFactorEnabled), nameof(AppUser.LockoutEnd), nameof(AppUser.MustChangePassword)];
 
     private static readonly HashSet<string> Bookkeeping = [nameof(Entity.UpdatedAt), nameof(Entity.UpdatedBy)];
 

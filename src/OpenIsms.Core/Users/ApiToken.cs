@@ -97,6 +97,20 @@ public sealed class ManageApiTokens(OpenIsmsDbContext db)
         return saved.Succeeded ? secret : Result<string>.From(saved);
     }
 
+    /// <summary>Ends every token of a user: when they change their password or are deactivated.</summary>
+    public static async Task<int> RevokeAll(OpenIsmsDbContext db, string userId, CancellationToken ct = default)
+    {
+        var now = db.Clock.GetUtcNow().UtcDateTime;
+        var open = await db.Set<ApiToken>().Where(t => t.UserId == userId && t.RevokedAt == null).ToListAsync(ct);
+        open.ForEach(t => t.Revoke(now));
+        await db.SaveChangesAsync(ct);
+        return open.Count;
+    }
+
+    /// <summary>After the signed-in user changed their password: their tokens end with the old password.</summary>
+    public Task<int> RevokeAllOfMine(CancellationToken ct = default) =>
+        db.CurrentUser.UserId is { } userId ? RevokeAll(db, userId, ct) : Task.FromResult(0);
+
     public async Task<Result> Revoke(Guid id, CancellationToken ct = default)
     {
         var token = await db.Set<ApiToken>().FirstOrDefaultAsync(t => t.Id == id && t.UserId == db.CurrentUser.UserId, ct);

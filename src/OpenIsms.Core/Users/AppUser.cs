@@ -10,4 +10,7 @@ public sealed class AppUser : IdentityUser
     public bool IsActive { get; set; } = true;
 
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>Set when an administrator chose the password: the user chooses their own at the first sign-in.</summary>
+    public bool MustChangePassword { get; set; }
 }

@@ -36,7 +36,7 @@ public sealed class SaveUser(OpenIsmsDbContext db, UserManager<AppUser> users)
             return Result<string>.From(check.ToResult());
         }
 
-        var user = c.Id is null ? new AppUser { CreatedAt = db.Clock.GetUtcNow().UtcDateTime, EmailConfirmed = true }
+        var user = c.Id is null ? new AppUser { CreatedAt = db.Clock.GetUtcNow().UtcDateTime, EmailConfirmed = true, MustChangePassword = true }
             : await users.FindByIdAsync(c.Id);
         if (user is null)
         {
@@ -64,8 +64,10 @@ public sealed class SaveUser(OpenIsmsDbContext db, UserManager<AppUser> users)
             await users.AddToRolesAsync(user, roles.Except(current));
             if (wasActive && !user.IsActive)
             {
-                // A new security stamp invalidates the user's existing sign-in cookies.
+                // A new security stamp invalidates the user's existing sign-in cookies; their API tokens end for good
+                // (reactivating the user does not bring them back).
                 await users.UpdateSecurityStampAsync(user);
+                await ManageApiTokens.RevokeAll(db, user.Id, ct);
             }
 
             await transaction.CommitAsync(ct);

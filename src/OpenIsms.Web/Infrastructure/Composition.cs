@@ -37,10 +37,11 @@ public static class Composition
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = bodyLimit);
         services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = bodyLimit);
         services.AddSingleton<SetupGate>();
+        services.AddScoped<Account.Reauthentication>();
         services.AddSingleton<Exports.PdfPrinter>();
         services.AddSingleton<OpenIsms.Core.Soa.SoaSummaryCache>();
         services.AddSingleton<OrganisationName>();
-        services.AddOpenIsmsIdentity();
+        services.AddOpenIsmsIdentity(config);
         // Pages use the sign-in cookie; /api uses personal tokens only (so no page can be used to forge an API call).
         services.AddAuthentication(o =>
             {
@@ -63,11 +64,35 @@ public static class Composition
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         services.AddRazorComponents();
-        services.AddAntiforgery(o => o.Cookie.Name = "openisms.antiforgery");
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "openisms.antiforgery";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        services.AddSignInRateLimit(config);
         services.AddHostedService<SqliteUpkeep>();
         services.AddHealthChecks().AddDbContextCheck<OpenIsmsDbContext>("database", tags: ["ready"]);
-        services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+        services.Configure<ForwardedHeadersOptions>(o => ConfigureProxies(o, config));
         return services;
+    }
+
+    /// <summary>
+    /// Behind a reverse proxy the client's address and scheme come from X-Forwarded-For and X-Forwarded-Proto, trusted
+    /// only from the proxies named (loopback always): so cookies are Secure and HSTS is sent when the proxy speaks HTTPS,
+    /// and the sign-in limit counts the real client. ForwardedHeaders:KnownProxies lists addresses, KnownNetworks CIDRs.
+    /// </summary>
+    public static void ConfigureProxies(ForwardedHeadersOptions o, IConfiguration config)
+    {
+        o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+        foreach (var proxy in (config["ForwardedHeaders:KnownProxies"] ?? "").Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries))
+        {
+            o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+        }
+
+        foreach (var network in (config["ForwardedHeaders:KnownNetworks"] ?? "").Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries))
+        {
+            o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+        }
     }
 
     /// <summary>
@@ -125,6 +150,8 @@ public static class Composition
         app.UseStaticFiles();
         SetupGate.UseSetupGate(app);
         app.UseAuthentication();
+        app.UseRateLimiter();
+        AccountGate.UseAccountGate(app);
         app.UseAuthorization();
         app.UseAntiforgery();
         app.Use(async (context, next) =>

@@ -64,6 +64,7 @@ public static class ErrorEndpoints
             413 => ("The upload is too large", "The file is over the size limit for evidence. Upload a smaller file, or add a link to where it is kept."),
             404 => ("Page not found", "The page or record does not exist. It may have been deleted, or the address may be mistyped."),
             405 => ("That action is not possible here", "Go back and use the page's own buttons and links."),
+            429 => ("Too many attempts", "Wait a few minutes and try again."),
             _ => ("Sorry, something went wrong", "The problem has been logged. Try again in a moment; if it keeps happening, tell your administrator."),
         };
     }

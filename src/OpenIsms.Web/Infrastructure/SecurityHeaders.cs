@@ -23,6 +23,12 @@ public static class SecurityHeaders
             headers["Referrer-Policy"] = "same-origin";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
+
+            // Over HTTPS (directly, or through a trusted proxy that says so), browsers are told to use nothing else.
+            if (context.Request.IsHttps)
+            {
+                headers.StrictTransportSecurity = "max-age=31536000";
+            }
             return Task.CompletedTask;
         });
         await next();

@@ -14,10 +14,13 @@ public sealed class AdminCommandTests : IDisposable
 
     private string DatabaseFile => Path.Combine(folder, "openisms.db");
 
-    private async Task<(int Code, string Output)> Run(string password, params string[] args)
+    private Task<(int Code, string Output)> Run(string password, params string[] args) => Command(password, ["create-admin", .. args]);
+
+    /// <summary>The app run as a command, as a deployment script runs it; standard output first, then standard error.</summary>
+    private async Task<(int Code, string Output)> Command(string password, string[] args)
     {
         var dll = typeof(Program).Assembly.Location;
-        var start = new ProcessStartInfo("dotnet", [dll, "create-admin", .. args])
+        var start = new ProcessStartInfo("dotnet", [dll, .. args])
         {
             RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true,
             WorkingDirectory = Path.GetDirectoryName(dll)!,
@@ -108,6 +111,30 @@ public sealed class AdminCommandTests : IDisposable
         var created = await Run("a-good-password-42", "--organisation", "Acme Ltd", "--name", "Ada Admin", "--email", "ada@acme.example");
         created.Code.ShouldBe(0, created.Output);
         UserCount().ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task CreateToken_PrintsATokenOnce_ThatTheApiTakes_AndRefusesAnUnknownUser()
+    {
+        (await Run("a-good-password-42", "--organisation", "Acme Ltd", "--name", "Ada Admin", "--email", "ada@acme.example")).Code.ShouldBe(0);
+
+        var unknown = await Command("", ["create-token", "--email", "nobody@acme.example", "--name", "Backup script"]);
+        unknown.Code.ShouldBe(1);
+        unknown.Output.ShouldContain("There is no active user with the e-mail address nobody@acme.example");
+
+        var noName = await Command("", ["create-token", "--email", "ada@acme.example"]);
+        noName.Code.ShouldBe(1);
+        noName.Output.ShouldContain("Name the token");
+
+        var created = await Command("", ["create-token", "--email", "ada@acme.example", "--name", "Nightly export", "--days", "7"]);
+        created.Code.ShouldBe(0, created.Output);
+        var token = created.Output.Split('\n')[0].Trim();
+        token.ShouldStartWith("oim_");
+
+        await using var app = new FolderApp(folder);
+        using var api = app.CreateClient();
+        api.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        (await api.GetAsync("/api/v1/risks")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
     public void Dispose()

@@ -21,6 +21,14 @@ public abstract class TwoFactorTests(AppFactory app)
         return Enumerable.Range(0, 100).Select(i => (123456 + (i * 7919)).ToString("D6", System.Globalization.CultureInfo.InvariantCulture)).First(c => !near.Contains(c));
     }
 
+    /// <summary>The set-up page after the password step, which shows the key.</summary>
+    internal static async Task<IDocument> OpenSetup(TestClient client)
+    {
+        var asked = await client.Page("/account/2fa");
+        asked.QuerySelector("#authenticator-key").ShouldBeNull("the key is shown only after the password");
+        return await TestClient.Parse(await client.Submit(asked, "main form", new Dictionary<string, string?> { ["Confirm.Password"] = AppFactory.Password }));
+    }
+
     private static string Key(IDocument setup) =>
         setup.QuerySelector("#authenticator-key")!.TextContent.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
 
@@ -32,7 +40,7 @@ public abstract class TwoFactorTests(AppFactory app)
         string key;
         using (var user = await app.SignedIn(Roles.Contributor))
         {
-            var setup = await user.Page("/account/2fa");
+            var setup = await OpenSetup(user);
             key = setup.QuerySelector("#authenticator-key")!.TextContent.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
             var wrong = await user.Submit(setup, "main form", new Dictionary<string, string?> { ["Input.Code"] = "000000" });
             (await wrong.Text()).ShouldContain("That code is not right");
@@ -76,7 +84,7 @@ public abstract class TwoFactorTests(AppFactory app)
         using var browser = await app.SignedIn(Roles.Auditor);
 
         // Turn it on with the key the page shows, as an authenticator app would.
-        var setup = await browser.Page("/account/2fa");
+        var setup = await OpenSetup(browser);
         var key = Key(setup);
         key.Length.ShouldBeGreaterThanOrEqualTo(16);
         setup.QuerySelector(".qr img")!.GetAttribute("src")!.ShouldStartWith("data:image/png;base64,");
@@ -87,6 +95,18 @@ public abstract class TwoFactorTests(AppFactory app)
         var recovery = shown.QuerySelectorAll("#recovery-codes code").Select(c => c.TextContent.Trim()).ToArray();
         recovery.Length.ShouldBe(10);
         recovery.Distinct().Count().ShouldBe(10);
+
+        // Once on, the key is never shown again; new recovery codes and turning it off ask for the password or a code.
+        (await browser.Page("/account/2fa")).QuerySelector("#authenticator-key").ShouldBeNull();
+        var account = await browser.Page("/account");
+        var noSecret = await browser.Submit(account, "main form", new Dictionary<string, string?> { ["Action"] = "codes" });
+        (await TestClient.Parse(noSecret)).QuerySelector("#f-Confirm")!.Closest(".field")!.TextContent.ShouldContain("Enter your password or a current code");
+        var wrongSecret = await browser.Submit(account, "main form", new Dictionary<string, string?> { ["Action"] = "off", ["Confirm"] = "not-my-password-1" });
+        (await wrongSecret.Text()).ShouldContain("That is neither your password nor a current code.");
+        (await browser.Page("/account")).QuerySelector("main")!.TextContent.ShouldContain("Recovery codes left: 10");
+        var fresh = await browser.Submit(account, "main form", new Dictionary<string, string?> { ["Action"] = "codes", ["Confirm"] = Totp.Code(key, DateTimeOffset.UtcNow) });
+        recovery = (await TestClient.Parse(fresh)).QuerySelectorAll("#recovery-codes code").Select(c => c.TextContent.Trim()).ToArray();
+        recovery.Length.ShouldBe(10, "a current code makes new recovery codes");
 
         // Sign out with the button every page carries.
         var signedOut = await browser.Submit(await browser.Page("/"), "form[action='/account/logout']", new Dictionary<string, string?>());

@@ -10,7 +10,8 @@ using OpenIsms.Core.Users;
 namespace OpenIsms.IntegrationTests.Infrastructure;
 
 /// <summary>The real app over a real database. With <see cref="Seed"/> true it gets an organisation and one user per role.</summary>
-public class AppFactory(Provider provider, bool seed = true, TestDatabase? shared = null) : WebApplicationFactory<Program>, IAsyncLifetime
+public class AppFactory(Provider provider, bool seed = true, TestDatabase? shared = null, IReadOnlyDictionary<string, string?>? settings = null)
+    : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string Password = "correct-horse-42";
 
@@ -26,6 +27,16 @@ public class AppFactory(Provider provider, bool seed = true, TestDatabase? share
         builder.UseEnvironment("Testing");
         // A small evidence limit, so that the oversized-file test needs only a few megabytes.
         builder.UseSetting("Evidence:MaxFileMegabytes", "2");
+
+        // Tests sign in hundreds of times from one client; the limit has a test of its own. Sessions are revalidated on
+        // every request, so that a test sees a revoked cookie refused at once (production: within a minute).
+        builder.UseSetting("SignIn:AttemptsPerClient", "100000");
+        builder.UseSetting("Identity:RevalidateSeconds", "0");
+        builder.ConfigureServices(s => s.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, TestClientAddress>());
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.UseSetting(key, value);
+        }
         if (Environment.GetEnvironmentVariable("OPENISMS_TEST_LOG") is { Length: > 0 } logFile)
         {
             // For diagnosing a failing test: the server's log, errors included, appended to a file.

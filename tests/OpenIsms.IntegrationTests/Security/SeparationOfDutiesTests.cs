@@ -21,6 +21,14 @@ public abstract class SeparationOfDutiesTests(AppFactory app)
         added.StatusCode.ShouldBe(HttpStatusCode.Redirect, await added.Text());
         var users = await admin.Page("/settings/users");
         var link = users.QuerySelectorAll("tbody a").First(a => a.TextContent == name);
+
+        // The person's first sign-in: they replace the password the administrator chose (here with one of the same text).
+        using var first = app.NewClient();
+        await first.SignIn(email, AppFactory.Password);
+        (await first.SubmitAt("/account?required=password", "main form", new Dictionary<string, string?>
+        {
+            ["Input.Current"] = AppFactory.Password, ["Input.Password"] = AppFactory.Password, ["Input.ConfirmPassword"] = AppFactory.Password,
+        })).LocationPath().ShouldBe("/account?done=password");
         return link.GetAttribute("href")!.Split('/')[^1];
     }
 

@@ -51,6 +51,13 @@ public abstract class UsersTests(AppFactory app)
         using (var audrey = app.NewClient())
         {
             await audrey.SignIn(Email, Secret);
+
+            // The administrator chose the password: at the first sign-in every page leads to choosing one's own.
+            (await audrey.Get("/")).LocationPath().ShouldBe("/account?required=password");
+            (await audrey.SubmitAt("/account?required=password", "main form", new Dictionary<string, string?>
+            {
+                ["Input.Current"] = Secret, ["Input.Password"] = Secret + "-mine", ["Input.ConfirmPassword"] = Secret + "-mine",
+            })).LocationPath().ShouldBe("/account?done=password");
             (await audrey.Page("/")).QuerySelector(".user-name")!.TextContent.ShouldBe("Audrey Auditor");
             foreach (var url in new[] { "/catalogue", "/scope", "/context/issues", "/assets", "/risks", "/controls", "/activity", "/activity/verify" })
             {
@@ -71,7 +78,7 @@ public abstract class UsersTests(AppFactory app)
         (await RolesOf(Email)).ShouldBe([Roles.Auditor, Roles.Contributor], ignoreOrder: true);
 
         using var again = app.NewClient();
-        await again.SignIn(Email, Secret);
+        await again.SignIn(Email, Secret + "-mine");
         await ShouldBeAllowed(again, "/activity/verify");
         var issue = await again.SubmitAt("/context/issues/new", "main form", new Dictionary<string, string?>
         {

@@ -32,6 +32,13 @@ namespace OpenIsms.Migrations.Sqlite.Migrations
                 nullable: false,
                 defaultValue: "UTC");
 
+            migrationBuilder.AddColumn<bool>(
+                name: "MustChangePassword",
+                table: "AspNetUsers",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
             migrationBuilder.AddColumn<string>(
                 name: "KeyId",
                 table: "ActivityLog",
@@ -62,6 +69,10 @@ namespace OpenIsms.Migrations.Sqlite.Migrations
             migrationBuilder.DropColumn(
                 name: "TimeZone",
                 table: "Organisation");
+
+            migrationBuilder.DropColumn(
+                name: "MustChangePassword",
+                table: "AspNetUsers");
 
             migrationBuilder.DropColumn(
                 name: "KeyId",
