@@ -123,6 +123,7 @@ public static partial class ControlBench
     private sealed class PdfStream(long length) : Stream
     {
         private static readonly byte[] Header = Encoding.ASCII.GetBytes("%PDF-1.4\n");
+        private static readonly byte[] Trailer = Encoding.ASCII.GetBytes("\n%%EOF\n");
         private long position;
 
         public override bool CanRead => true;
@@ -141,7 +142,7 @@ public static partial class ControlBench
             for (var i = 0; i < n; i++)
             {
                 var at = position + i;
-                buffer[offset + i] = at < Header.Length ? Header[at] : (byte)('a' + (at % 26));
+                buffer[offset + i] = at < Header.Length ? Header[at] : at >= length - Trailer.Length ? Trailer[at - (length - Trailer.Length)] : (byte)('a' + (at % 26));
             }
 
             position += n;

@@ -95,6 +95,15 @@ public sealed class AddEvidence(OpenIsmsDbContext db, IEvidenceStore store, Evid
         {
             errors.Add(new FieldError("File", typeError));
         }
+        else
+        {
+            // Past the first bytes: markup in text, data after an image's end, JavaScript in a PDF, bombs and programs in archives.
+            await using var whole = write.OpenRead();
+            if (EvidenceFileInspection.Inspect(upload.FileName, whole) is { } danger)
+            {
+                errors.Add(new FieldError("File", danger));
+            }
+        }
 
         return write;
     }

@@ -71,6 +71,12 @@ public static class EvidenceFileTypes
             return "The file name contains control characters. Rename the file and upload it again.";
         }
 
+        // A right-to-left override makes "report_fdp.exe" read as "report_exe.pdf"; invisible characters hide the rest.
+        if (fileName.Any(IsDirectionalOrInvisible))
+        {
+            return "The file name contains invisible or text-direction characters that can disguise its type. Rename the file and upload it again.";
+        }
+
         if (fileName.Length > Limits.Name)
         {
             return $"The file name must be {Limits.Name} characters or fewer.";
@@ -143,6 +149,9 @@ public static class EvidenceFileTypes
             return false;
         }
     }
+
+    private static bool IsDirectionalOrInvisible(char c) =>
+        c is '\u061C' or (>= '\u200B' and <= '\u200F') or (>= '\u202A' and <= '\u202E') or (>= '\u2060' and <= '\u2069') or '\uFEFF';
 
     private static char FirstCharacter(ReadOnlySpan<byte> head)
     {

@@ -36,6 +36,10 @@ public sealed class BlobWrite(string? tempPath, string sha256, long size, byte[]
 
     internal string? TempPath { get; private set; } = tempPath;
 
+    /// <summary>The whole written file, for inspections that look past the first bytes.</summary>
+    public Stream OpenRead() => new FileStream(TempPath ?? throw new InvalidOperationException("The file was refused or already stored."),
+        FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.SequentialScan);
+
     public void Commit()
     {
         commit?.Invoke(this);
