@@ -12,9 +12,9 @@ public static class RisksApi
         string? Reference, string Title, string? Description, string OwnerId, Guid? ThreatId, Guid? VulnerabilityId, string? ExistingControls,
         DateOnly? NextReview, IReadOnlyList<Guid>? AssetIds, IReadOnlyList<Guid>? ControlIds, int Version = 0);
 
-    public sealed record RatingBody(int Likelihood, IReadOnlyList<int> Impacts);
+    public sealed record RatingBody(int Likelihood, IReadOnlyList<int>? Impacts);
 
-    public sealed record AssessmentBody(RatingBody Inherent, RatingBody Residual, string? Note, int Version);
+    public sealed record AssessmentBody(RatingBody? Inherent, RatingBody? Residual, string? Note, int Version);
 
     public sealed record Rating(int Likelihood, int Impact, int Score, string Level);
 
@@ -70,8 +70,25 @@ public static class RisksApi
 
         risks.MapPost("/{id:guid}/assessments", async (Guid id, AssessmentBody body, AssessRisk assess, CancellationToken ct) =>
             {
-                var saved = await assess.Handle(new AssessRisk.Command(id, new(body.Inherent.Likelihood, body.Inherent.Impacts ?? []),
-                    new(body.Residual.Likelihood, body.Residual.Impacts ?? []), body.Note, body.Version), ct);
+                // A missing or null rating is a wrong request, said as such: the assessment needs both.
+                var missing = new List<FieldError>();
+                if (body.Inherent is null)
+                {
+                    missing.Add(new FieldError("Inherent", "Give the inherent rating: a likelihood and one impact per rated area."));
+                }
+
+                if (body.Residual is null)
+                {
+                    missing.Add(new FieldError("Residual", "Give the residual rating: a likelihood and one impact per rated area."));
+                }
+
+                if (missing.Count > 0)
+                {
+                    return ApiProblems.From(Result.Invalid(missing));
+                }
+
+                var saved = await assess.Handle(new AssessRisk.Command(id, new(body.Inherent!.Likelihood, body.Inherent.Impacts ?? []),
+                    new(body.Residual!.Likelihood, body.Residual.Impacts ?? []), body.Note, body.Version), ct);
                 return saved.Succeeded ? Results.Created($"/api/v1/risks/{id}", new { id = saved.Value }) : ApiProblems.From(saved);
             })
             .RequireAuthorization(edit).WithName("AssessRisk")

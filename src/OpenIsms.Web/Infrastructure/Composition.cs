@@ -147,6 +147,7 @@ public static class Composition
             StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
         });
         app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseQueryParameterGuard();
         app.UseStaticFiles();
         SetupGate.UseSetupGate(app);
         app.UseAuthentication();
