@@ -4,6 +4,13 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddOpenIsms(builder.Configuration);
 
 var app = builder.Build();
+
+// Restoring comes before anything opens the database or the key file: they are what it puts in place.
+if (args.Length > 0 && args[0] == "restore")
+{
+    return await Backup.Restore(app, args);
+}
+
 await app.InitialiseDatabaseAsync();
 
 if (Commands.IsCommand(args))

@@ -12,7 +12,7 @@ namespace OpenIsms.Web.Infrastructure;
 /// </summary>
 public static class Commands
 {
-    public static readonly IReadOnlyList<string> Names = [AdminCommand.Name, "create-token", "verify-activity", "rotate-activity-key"];
+    public static readonly IReadOnlyList<string> Names = [AdminCommand.Name, "create-token", "verify-activity", "rotate-activity-key", "backup"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Names.Contains(args[0]);
 
@@ -32,6 +32,7 @@ public static class Commands
                 "create-token" => await CreateToken(services, args),
                 "verify-activity" => await VerifyActivity(services, args),
                 "rotate-activity-key" => await RotateKey(services),
+                "backup" => await Backup.Create(services, services.GetRequiredService<IConfiguration>(), args),
                 _ => 2,
             };
         }

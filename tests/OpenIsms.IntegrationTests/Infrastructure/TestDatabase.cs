@@ -88,6 +88,18 @@ public sealed class TestDatabase : IDisposable
 
     private string SnapshotPath => Path.Combine(folder!, "snapshot.db");
 
+    /// <summary>Creates the (empty) PostgreSQL database, for a restore that fills it; SQLite needs nothing.</summary>
+    public void CreateEmpty()
+    {
+        if (Provider == Provider.PostgreSql)
+        {
+            using var connection = new NpgsqlConnection(AdminConnectionString);
+            connection.Open();
+            using var command = new NpgsqlCommand($"CREATE DATABASE {postgresName}", connection);
+            command.ExecuteNonQuery();
+        }
+    }
+
     private void Admin(params string[] statements)
     {
         NpgsqlConnection.ClearAllPools();
