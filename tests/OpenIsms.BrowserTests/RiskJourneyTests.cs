@@ -140,7 +140,9 @@ public sealed class RiskJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.GetByRole(AriaRole.Button, new() { Name = "Save decision" }).ClickAsync();
         await page.WaitForURLAsync(new Regex("/soa\\?done=saved"));
 
-        // One row decided in place (htmx): the error appears in the row, then the saved row replaces the editor.
+        // One row decided in place (htmx): the error appears in the row, then the saved row replaces the editor, and the
+        // counts above the table follow.
+        var undecided = int.Parse(await page.Locator("#soa-summary span").Nth(2).Locator("strong").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
         await page.Locator("tr#A\\.5\\.7 a", new() { HasText = "Decide" }).ClickAsync();
         var editor = page.Locator("tr#A\\.5\\.7.editing");
         await editor.GetByLabel("Not applicable").CheckAsync();
@@ -152,6 +154,7 @@ public sealed class RiskJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.Locator("tr#A\\.5\\.7.editing").GetByRole(AriaRole.Button, new() { Name = "Save A.5.7" }).ClickAsync();
         await page.Locator("tr#A\\.5\\.7 .saved-text").WaitForAsync();
         (await page.Locator("tr#A\\.5\\.7").InnerTextAsync()).ShouldContain("No threat intelligence feed");
+        (await page.Locator("#soa-summary span").Nth(2).Locator("strong").InnerTextAsync()).ShouldBe((undecided - 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
         page.Url.ShouldEndWith("/soa?done=saved");
 
         // Every other row at once, then approve: version 1.
@@ -174,6 +177,20 @@ public sealed class RiskJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         (await page.Locator("tbody tr").CountAsync()).ShouldBe(1);
         (await page.Locator("tbody tr").InnerTextAsync()).ShouldContain("A.8.28");
         await BrowserApp.Look(page, "18-soa-diff");
+
+        // The activity log in words: the risk named, its owner by name, its status as a word, times in Berlin.
+        await page.GotoAsync("/activity?type=Risk");
+        var log = await page.Locator("main").InnerTextAsync();
+        log.ShouldContain("R-001 Ransomware encrypts the file server");
+        log.ShouldContain("Rita Owner");
+        log.ShouldNotContain("OwnerId");
+        log.ShouldContain("Europe/Berlin");
+        await BrowserApp.Look(page, "18a-activity");
+        await page.GetByRole(AriaRole.Link, new() { Name = "R-001 Ransomware encrypts the file server" }).First.ClickAsync();
+        await page.WaitForURLAsync(new Regex("/history/Risk/"));
+        (await page.Locator("h1").InnerTextAsync()).ShouldContain("History of R-001 Ransomware encrypts the file server");
+        (await page.Locator("main").InnerTextAsync()).ShouldContain("In treatment");
+        await BrowserApp.Look(page, "18b-history");
 
         // A control that runs quarterly, owned by Rita; its next run is on her work.
         await page.GotoAsync("/controls/new");

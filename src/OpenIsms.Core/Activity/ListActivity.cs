@@ -8,7 +8,9 @@ namespace OpenIsms.Core.Activity;
 /// <summary>The activity log, newest first, filtered and paged in SQL; also one record's history.</summary>
 public sealed class ListActivity(OpenIsmsDbContext db)
 {
-    public sealed record Query(string? EntityType = null, string? EntityId = null, string? User = null, DateTime? From = null, DateTime? To = null, int Page = 1, int PageSize = 50);
+    /// <param name="From">The first day shown, in the organisation's time zone.</param>
+    /// <param name="To">The last day shown (inclusive), in the organisation's time zone.</param>
+    public sealed record Query(string? EntityType = null, string? EntityId = null, string? User = null, DateOnly? From = null, DateOnly? To = null, int Page = 1, int PageSize = 50);
 
     /// <summary>Records whose content needs a permission beyond reading the log; their entries are hidden without it.</summary>
     private static readonly (string[] Types, string Permission)[] Guarded =
@@ -48,14 +50,22 @@ public sealed class ListActivity(OpenIsmsDbContext db)
             q = q.Where(e => EF.Functions.Like(e.UserName.ToLower(), term));
         }
 
-        if (query.From is { } from)
+        if (query.From is not null || query.To is not null)
         {
-            q = q.Where(e => e.At >= from);
-        }
+            // A day as the organisation lives it: from its midnight to the next, turned into UTC.
+            var zone = await DescribeActivity.Zone(db, ct);
+            DateTime Start(DateOnly day) => TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), zone);
+            if (query.From is { } from)
+            {
+                var start = Start(from);
+                q = q.Where(e => e.At >= start);
+            }
 
-        if (query.To is { } to)
-        {
-            q = q.Where(e => e.At < to);
+            if (query.To is { } to && to < DateOnly.MaxValue)
+            {
+                var end = Start(to.AddDays(1));
+                q = q.Where(e => e.At < end);
+            }
         }
 
         var size = PageSizes.Normalise(query.PageSize);

@@ -1,7 +1,34 @@
+using System.Globalization;
+using System.Text;
+
 namespace OpenIsms.Core.Common;
 
 public static class Text
 {
     /// <summary>Optional text is stored trimmed, or not at all.</summary>
     public static string? OrNull(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    /// <summary>Readable words for an identifier ("OrganisationalUnit" → "Organisational unit", "InTreatment" → "In treatment").</summary>
+    public static string Words(string identifier)
+    {
+        var text = new StringBuilder(identifier.Length + 8);
+        for (var i = 0; i < identifier.Length; i++)
+        {
+            var c = identifier[i];
+            if (c == '_')
+            {
+                text.Append(' ');
+            }
+            else if (i > 0 && char.IsUpper(c) && char.IsLower(identifier[i - 1]))
+            {
+                text.Append(' ').Append(char.ToLower(c, CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                text.Append(c);
+            }
+        }
+
+        return text.ToString();
+    }
 }

@@ -48,7 +48,7 @@ public static class SoaRowEndpoints
                 var saved = await save.Handle(new(line.Row.Code, decision, version), ct);
                 if (saved.Succeeded)
                 {
-                    return Row((await Line(get, code, ct))!, canEdit: true, saved: true);
+                    return new RazorComponentResult<SoaRowSaved>(new { Line = (await Line(get, code, ct))!, View = await get.Handle(ct) });
                 }
 
                 var message = saved.Conflict is { } c
