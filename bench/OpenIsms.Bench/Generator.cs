@@ -41,6 +41,9 @@ public sealed class Generator(IDictionary<string, string> settings)
             adminId = admin.Id;
             BenchUser.Instance.UserId = adminId;
             owners.Add(adminId);
+
+            // Owners must hold a role whose duties include owning risks: contributors.
+            var contributor = await db.Roles.Where(r => r.Name == OpenIsms.Core.Security.Roles.Contributor).Select(r => r.Id).FirstAsync();
             for (var i = 1; i < size.Owners; i++)
             {
                 var email = $"owner{i:00}@bench.example";
@@ -51,6 +54,7 @@ public sealed class Generator(IDictionary<string, string> settings)
                     SecurityStamp = Guid.NewGuid().ToString("N"), CreatedAt = DateTime.UtcNow,
                 };
                 db.Add(user);
+                db.UserRoles.Add(new Microsoft.AspNetCore.Identity.IdentityUserRole<string> { UserId = user.Id, RoleId = contributor });
                 owners.Add(user.Id);
             }
 

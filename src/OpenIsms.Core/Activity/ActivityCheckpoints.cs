@@ -88,15 +88,59 @@ public sealed class ActivityCheckpointFile(ActivityKeyOptions options, ActivityK
         }
     }
 
+    private readonly object latestGate = new();
+    private (long Offset, ActivityCheckpoint? Latest) verified;
+
+    /// <summary>
+    /// The newest genuine checkpoint. Lines already read are not read or verified again (the file only grows; a file
+    /// that shrank is read from its start): a busy installation's years of checkpoints cost nothing per call. The full
+    /// verification still reads every line.
+    /// </summary>
     public async Task<ActivityCheckpoint?> Latest(CancellationToken ct = default)
     {
-        ActivityCheckpoint? latest = null;
-        await foreach (var (_, checkpoint) in Read(ct))
+        if (!File.Exists(Path))
         {
-            if (checkpoint is not null && IsGenuine(checkpoint))
+            return null;
+        }
+
+        (long Offset, ActivityCheckpoint? Latest) from;
+        lock (latestGate)
+        {
+            from = verified;
+        }
+
+        await using var stream = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        if (stream.Length < from.Offset)
+        {
+            from = (0, null);
+        }
+
+        stream.Position = from.Offset;
+        var latest = from.Latest;
+        var offset = from.Offset;
+        using var reader = new StreamReader(stream, Encoding.UTF8, false);
+        while (await reader.ReadLineAsync(ct) is { } line)
+        {
+            offset += Encoding.UTF8.GetByteCount(line) + 1;
+            ActivityCheckpoint? checkpoint = null;
+            try
+            {
+                checkpoint = line.Length == 0 ? null : JsonSerializer.Deserialize<ActivityCheckpoint>(line);
+            }
+            catch (JsonException)
+            {
+                // An unreadable line is reported by the verification.
+            }
+
+            if (checkpoint is not null && IsGenuine(checkpoint) && (latest is null || checkpoint.Sequence >= latest.Sequence))
             {
                 latest = checkpoint;
             }
+        }
+
+        lock (latestGate)
+        {
+            verified = (offset, latest);
         }
 
         return latest;

@@ -28,8 +28,9 @@ public sealed class ActivityEntry
     public string? After { get; set; }
 
     /// <summary>
-    /// SHA-256 of the record's whole state after the change ("" for a deletion, null for an event that changes no
-    /// record), so a record edited in the database behind the app's back no longer matches its last entry.
+    /// The fingerprint of the record's fields and the SHA-256 of its whole state after the change ("fingerprint:hash";
+    /// "" for a deletion, null for an event that changes no record), so a record edited in the database behind the
+    /// app's back no longer matches its last entry.
     /// </summary>
     public string? StateHash { get; set; }
 

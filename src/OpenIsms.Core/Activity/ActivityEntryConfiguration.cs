@@ -17,9 +17,10 @@ internal sealed class ActivityEntryConfiguration : IEntityTypeConfiguration<Acti
         builder.Property(e => e.Action).HasMaxLength(20).IsRequired();
         builder.Property(e => e.PreviousHash).HasMaxLength(64).IsRequired();
         builder.Property(e => e.Hash).HasMaxLength(64).IsRequired();
-        builder.Property(e => e.StateHash).HasMaxLength(64);
+        builder.Property(e => e.StateHash).HasMaxLength(80);
         builder.Property(e => e.KeyId).HasMaxLength(16).IsRequired().HasDefaultValue("");
         builder.HasIndex(e => new { e.EntityType, e.EntityId, e.Sequence });
         builder.HasIndex(e => e.At);
+        builder.HasIndex(e => new { e.EntityType, e.Sequence });
     }
 }

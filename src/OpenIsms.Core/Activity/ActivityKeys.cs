@@ -74,7 +74,7 @@ public sealed class ActivityKeyRing : IDisposable
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
     private readonly object gate = new();
-    private readonly HashSet<string> missed = [];
+    private DateTime readAt;
     private List<ActivityKey> keys;
 
     private ActivityKeyRing(List<ActivityKey> keys, string? file)
@@ -121,8 +121,11 @@ public sealed class ActivityKeyRing : IDisposable
                 return known;
             }
 
-            if (File is not null && missed.Add(id) && System.IO.File.Exists(File))
+            // Read again only when the file changed since (a rotation on another node): an unknown id in a forged entry
+            // costs no file read per entry.
+            if (File is not null && System.IO.File.Exists(File) && System.IO.File.GetLastWriteTimeUtc(File) is var written && written != readAt)
             {
+                readAt = written;
                 var fresh = Read(File);
                 foreach (var key in fresh.Where(f => keys.All(k => k.Id != f.Id)))
                 {

@@ -112,8 +112,10 @@ internal static class ActivityRecorder
         State(props.Where(p => !p.Metadata.IsShadowProperty()).Select(p => (p.Metadata.Name, p.CurrentValue)));
 
     /// <summary>
-    /// SHA-256 of every recorded field's value (the version excepted: a save that changed nothing still counts it up),
-    /// in a canonical form both providers read back identically: fields by name, times in UTC to the microsecond.
+    /// "fingerprint:hash": SHA-256 of every recorded field's value (the version excepted: a save that changed nothing
+    /// still counts it up), in a canonical form both providers read back identically — fields by name, times in UTC to
+    /// the microsecond — after a fingerprint of the field names, so that a state is only ever compared with one of the
+    /// same shape (a new version of the app that adds a field baselines that type once; see ReconcileRecords).
     /// </summary>
     private static string State(IEnumerable<(string Name, object? Value)> props)
     {
@@ -128,7 +130,18 @@ internal static class ActivityRecorder
             };
         }
 
-        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(values, Json)));
+        return Fingerprint(values.Keys) + ":" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(values, Json)));
+    }
+
+    /// <summary>The shape of a state: the first 8 hex digits of the SHA-256 of its field names, in order.</summary>
+    public static string Fingerprint(IEnumerable<string> fields) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join(',', fields.Order(StringComparer.Ordinal)))))[..8];
+
+    /// <summary>The fingerprint a type's states have now: its recorded, non-shadow fields, the version excepted.</summary>
+    public static string? Fingerprint(Microsoft.EntityFrameworkCore.Metadata.IEntityType model)
+    {
+        var (type, include) = AuditOf(model.ClrType);
+        return type is null ? null : Fingerprint(model.GetProperties().Where(p => !p.IsShadowProperty() && include(p.Name) && p.Name != nameof(Entity.Version)).Select(p => p.Name));
     }
 
     public static List<ActivityEntry> Chain(List<Pending> pending, long lastSequence, string lastHash, DateTime now, ICurrentUser user, ActivityKey key)
@@ -161,16 +174,31 @@ internal static class ActivityRecorder
 
     private static (string? Type, string Id, Func<string, bool> Include) Describe(EntityEntry entry) => Audit(entry.Entity);
 
-    private static (string? Type, string Id, Func<string, bool> Include) Audit(object entity) => entity switch
+    private static (string? Type, string Id, Func<string, bool> Include) Audit(object entity)
     {
-        Entity e => (e.GetType().Name, e.Id.ToString(), name => !Bookkeeping.Contains(name)),
-        AppUser u => ("User", u.Id, UserFields.Contains),
-        IdentityUserRole<string> r => ("UserRole", r.UserId, name => name is "UserId" or "RoleId"),
+        var (type, include) = AuditOf(entity.GetType());
+        var id = entity switch
+        {
+            Entity e => e.Id.ToString(),
+            AppUser u => u.Id,
+            IdentityUserRole<string> r => r.UserId,
+            IdentityRole r => r.Id,
+            _ => "",
+        };
+        return (type, id, include);
+    }
+
+    /// <summary>A type's audit name and the fields its entries record; no name for types the log does not record.</summary>
+    private static (string? Type, Func<string, bool> Include) AuditOf(Type clr) => clr switch
+    {
+        _ when typeof(Entity).IsAssignableFrom(clr) => (clr.Name, name => !Bookkeeping.Contains(name)),
+        _ when clr == typeof(AppUser) => ("User", UserFields.Contains),
+        _ when clr == typeof(IdentityUserRole<string>) => ("UserRole", name => name is "UserId" or "RoleId"),
 
         // Roles are made at start-up and never renamed; a name changed in the database (to turn a Viewer into an
         // Administrator) is found by the reconciliation.
-        IdentityRole r => ("Role", r.Id, name => name is "Name"),
-        _ => (null, "", _ => false),
+        _ when clr == typeof(IdentityRole) => ("Role", name => name is "Name"),
+        _ => (null, _ => false),
     };
 
     private static string Serialize(IEnumerable<PropertyEntry> props, Func<PropertyEntry, object?> value) =>

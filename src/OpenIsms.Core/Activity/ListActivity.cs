@@ -54,7 +54,17 @@ public sealed class ListActivity(OpenIsmsDbContext db)
         {
             // A day as the organisation lives it: from its midnight to the next, turned into UTC.
             var zone = await DescribeActivity.Zone(db, ct);
-            DateTime Start(DateOnly day) => TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), zone);
+            DateTime Start(DateOnly day)
+            {
+                // Where clocks skip midnight (a daylight-saving change at 00:00), the day starts at the first time that exists.
+                var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+                while (zone.IsInvalidTime(local))
+                {
+                    local = local.AddMinutes(30);
+                }
+
+                return TimeZoneInfo.ConvertTimeToUtc(local, zone);
+            }
             if (query.From is { } from)
             {
                 var start = Start(from);

@@ -15,7 +15,7 @@ namespace OpenIsms.Core.Activity;
 /// Rows are streamed one type at a time; the log is read as the last state entry of each record of that type.
 /// Role assignments, which have no state of their own, are replayed from their entries.
 /// </summary>
-public sealed class ReconcileRecords(OpenIsmsDbContext db)
+public sealed class ReconcileRecords(OpenIsmsDbContext db, ActivityCheckpointFile checkpoints)
 {
     private static readonly string[] StateActions = [ActivityActions.Created, ActivityActions.Updated, ActivityActions.Deleted, ActivityActions.Baselined];
 
@@ -63,7 +63,7 @@ public sealed class ReconcileRecords(OpenIsmsDbContext db)
             {
                 Add(id, $"The activity log recorded its deletion (entry {last.Sequence}), yet it exists: it was put back behind the app's back.", last.Sequence);
             }
-            else if (last.StateHash is not null && last.StateHash != state)
+            else if (last.StateHash is { Length: > 0 } recorded && SameShape(recorded, state) && recorded != state)
             {
                 Add(id, $"It differs from the state its last entry ({last.Sequence}) recorded: it was changed in the database behind the app's back.", last.Sequence);
             }
@@ -81,6 +81,9 @@ public sealed class ReconcileRecords(OpenIsmsDbContext db)
 
         return count;
     }
+
+    /// <summary>States of another shape (written before a field was added or removed) cannot be compared, only rebaselined.</summary>
+    private static bool SameShape(string logged, string current) => logged.Length > 9 && current.Length > 9 && logged.AsSpan(0, 9).SequenceEqual(current.AsSpan(0, 9));
 
     /// <summary>The last state entry of every record of one type that the log has ever seen.</summary>
     private async Task<Dictionary<string, Logged>> LastStates(string name, CancellationToken ct)
@@ -147,7 +150,26 @@ public sealed class ReconcileRecords(OpenIsmsDbContext db)
     /// </summary>
     public async Task<int> BaselineIfNeeded(CancellationToken ct = default)
     {
-        if (!await db.Set<ActivityEntry>().AnyAsync(ct) || await db.Set<ActivityEntry>().AnyAsync(e => e.KeyId != "", ct))
+        var keyed = await db.Set<ActivityEntry>().AnyAsync(e => e.KeyId != "", ct);
+        if (db.ActivityKeys.Created && keyed)
+        {
+            // A new key file over a keyed log would make every entry look forged, and write on with a key nobody kept.
+            File.Delete(db.ActivityKeys.File!);
+            throw new InvalidOperationException(
+                $"The activity log was written with keys that the key file {db.ActivityKeys.File} does not hold: it is missing. Restore the key file " +
+                "from your backup (or point Activity:KeyFile at it) before starting OpenIsms; with several web nodes, every node needs the same file.");
+        }
+
+        // Only an installation upgraded from before keying: its log is unkeyed, the key file new, and nothing anchored.
+        // Someone who stripped a keyed log down to unkeyed entries finds an existing key file, or checkpoints, here.
+        var anchored = false;
+        await foreach (var _ in checkpoints.Read(ct))
+        {
+            anchored = true;
+            break;
+        }
+
+        if (keyed || anchored || !db.ActivityKeys.Created || !await db.Set<ActivityEntry>().AnyAsync(ct))
         {
             return 0;
         }
@@ -155,14 +177,40 @@ public sealed class ReconcileRecords(OpenIsmsDbContext db)
         var written = 0;
         foreach (var (model, name) in AuditedTypes())
         {
-            var method = typeof(ReconcileRecords).GetMethod(nameof(Baseline), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!;
-            written += await (Task<int>)method.MakeGenericMethod(model.ClrType).Invoke(this, [model, name, ct])!;
+            written += await Baseline(model, name, ct);
         }
 
         return written;
     }
 
-    private async Task<int> Baseline<T>(IEntityType model, string name, CancellationToken ct)
+    /// <summary>
+    /// After an upgrade that added or removed a recorded field of a type, its records' states have a new shape: each is
+    /// recorded once as a baseline, so later changes behind the app's back are found again. Decided from the newest
+    /// entry of the type (keyed, so only a new version of the code, never the database's holder, can cause it).
+    /// </summary>
+    public async Task<int> RebaselineChangedShapes(CancellationToken ct = default)
+    {
+        var written = 0;
+        foreach (var (model, name) in AuditedTypes())
+        {
+            var fingerprint = ActivityRecorder.Fingerprint(model);
+            var newest = await db.Set<ActivityEntry>().AsNoTracking()
+                .Where(e => e.EntityType == name && e.StateHash != null && e.StateHash != "")
+                .OrderByDescending(e => e.Sequence).Select(e => e.StateHash).FirstOrDefaultAsync(ct);
+            if (fingerprint is not null && newest is not null && !newest.StartsWith(fingerprint + ":", StringComparison.Ordinal))
+            {
+                written += await Baseline(model, name, ct);
+            }
+        }
+
+        return written;
+    }
+
+    private Task<int> Baseline(IEntityType model, string name, CancellationToken ct) =>
+        (Task<int>)typeof(ReconcileRecords).GetMethod(nameof(BaselineOf), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
+            .MakeGenericMethod(model.ClrType).Invoke(this, [model, name, ct])!;
+
+    private async Task<int> BaselineOf<T>(IEntityType model, string name, CancellationToken ct)
         where T : class
     {
         var states = new List<(string Id, string State)>();

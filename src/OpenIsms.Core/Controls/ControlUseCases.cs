@@ -180,10 +180,20 @@ public sealed class DeleteControl(OpenIsmsDbContext db)
             return failure!;
         }
 
+        // Everything the database would otherwise change by itself (cascades, links set to null) is loaded and changed
+        // here, so that each change is in the activity log and no record differs from its last entry afterwards.
         db.RemoveRange(await db.Set<ControlRequirement>().Where(x => x.ControlId == id).ToListAsync(ct));
-        db.RemoveRange(await db.Set<ControlTask>().Where(x => x.ControlId == id && x.Status == ControlTaskStatus.Open).ToListAsync(ct));
-        // The evidence itself stays (an auditor may still ask for it); only its link to this control goes.
+        var tasks = await db.Set<ControlTask>().Where(x => x.ControlId == id).ToListAsync(ct);
+        var taskIds = tasks.Select(t => (Guid?)t.Id).ToList();
+        db.RemoveRange(tasks);
+
+        // The evidence itself stays (an auditor may still ask for it); only its links to this control and its runs go.
         db.RemoveRange(await db.Set<Evidence.EvidenceControl>().Where(x => x.ControlId == id).ToListAsync(ct));
+        foreach (var evidence in await db.Set<Evidence.Evidence>().Where(e => e.ControlId == id || taskIds.Contains(e.ControlTaskId)).ToListAsync(ct))
+        {
+            evidence.Detach(id, taskIds);
+        }
+
         db.Remove(control);
         return await db.SaveAsync(ct);
     }

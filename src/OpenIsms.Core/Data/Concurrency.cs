@@ -42,8 +42,11 @@ public static class Concurrency
         }
         catch (DbUpdateException ex) when (Constraints.IsMissingReference(ex))
         {
+            var deleting = ex.Entries.Any(e => e.State == EntityState.Deleted);
             db.ChangeTracker.Clear();
-            return Result.Fail("A record this one refers to was deleted a moment ago. Reload the page and choose again.");
+            return Result.Fail(deleting
+                ? "Other records still refer to this one, so it cannot be deleted. Remove those links first."
+                : "A record this one refers to was deleted a moment ago. Reload the page and choose again.");
         }
         catch (DbUpdateConcurrencyException ex)
         {

@@ -160,6 +160,20 @@ public sealed class Evidence : Entity
     /// <summary>The person who collected it also reviewed it, as the organisation's setting allowed.</summary>
     public bool ReviewedByCollector => ReviewedById is not null && ReviewedById == CollectedById;
 
+    /// <summary>The control it was collected for, or the run it completed, was deleted: the evidence stays, unattached.</summary>
+    public void Detach(Guid controlId, IReadOnlyCollection<Guid?> taskIds)
+    {
+        if (ControlId == controlId)
+        {
+            ControlId = null;
+        }
+
+        if (taskIds.Contains(ControlTaskId))
+        {
+            ControlTaskId = null;
+        }
+    }
+
     public static EvidenceState StateOf(EvidenceReview review, DateOnly? validUntil, DateOnly today) =>
         review == EvidenceReview.Rejected ? EvidenceState.Rejected
         : validUntil < today ? EvidenceState.Expired

@@ -43,10 +43,10 @@ public static partial class EvidenceFileInspection
                 ".json" => Text(content) ?? Json(content),
                 ".xml" => Text(content) ?? Xml(content),
                 ".pdf" => Pdf(content),
-                ".png" => Png(content) ?? Found(content, "The image carries web page markup or script ({0}). Upload the original image."),
-                ".jpg" or ".jpeg" => Jpeg(content) ?? Found(content, "The image carries web page markup or script ({0}). Upload the original image."),
-                ".gif" => Gif(content) ?? Found(content, "The image carries web page markup or script ({0}). Upload the original image."),
-                ".webp" => Webp(content) ?? Found(content, "The image carries web page markup or script ({0}). Upload the original image."),
+                ".png" => Png(content),
+                ".jpg" or ".jpeg" => Jpeg(content),
+                ".gif" => Gif(content),
+                ".webp" => Webp(content),
                 ".docx" or ".xlsx" or ".pptx" or ".odt" or ".ods" or ".zip" => Archive(extension, content),
                 _ => null,
             };
@@ -124,11 +124,13 @@ public static partial class EvidenceFileInspection
             return "The PDF does not end where a PDF ends: something is appended to it. Upload the original file.";
         }
 
-        var found = Scan(content, ["/javascript", "/js ", "/js(", "/js<", "/js[", .. Markup], handlers: true);
+        // Only the PDF's own syntax is read, not its streams: compressed image or page data matches any short marker
+        // by chance in a large file. (Script hidden inside a compressed object stream is not found this way.)
+        var found = PdfOutsideStreams(content);
         return found switch
         {
             null => null,
-            "/javascript" or "/js " or "/js(" or "/js<" or "/js[" => "The PDF contains JavaScript. Print it to a new PDF without scripts and upload that.",
+            "/JavaScript" or "/JS" => "The PDF contains JavaScript. Print it to a new PDF without scripts and upload that.",
             _ => $"The PDF carries web page markup or script ({found}). Upload the original file.",
         };
     }
@@ -148,8 +150,20 @@ public static partial class EvidenceFileInspection
                 break;
             }
 
+            var type = Encoding.ASCII.GetString(header, 4, 4);
+            if (type is "tEXt" or "iTXt" && length <= 1024 * 1024)
+            {
+                // Text chunks are the image's words, where a polyglot hides its page; pixel data is not read.
+                var text = new byte[length];
+                content.ReadExactly(text);
+                if (FindIn(Encoding.Latin1.GetString(text)) is { } found)
+                {
+                    return $"The image carries web page markup or script in its text ({found}). Upload the original image.";
+                }
+            }
+
             at += 12 + length;
-            if (Encoding.ASCII.GetString(header, 4, 4) == "IEND")
+            if (type == "IEND")
             {
                 return at == content.Length ? null : "The PNG has data after its end. Upload the original image.";
             }
@@ -160,6 +174,38 @@ public static partial class EvidenceFileInspection
 
     private static string? Jpeg(Stream content)
     {
+        // Comment and application segments (where a polyglot hides its page) up to the image data; the data is not read.
+        content.Position = 2;
+        var marker = new byte[4];
+        while (content.Position + 4 <= content.Length)
+        {
+            content.ReadExactly(marker);
+            if (marker[0] != 0xFF || marker[1] == 0xDA)
+            {
+                break;
+            }
+
+            var length = (marker[2] << 8) | marker[3];
+            if (length < 2 || content.Position + length - 2 > content.Length)
+            {
+                return "The JPEG is damaged. Upload the original image.";
+            }
+
+            if (marker[1] is 0xFE or (>= 0xE0 and <= 0xEF))
+            {
+                var payload = new byte[length - 2];
+                content.ReadExactly(payload);
+                if (FindIn(Encoding.Latin1.GetString(payload)) is { } found)
+                {
+                    return $"The image carries web page markup or script in its comments ({found}). Upload the original image.";
+                }
+            }
+            else
+            {
+                content.Position += length - 2;
+            }
+        }
+
         var tail = TailBytes(content, 4096);
         var end = tail.AsSpan().LastIndexOf((ReadOnlySpan<byte>)[0xFF, 0xD9]);
         return end < 0 || tail.AsSpan(end + 2).TrimEnd((byte)0).Length > 0 ? "The JPEG has data after its end. Upload the original image." : null;
@@ -188,7 +234,13 @@ public static partial class EvidenceFileInspection
                     return position == content.Length ? null : "The GIF has data after its end. Upload the original image.";
                 case 0x21:
                     reader.ReadByte();
-                    position += 1 + SkipSubBlocks(reader);
+                    var (skipped, words) = ReadSubBlocks(reader);
+                    position += 1 + skipped;
+                    if (FindIn(words) is { } found)
+                    {
+                        return $"The image carries web page markup or script in its comments ({found}). Upload the original image.";
+                    }
+
                     break;
                 case 0x2C:
                     var image = reader.ReadBytes(9);
@@ -208,6 +260,31 @@ public static partial class EvidenceFileInspection
         {
             throw new EndOfStreamException();
         }
+    }
+
+    /// <summary>An extension's sub-blocks: their length, and their bytes as text (comments, application data).</summary>
+    private static (long Skipped, string Text) ReadSubBlocks(BinaryReader reader)
+    {
+        long skipped = 0;
+        var text = new StringBuilder();
+        int size;
+        while ((size = reader.ReadByte()) != 0)
+        {
+            var block = reader.ReadBytes(size);
+            if (block.Length < size)
+            {
+                throw new EndOfStreamException();
+            }
+
+            if (text.Length < 1024 * 1024)
+            {
+                text.Append(Encoding.Latin1.GetString(block));
+            }
+
+            skipped += size + 1;
+        }
+
+        return (skipped + 1, text.ToString());
     }
 
     private static long SkipSubBlocks(BinaryReader reader)
@@ -297,6 +374,85 @@ public static partial class EvidenceFileInspection
         return null;
     }
 
+    /// <summary>
+    /// The PDF read as its syntax: everything between "stream" and "endstream" is skipped, the rest searched for the
+    /// JavaScript names (as whole names: /JS, /JavaScript) and for web page markup.
+    /// </summary>
+    private static string? PdfOutsideStreams(Stream content)
+    {
+        content.Position = 0;
+        const int Overlap = 256;
+        var buffer = new byte[1024 * 1024];
+        var carried = 0;
+        var inStream = false;
+        int read;
+        while ((read = content.Read(buffer, carried, buffer.Length - carried)) > 0)
+        {
+            var length = carried + read;
+            var text = Encoding.Latin1.GetString(buffer, 0, length);
+            var at = 0;
+            var end = read < buffer.Length - carried ? length : length - Overlap;
+            while (at < end)
+            {
+                if (inStream)
+                {
+                    var close = text.IndexOf("endstream", at, StringComparison.Ordinal);
+                    if (close < 0)
+                    {
+                        at = end;
+                        break;
+                    }
+
+                    at = close + "endstream".Length;
+                    inStream = false;
+                    continue;
+                }
+
+                var open = StreamKeyword().Match(text, at);
+                // To the next stream, or to the end of what was read (the overlap is read again with the next block).
+                var syntax = open.Success && open.Index < end ? text[at..open.Index] : text[at..length];
+                if (PdfScript().Match(syntax) is { Success: true } script)
+                {
+                    return script.Value.StartsWith("/JavaScript", StringComparison.Ordinal) ? "/JavaScript" : "/JS";
+                }
+
+                if (FindIn(syntax) is { } markup)
+                {
+                    return markup;
+                }
+
+                if (!open.Success || open.Index >= end)
+                {
+                    at = end;
+                    break;
+                }
+
+                at = open.Index + open.Length;
+                inStream = true;
+            }
+
+            carried = length - Math.Min(at, length);
+            carried = Math.Min(carried, Overlap);
+            Buffer.BlockCopy(buffer, length - carried, buffer, 0, carried);
+        }
+
+        return null;
+    }
+
+    /// <summary>Markup or an event handler in a piece of text already read.</summary>
+    private static string? FindIn(string text)
+    {
+        foreach (var marker in Markup)
+        {
+            if (text.Contains(marker, StringComparison.OrdinalIgnoreCase))
+            {
+                return marker;
+            }
+        }
+
+        return EventHandler().Match(text) is { Success: true } handler ? handler.Groups[1].Value + " … " + handler.Groups[2].Value + "=" : null;
+    }
+
     private static string? Found(Stream content, string message) =>
         Scan(content, Markup, handlers: true) is { } found ? string.Format(System.Globalization.CultureInfo.InvariantCulture, message, found) : null;
 
@@ -356,6 +512,12 @@ public static partial class EvidenceFileInspection
 
     [GeneratedRegex(@"(<[a-z][a-z0-9]*)\b[^>]{0,200}?\s(on[a-z]{3,20})\s*=", RegexOptions.IgnoreCase)]
     private static partial Regex EventHandler();
+
+    [GeneratedRegex(@"(?<![A-Za-z])stream\r?\n")]
+    private static partial Regex StreamKeyword();
+
+    [GeneratedRegex(@"/(JavaScript|JS)(?![A-Za-z0-9])")]
+    private static partial Regex PdfScript();
 
     [GeneratedRegex(@"^[A-Za-z0-9-]+:\s")]
     private static partial Regex HeaderField();

@@ -15,7 +15,7 @@ public sealed class Organisation : Entity
 
     public string Name { get; private set; } = "";
 
-    /// <summary>An IANA time zone ("Europe/Berlin"): times are shown in it and "today" is its day.</summary>
+    /// <summary>An IANA time zone ("Europe/Berlin"): times are shown in it, and the activity log's day filters follow it.</summary>
     public string TimeZone { get; private set; } = DefaultTimeZone;
 
     /// <summary>

@@ -65,6 +65,18 @@ public sealed class AcceptRisk(OpenIsmsDbContext db)
             return Result<Guid>.From(Result.Fail($"The risk was rated under methodology version {latest.MethodologyNumber}; re-assess it under version {methodology.Number} first."));
         }
 
+        // Nothing to sign while a sign-off stands: one in force, or one waiting for management.
+        var today = DateOnly.FromDateTime(db.Clock.GetUtcNow().UtcDateTime);
+        var standing = await db.Set<RiskAcceptance>().AsNoTracking()
+            .Where(a => a.RiskId == risk.Id && (a.Status == AcceptanceStatus.AwaitingManagement || (a.Status == AcceptanceStatus.Accepted && a.ExpiresOn >= today)))
+            .Select(a => new { a.Status, a.ExpiresOn }).FirstOrDefaultAsync(ct);
+        if (standing is not null)
+        {
+            return Result<Guid>.From(Result.Fail(standing.Status == AcceptanceStatus.AwaitingManagement
+                ? "The owner's acceptance is waiting for management's approval already."
+                : $"The risk's acceptance is in force until {standing.ExpiresOn:d MMM yyyy}; a new rating, treatment or the review ends it."));
+        }
+
         var signed = RiskAcceptance.Sign(risk, latest, methodology.Definition, userId, db.CurrentUser.DisplayName, c.Note, db.Clock.GetUtcNow().UtcDateTime);
         if (!signed.Succeeded)
         {

@@ -13,8 +13,10 @@ public sealed class InitialiseDatabase(OpenIsmsDbContext db, RoleManager<Identit
     {
         await db.Database.MigrateAsync(ct);
 
-        // Before anything else writes: a log from before keying gets its records' states as a keyed baseline.
+        // Before anything else writes: a log from before keying gets its records' states as a keyed baseline (and a
+        // keyed log without its key file stops here), and types whose recorded fields changed are baselined once.
         await reconcile.BaselineIfNeeded(ct);
+        await reconcile.RebaselineChangedShapes(ct);
         foreach (var role in Roles.All)
         {
             if (!await roles.RoleExistsAsync(role))

@@ -201,8 +201,8 @@ namespace OpenIsms.Migrations.PostgreSql.Migrations
                         .HasColumnType("character varying(64)");
 
                     b.Property<string>("StateHash")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
 
                     b.Property<string>("UserId")
                         .HasMaxLength(64)
@@ -216,6 +216,8 @@ namespace OpenIsms.Migrations.PostgreSql.Migrations
                     b.HasKey("Sequence");
 
                     b.HasIndex("At");
+
+                    b.HasIndex("EntityType", "Sequence");
 
                     b.HasIndex("EntityType", "EntityId", "Sequence");
 

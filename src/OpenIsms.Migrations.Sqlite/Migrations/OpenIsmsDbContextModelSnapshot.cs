@@ -192,7 +192,7 @@ namespace OpenIsms.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("StateHash")
-                        .HasMaxLength(64)
+                        .HasMaxLength(80)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("UserId")
@@ -207,6 +207,8 @@ namespace OpenIsms.Migrations.Sqlite.Migrations
                     b.HasKey("Sequence");
 
                     b.HasIndex("At");
+
+                    b.HasIndex("EntityType", "Sequence");
 
                     b.HasIndex("EntityType", "EntityId", "Sequence");
 

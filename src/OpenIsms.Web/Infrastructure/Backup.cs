@@ -135,12 +135,17 @@ public static class Backup
 
         // Every file as the manifest lists it, and nothing the manifest does not know.
         var problems = new List<string>();
+        if (manifest.Database is not ("openisms.db" or "openisms.pgdump") || manifest.Files.All(f => f.Path != manifest.Database))
+        {
+            problems.Add($"the database file \"{manifest.Database}\" is not one a backup holds");
+        }
+
         foreach (var entry in manifest.Files)
         {
             var path = Path.GetFullPath(Path.Combine(source, entry.Path));
-            if (!path.StartsWith(source + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            if (!SafeRelative(entry.Path) || !path.StartsWith(source + Path.DirectorySeparatorChar, StringComparison.Ordinal))
             {
-                problems.Add($"{entry.Path}: points outside the backup");
+                problems.Add($"{entry.Path}: not a plain path inside the backup");
             }
             else if (!File.Exists(path))
             {
@@ -179,15 +184,7 @@ public static class Backup
             return 1;
         }
 
-        var activity = Composition.ActivityStorage(config);
-        var evidence = Composition.EvidenceStorage(config);
-        CopyIfExists(Path.Combine(source, "activity-keys.json"), activity.KeyFile, overwrite: true);
-        CopyIfExists(Path.Combine(source, "activity-checkpoints.jsonl"), activity.CheckpointFile, overwrite: true);
-        foreach (var entry in manifest.Files.Where(f => f.Path.StartsWith("evidence/", StringComparison.Ordinal)))
-        {
-            CopyIfExists(Path.Combine(source, entry.Path), Path.Combine(evidence.Folder, entry.Path["evidence/".Length..]), overwrite: true);
-        }
-
+        // The database first: if it fails, nothing of the backup's (above all its key) has replaced the target's files.
         if (manifest.Provider == DatabaseSetup.PostgreSql)
         {
             if (await PgRestore(config, Path.Combine(source, manifest.Database)) is { } failure)
@@ -203,6 +200,20 @@ public static class Backup
             File.Delete(file + "-wal");
             File.Delete(file + "-shm");
             File.Copy(Path.Combine(source, manifest.Database), file, overwrite: true);
+        }
+
+        var activity = Composition.ActivityStorage(config);
+        var evidence = Composition.EvidenceStorage(config);
+        CopyIfExists(Path.Combine(source, "activity-keys.json"), activity.KeyFile, overwrite: true);
+        CopyIfExists(Path.Combine(source, "activity-checkpoints.jsonl"), activity.CheckpointFile, overwrite: true);
+        var evidenceRoot = Path.GetFullPath(evidence.Folder) + Path.DirectorySeparatorChar;
+        foreach (var entry in manifest.Files.Where(f => f.Path.StartsWith("evidence/", StringComparison.Ordinal)))
+        {
+            var destination = Path.GetFullPath(Path.Combine(evidence.Folder, entry.Path["evidence/".Length..]));
+            if (destination.StartsWith(evidenceRoot, StringComparison.Ordinal))
+            {
+                CopyIfExists(Path.Combine(source, entry.Path), destination, overwrite: true);
+            }
         }
 
         // Now the restored installation starts as the app would (migrations for an older backup), and proves itself.
@@ -270,7 +281,7 @@ public static class Backup
         PgTool(config, "pg_dump", ["--format=custom", "--no-owner", "--no-privileges", "--file", file]);
 
     private static Task<string?> PgRestore(IConfiguration config, string file) =>
-        PgTool(config, "pg_restore", ["--no-owner", "--no-privileges", "--exit-on-error", file], database: true);
+        PgTool(config, "pg_restore", ["--no-owner", "--no-privileges", "--clean", "--if-exists", "--exit-on-error", file], database: true);
 
     /// <summary>
     /// Runs pg_dump or pg_restore with the connection given through libpq's environment (the password never on a command
@@ -321,6 +332,11 @@ public static class Backup
 
         return folders.Where(f => f.Length > 0).Select(f => Path.Combine(f, tool)).FirstOrDefault(File.Exists);
     }
+
+    /// <summary>A manifest path: relative, forward slashes, no "." or ".." segments, plain characters only.</summary>
+    private static bool SafeRelative(string path) =>
+        path.Length > 0 && !path.StartsWith('/') && !path.Contains('\\', StringComparison.Ordinal)
+        && path.Split('/').All(s => s.Length > 0 && s is not ("." or "..") && s.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_'));
 
     private static void CopyIfExists(string from, string to, bool overwrite = false)
     {

@@ -69,7 +69,7 @@ public static class Composition
             o.Cookie.Name = "openisms.antiforgery";
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
-        services.AddSignInRateLimit(config);
+        services.AddSingleton<SignInThrottle>();
         services.AddHostedService<SqliteUpkeep>();
         services.AddHealthChecks().AddDbContextCheck<OpenIsmsDbContext>("database", tags: ["ready"]);
         services.Configure<ForwardedHeadersOptions>(o => ConfigureProxies(o, config));
@@ -151,7 +151,6 @@ public static class Composition
         app.UseStaticFiles();
         SetupGate.UseSetupGate(app);
         app.UseAuthentication();
-        app.UseRateLimiter();
         AccountGate.UseAccountGate(app);
         app.UseAuthorization();
         app.UseAntiforgery();

@@ -234,12 +234,24 @@ public sealed class SignInLimitTests(SignInLimitApp app) : IClassFixture<SignInL
             (await Attempt("203.0.113.50", "guess-" + i)).StatusCode.ShouldBe(HttpStatusCode.OK);
         }
 
-        var held = await Attempt("203.0.113.50", "guess-9");
+        // Three failures used up that client's attempts: even the right password waits now.
+        var held = await Attempt("203.0.113.50", AppFactory.Password);
         held.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
-        (await held.Text()).ShouldContain("too many sign-in attempts from your network");
+        (await held.Text()).ShouldContain("too many failed sign-in attempts from your network");
 
-        // The administrator, elsewhere, is not locked out by it.
-        (await Attempt("198.51.100.20", AppFactory.Password)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        // The administrator, elsewhere, is not locked out by it; and signing in successfully uses up nothing.
+        for (var i = 0; i < 5; i++)
+        {
+            (await Attempt("198.51.100.20", AppFactory.Password)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        }
+
+        // An IPv6 attacker counts by the /64 they hold, not by each of its addresses.
+        for (var i = 0; i < 3; i++)
+        {
+            (await Attempt($"2001:db8:1:2::{i + 1:x}", "guess-" + i)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        (await Attempt("2001:db8:1:2::ff", "guess-9")).StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
     }
 }
 

@@ -120,6 +120,62 @@ public abstract class TamperTests(Provider provider)
         }
     }
 
+    [Fact]
+    public async Task DeletingAControlWithRunsAndEvidence_LeavesEveryRecordMatchingItsLog()
+    {
+        var app = new AppFactory(provider);
+        try
+        {
+            await app.InitializeAsync();
+            using var manager = await app.SignedIn(Roles.IsmsManager);
+            var control = await EvidenceTests.CreateControl(app, manager, "TMP-DEL", nextDue: DateOnly.FromDateTime(DateTime.UtcNow).AddDays(2).ToString("yyyy-MM-dd"));
+            var run = (await manager.Page(control)).QuerySelector("#control-tasks a[href*='complete']")!.GetAttribute("href")!;
+            (await manager.SubmitAt(run, "main form", new Dictionary<string, string?> { ["Input.Kind"] = "Note", ["Input.Title"] = "Run done", ["Input.Description"] = "Checked." }))
+                .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+            (await EvidenceTests.Upload(manager, control, "More evidence", "more.pdf", EvidenceTests.Pdf("more"))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+            var page = await manager.Page(control);
+            var deleted = await manager.SubmitTo(page, "main form", control, new Dictionary<string, string?>
+            {
+                ["_handler"] = "delete-control", ["DeleteControlTarget"] = page.QuerySelector("button[name=DeleteControlTarget]")!.GetAttribute("value"),
+            });
+            deleted.StatusCode.ShouldBe(HttpStatusCode.Redirect, await deleted.Text());
+            (await Verify(app)).Problems.Select(p => $"{p.Where}: {p.Reason}").ShouldBeEmpty();
+        }
+        finally
+        {
+            await ((IAsyncLifetime)app).DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task AMissingKeyFile_StopsTheStart_InsteadOfSigningOnWithANewKey()
+    {
+        var app = new AppFactory(provider);
+        try
+        {
+            await app.InitializeAsync();
+            await Records(app, "keyed");
+            File.Delete(app.Database.KeyFile);
+
+            var node = new AppFactory(provider, seed: false, shared: app.Database);
+            try
+            {
+                var refused = await Should.ThrowAsync<Exception>(node.InitializeAsync);
+                (refused.InnerException ?? refused).Message.ShouldContain("does not hold");
+                File.Exists(app.Database.KeyFile).ShouldBeFalse("no new key was left behind to sign with");
+            }
+            finally
+            {
+                await ((IAsyncLifetime)node).DisposeAsync();
+            }
+        }
+        finally
+        {
+            await ((IAsyncLifetime)app).DisposeAsync();
+        }
+    }
+
     private sealed record Made(Guid RiskId, Guid EvidenceId, Guid IssueId);
 
     /// <summary>A context issue, a risk and an evidence file, made through the pages.</summary>

@@ -23,6 +23,20 @@ public static class HostileFiles
             Chunk("IDAT", [0x78, 0x9C, 0x63, 0xF8, 0xCF, 0xC0, 0x00, 0x00, 0x03, 0x01, 0x01, 0x00]), Chunk("IEND", []));
     }
 
+    public static byte[] PngWithText(byte[] text)
+    {
+        static byte[] Chunk(string type, byte[] data) => Join([(byte)(data.Length >> 24), (byte)(data.Length >> 16), (byte)(data.Length >> 8), (byte)data.Length], Ascii(type), data, [0, 0, 0, 0]);
+        var png = Png();
+        return Join(png[..33], Chunk("tEXt", text), png[33..]);
+    }
+
+    /// <summary>A PNG whose pixel data happens to hold bytes that look like markup: only its text chunks are read.</summary>
+    public static byte[] PngWithPixels(byte[] pixels)
+    {
+        static byte[] Chunk(string type, byte[] data) => Join([(byte)(data.Length >> 24), (byte)(data.Length >> 16), (byte)(data.Length >> 8), (byte)data.Length], Ascii(type), data, [0, 0, 0, 0]);
+        return Join([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], Chunk("IHDR", [0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0]), Chunk("IDAT", pixels), Chunk("IEND", []));
+    }
+
     public static byte[] Jpeg(byte[]? comment = null) => Join([0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10], Ascii("JFIF"), [0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00],
         comment is null ? [] : Join([0xFF, 0xFE, (byte)((comment.Length + 2) >> 8), (byte)(comment.Length + 2)], comment), [0xFF, 0xD9]);
 
@@ -93,6 +107,7 @@ public static class HostileFiles
         ("PDF that never ends", "cut.pdf", Ascii("%PDF-1.7\n1 0 obj << >> endobj\n")),
         ("PNG with HTML after IEND", "chart.png", Join(Png(), Ascii("<html><script>alert(1)</script></html>"))),
         ("PNG cut short", "half.png", Png()[..20]),
+        ("PNG with script in a text chunk", "labelled.png", PngWithText(Ascii("Comment\0<script>alert(1)</script>"))),
         ("JPEG with HTML after its end", "photo.jpg", Join(Jpeg(), Ascii("<script>alert(1)</script>"))),
         ("JPEG with script in a comment", "comment.jpeg", Jpeg(Ascii("<script>alert(1)</script>"))),
         ("GIF polyglot: header, then HTML", "anim.gif", Join(Ascii("GIF89a"), Ascii("/*<html><script>alert(1)</script>*/"))),
@@ -116,6 +131,9 @@ public static class HostileFiles
     public static IReadOnlyList<(string Name, byte[] Content)> Ordinary() =>
     [
         ("access-review.pdf", Pdf()),
+        ("scan.pdf", Pdf("1 0 obj << /Length 40 >> stream\n\u0001<svg<script>javascript:/JS (x) binary page data\nendstream endobj")),
+        ("pixels.png", PngWithPixels(Ascii("<svg<script>onload=1 compressed-looking bytes"))),
+        ("scanned.jpg", Join(Jpeg()[..^2], [0xFF, 0xDA, 0x00, 0x02], Ascii("<script> entropy-coded data"), [0xFF, 0xD9])),
         ("notes.txt", Ascii("Checked 42 accounts; removed 3 leavers. Ratio 3 < 5 is fine.\n")),
         ("accounts.csv", Ascii("user,role\nada,admin\ngrace,auditor\n")),
         ("readme.md", Ascii("# Review\n\nAll **42** accounts checked.\n")),

@@ -48,7 +48,7 @@ public static class SoaRowEndpoints
                 var saved = await save.Handle(new(line.Row.Code, decision, version), ct);
                 if (saved.Succeeded)
                 {
-                    return new RazorComponentResult<SoaRowSaved>(new { Line = (await Line(get, code, ct))!, View = await get.Handle(ct) });
+                    return new RazorComponentResult<SoaRowSaved>(new { Line = (await Line(get, code, ct))!, View = await get.Summary(ct: ct) });
                 }
 
                 var message = saved.Conflict is { } c

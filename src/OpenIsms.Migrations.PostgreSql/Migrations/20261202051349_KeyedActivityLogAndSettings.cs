@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace OpenIsms.Migrations.Sqlite.Migrations
+namespace OpenIsms.Migrations.PostgreSql.Migrations
 {
     /// <inheritdoc />
     public partial class KeyedActivityLogAndSettings : Migration
@@ -13,21 +13,21 @@ namespace OpenIsms.Migrations.Sqlite.Migrations
             migrationBuilder.AddColumn<bool>(
                 name: "RequireTwoFactor",
                 table: "Organisation",
-                type: "INTEGER",
+                type: "boolean",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<bool>(
                 name: "SamePersonMayApprove",
                 table: "Organisation",
-                type: "INTEGER",
+                type: "boolean",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<string>(
                 name: "TimeZone",
                 table: "Organisation",
-                type: "TEXT",
+                type: "character varying(64)",
                 maxLength: 64,
                 nullable: false,
                 defaultValue: "UTC");
@@ -35,14 +35,14 @@ namespace OpenIsms.Migrations.Sqlite.Migrations
             migrationBuilder.AddColumn<bool>(
                 name: "MustChangePassword",
                 table: "AspNetUsers",
-                type: "INTEGER",
+                type: "boolean",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<string>(
                 name: "KeyId",
                 table: "ActivityLog",
-                type: "TEXT",
+                type: "character varying(16)",
                 maxLength: 16,
                 nullable: false,
                 defaultValue: "");
@@ -50,14 +50,23 @@ namespace OpenIsms.Migrations.Sqlite.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "StateHash",
                 table: "ActivityLog",
-                type: "TEXT",
-                maxLength: 64,
+                type: "character varying(80)",
+                maxLength: 80,
                 nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActivityLog_EntityType_Sequence",
+                table: "ActivityLog",
+                columns: new[] { "EntityType", "Sequence" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_ActivityLog_EntityType_Sequence",
+                table: "ActivityLog");
+
             migrationBuilder.DropColumn(
                 name: "RequireTwoFactor",
                 table: "Organisation");

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace OpenIsms.Migrations.PostgreSql.Migrations
+namespace OpenIsms.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class KeyedActivityLogAndSettings : Migration
@@ -13,21 +13,21 @@ namespace OpenIsms.Migrations.PostgreSql.Migrations
             migrationBuilder.AddColumn<bool>(
                 name: "RequireTwoFactor",
                 table: "Organisation",
-                type: "boolean",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<bool>(
                 name: "SamePersonMayApprove",
                 table: "Organisation",
-                type: "boolean",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<string>(
                 name: "TimeZone",
                 table: "Organisation",
-                type: "character varying(64)",
+                type: "TEXT",
                 maxLength: 64,
                 nullable: false,
                 defaultValue: "UTC");
@@ -35,14 +35,14 @@ namespace OpenIsms.Migrations.PostgreSql.Migrations
             migrationBuilder.AddColumn<bool>(
                 name: "MustChangePassword",
                 table: "AspNetUsers",
-                type: "boolean",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<string>(
                 name: "KeyId",
                 table: "ActivityLog",
-                type: "character varying(16)",
+                type: "TEXT",
                 maxLength: 16,
                 nullable: false,
                 defaultValue: "");
@@ -50,14 +50,23 @@ namespace OpenIsms.Migrations.PostgreSql.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "StateHash",
                 table: "ActivityLog",
-                type: "character varying(64)",
-                maxLength: 64,
+                type: "TEXT",
+                maxLength: 80,
                 nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActivityLog_EntityType_Sequence",
+                table: "ActivityLog",
+                columns: new[] { "EntityType", "Sequence" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_ActivityLog_EntityType_Sequence",
+                table: "ActivityLog");
+
             migrationBuilder.DropColumn(
                 name: "RequireTwoFactor",
                 table: "Organisation");

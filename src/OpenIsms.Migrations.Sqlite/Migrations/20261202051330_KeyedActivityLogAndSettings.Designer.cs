@@ -11,7 +11,7 @@ using OpenIsms.Core.Data;
 namespace OpenIsms.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(OpenIsmsDbContext))]
-    [Migration("20261202034351_KeyedActivityLogAndSettings")]
+    [Migration("20261202051330_KeyedActivityLogAndSettings")]
     partial class KeyedActivityLogAndSettings
     {
         /// <inheritdoc />
@@ -195,7 +195,7 @@ namespace OpenIsms.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("StateHash")
-                        .HasMaxLength(64)
+                        .HasMaxLength(80)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("UserId")
@@ -210,6 +210,8 @@ namespace OpenIsms.Migrations.Sqlite.Migrations
                     b.HasKey("Sequence");
 
                     b.HasIndex("At");
+
+                    b.HasIndex("EntityType", "Sequence");
 
                     b.HasIndex("EntityType", "EntityId", "Sequence");
 

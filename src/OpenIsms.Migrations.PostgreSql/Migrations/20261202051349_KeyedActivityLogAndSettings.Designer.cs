@@ -12,7 +12,7 @@ using OpenIsms.Core.Data;
 namespace OpenIsms.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(OpenIsmsDbContext))]
-    [Migration("20261202034413_KeyedActivityLogAndSettings")]
+    [Migration("20261202051349_KeyedActivityLogAndSettings")]
     partial class KeyedActivityLogAndSettings
     {
         /// <inheritdoc />
@@ -204,8 +204,8 @@ namespace OpenIsms.Migrations.PostgreSql.Migrations
                         .HasColumnType("character varying(64)");
 
                     b.Property<string>("StateHash")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
 
                     b.Property<string>("UserId")
                         .HasMaxLength(64)
@@ -219,6 +219,8 @@ namespace OpenIsms.Migrations.PostgreSql.Migrations
                     b.HasKey("Sequence");
 
                     b.HasIndex("At");
+
+                    b.HasIndex("EntityType", "Sequence");
 
                     b.HasIndex("EntityType", "EntityId", "Sequence");
 
