@@ -49,6 +49,12 @@ internal static class ActivityRecorder
         }
     }
 
+    /// <summary>Whether a save would write any entry, found without building the entries (a save's fast path).</summary>
+    public static bool HasChanges(ChangeTracker tracker) => tracker.Entries().Any(entry =>
+        entry.State is EntityState.Added or EntityState.Deleted or EntityState.Modified && AuditOf(entry.Metadata.ClrType).Type is not null
+        && (entry.State != EntityState.Modified || entry.Properties.Any(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)
+            && !Bookkeeping.Contains(p.Metadata.Name) && p.Metadata.Name != nameof(Entity.Version) && AuditOf(entry.Metadata.ClrType).Include(p.Metadata.Name))));
+
     public static List<Pending> Capture(ChangeTracker tracker)
     {
         var result = new List<Pending>();

@@ -37,7 +37,7 @@ public sealed class SaveAsset(OpenIsmsDbContext db)
         var d = c.Details;
         if (string.IsNullOrWhiteSpace(d.Reference) && c.Id is null)
         {
-            d = d with { Reference = await NextReference(ct) };
+            d = d with { Reference = Asset.Prefix + "000" }; // numbered when saved, inside the log's lock
             asset.NumberAutomatically();
         }
 
@@ -74,11 +74,6 @@ public sealed class SaveAsset(OpenIsmsDbContext db)
         return saved.Succeeded ? asset.Id : Result<Guid>.From(saved);
     }
 
-    public async Task<string> NextReference(CancellationToken ct = default)
-    {
-        var highest = await References.Highest(db.Set<Asset>().Select(a => a.Reference), "AST-", ct);
-        return $"AST-{highest + 1:000}";
-    }
 }
 
 /// <summary>Deletes an asset; its dependencies and risk links go with it, each recorded in the activity log.</summary>

@@ -126,7 +126,7 @@ public sealed class SaveControl(OpenIsmsDbContext db)
         var d = c.Details;
         if (string.IsNullOrWhiteSpace(d.Reference) && c.Id is null)
         {
-            d = d with { Reference = $"CTL-{await References.Highest(db.Set<Control>().Select(x => x.Reference), "CTL-", ct) + 1:000}" };
+            d = d with { Reference = Control.Prefix + "000" }; // numbered when saved, inside the log's lock
             control.NumberAutomatically();
         }
 

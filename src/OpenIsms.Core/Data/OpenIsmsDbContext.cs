@@ -70,7 +70,7 @@ public class OpenIsmsDbContext(DbContextOptions<OpenIsmsDbContext> options, ICur
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         // Nothing the log records (an import's upload, say): no lock, no entry.
-        if (events.Count == 0 && ActivityRecorder.Capture(ChangeTracker).Count == 0)
+        if (events.Count == 0 && !ActivityRecorder.HasChanges(ChangeTracker))
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }

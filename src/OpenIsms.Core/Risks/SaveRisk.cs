@@ -43,7 +43,8 @@ public sealed class SaveRisk(OpenIsmsDbContext db)
             risk = new Risk();
         }
 
-        var reference = string.IsNullOrWhiteSpace(c.Reference) && c.Id is null ? await NextReference(ct) : c.Reference ?? "";
+        // A blank identifier gets its number when saved, inside the log's lock; until then it is only a placeholder.
+        var reference = string.IsNullOrWhiteSpace(c.Reference) && c.Id is null ? Risk.Prefix + "000" : c.Reference ?? "";
         var errors = new List<FieldError>();
         // An automatic identifier is final only when saved (inside the log's lock); a typed one must be free now.
         if (!string.IsNullOrWhiteSpace(c.Reference))
@@ -114,12 +115,6 @@ public sealed class SaveRisk(OpenIsmsDbContext db)
         db.AddRange(controlIds.Where(r => controls.All(x => x.RequirementId != r)).Select(r => new RiskControl { RiskId = riskId, RequirementId = r }));
     }
 
-    /// <summary>R-001, R-002 …: one more than the highest number used in that form. Reads only the identifier index.</summary>
-    public async Task<string> NextReference(CancellationToken ct = default)
-    {
-        var highest = await References.Highest(db.Set<Risk>().Select(r => r.Reference), "R-", ct);
-        return $"R-{highest + 1:000}";
-    }
 }
 
 /// <summary>Deletes a risk with its links, assessments, actions and sign-offs, each recorded in the activity log.</summary>

@@ -10,7 +10,8 @@ namespace OpenIsms.IntegrationTests.Api;
 
 public abstract class EvidenceApiTests(AppFactory app)
 {
-    private static MultipartFormDataContent Form(string title, string fileName, byte[] content)
+    /// <summary>An evidence upload as a script sends it: the title and the file, multipart.</summary>
+    internal static MultipartFormDataContent Form(string title, string fileName, byte[] content)
     {
         var form = new MultipartFormDataContent { { new StringContent(title), "title" } };
         var file = new ByteArrayContent(content);

@@ -15,27 +15,21 @@ public static class HostileFiles
 
     public static byte[] Pdf(string body = "1 0 obj << /Type /Catalog >> endobj") => Ascii($"%PDF-1.4\n{body}\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 
+    private static byte[] Chunk(string type, byte[] data) =>
+        Join([(byte)(data.Length >> 24), (byte)(data.Length >> 16), (byte)(data.Length >> 8), (byte)data.Length], Ascii(type), data, [0, 0, 0, 0]);
+
     /// <summary>A structurally complete PNG: signature, IHDR, IDAT, IEND (checksums are not what is checked).</summary>
-    public static byte[] Png()
-    {
-        static byte[] Chunk(string type, byte[] data) => Join([(byte)(data.Length >> 24), (byte)(data.Length >> 16), (byte)(data.Length >> 8), (byte)data.Length], Ascii(type), data, [0, 0, 0, 0]);
-        return Join([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], Chunk("IHDR", [0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0]),
-            Chunk("IDAT", [0x78, 0x9C, 0x63, 0xF8, 0xCF, 0xC0, 0x00, 0x00, 0x03, 0x01, 0x01, 0x00]), Chunk("IEND", []));
-    }
+    public static byte[] Png() => PngWithPixels([0x78, 0x9C, 0x63, 0xF8, 0xCF, 0xC0, 0x00, 0x00, 0x03, 0x01, 0x01, 0x00]);
 
     public static byte[] PngWithText(byte[] text)
     {
-        static byte[] Chunk(string type, byte[] data) => Join([(byte)(data.Length >> 24), (byte)(data.Length >> 16), (byte)(data.Length >> 8), (byte)data.Length], Ascii(type), data, [0, 0, 0, 0]);
         var png = Png();
-        return Join(png[..33], Chunk("tEXt", text), png[33..]);
+        return Join(png[..33], Chunk("tEXt", text), png[33..]); // after the signature and IHDR
     }
 
     /// <summary>A PNG whose pixel data happens to hold bytes that look like markup: only its text chunks are read.</summary>
-    public static byte[] PngWithPixels(byte[] pixels)
-    {
-        static byte[] Chunk(string type, byte[] data) => Join([(byte)(data.Length >> 24), (byte)(data.Length >> 16), (byte)(data.Length >> 8), (byte)data.Length], Ascii(type), data, [0, 0, 0, 0]);
-        return Join([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], Chunk("IHDR", [0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0]), Chunk("IDAT", pixels), Chunk("IEND", []));
-    }
+    public static byte[] PngWithPixels(byte[] pixels) =>
+        Join([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], Chunk("IHDR", [0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0]), Chunk("IDAT", pixels), Chunk("IEND", []));
 
     public static byte[] Jpeg(byte[]? comment = null) => Join([0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10], Ascii("JFIF"), [0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00],
         comment is null ? [] : Join([0xFF, 0xFE, (byte)((comment.Length + 2) >> 8), (byte)(comment.Length + 2)], comment), [0xFF, 0xD9]);

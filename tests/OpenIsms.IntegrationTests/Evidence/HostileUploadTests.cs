@@ -7,15 +7,6 @@ namespace OpenIsms.IntegrationTests.Evidence;
 /// <summary>Every hostile file is refused with a reason the uploader understands; ordinary evidence still goes in.</summary>
 public abstract class HostileUploadTests(AppFactory app)
 {
-    private static MultipartFormDataContent Form(string title, string fileName, byte[] content)
-    {
-        var form = new MultipartFormDataContent { { new StringContent(title), "title" } };
-        var file = new ByteArrayContent(content);
-        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
-        form.Add(file, "file", fileName);
-        return form;
-    }
-
     [Fact]
     public async Task EveryHostileFile_IsRefused_AndEveryOrdinaryOneAccepted()
     {
@@ -27,7 +18,7 @@ public abstract class HostileUploadTests(AppFactory app)
         var hostile = HostileFiles.Hostile();
         foreach (var (what, name, content) in hostile)
         {
-            var answer = await api.PostAsync($"/api/v1/controls/{control}/evidence", Form(what, name, content));
+            var answer = await api.PostAsync($"/api/v1/controls/{control}/evidence", Api.EvidenceApiTests.Form(what, name, content));
             var body = await answer.Content.ReadAsStringAsync();
             if (answer.StatusCode != HttpStatusCode.BadRequest)
             {
@@ -44,7 +35,7 @@ public abstract class HostileUploadTests(AppFactory app)
 
         foreach (var (name, content) in HostileFiles.Ordinary())
         {
-            var answer = await api.PostAsync($"/api/v1/controls/{control}/evidence", Form("Ordinary " + name, name, content));
+            var answer = await api.PostAsync($"/api/v1/controls/{control}/evidence", Api.EvidenceApiTests.Form("Ordinary " + name, name, content));
             answer.StatusCode.ShouldBe(HttpStatusCode.Created, $"{name}: {await answer.Content.ReadAsStringAsync()}");
         }
 

@@ -136,12 +136,39 @@ public sealed class TestDatabase : IDisposable
         if (postgresName is not null)
         {
             NpgsqlConnection.ClearAllPools();
-            using var connection = new NpgsqlConnection(AdminConnectionString);
-            connection.Open();
             foreach (var name in new[] { postgresName, postgresName + "_snap" })
             {
+                Drop(name);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Drops a test database. Under load a terminated session can take longer to end than PostgreSQL waits for it
+    /// (the drop then fails "being accessed by other users"), so the drop is tried again; a database that still will
+    /// not go is left on the throw-away test server rather than failing a run whose tests passed.
+    /// </summary>
+    private void Drop(string name)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                using var connection = new NpgsqlConnection(AdminConnectionString);
+                connection.Open();
                 using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", connection);
                 command.ExecuteNonQuery();
+                return;
+            }
+            catch (NpgsqlException ex) when (attempt < 6)
+            {
+                Console.Error.WriteLine($"Dropping test database {name} failed ({ex.Message}); trying again.");
+                Thread.Sleep(TimeSpan.FromSeconds(attempt));
+            }
+            catch (NpgsqlException ex)
+            {
+                Console.Error.WriteLine($"Test database {name} was left on the test server: {ex.Message}");
+                return;
             }
         }
     }
