@@ -104,13 +104,15 @@ public sealed class ControlGenerator(IDictionary<string, string> settings)
                     var kind = (e % 4) switch { 0 => EvidenceKind.File, 1 => EvidenceKind.Link, _ => EvidenceKind.Note };
                     var details = new Evidence.Details($"{ControlNames[n % ControlNames.Length]} evidence {e + 1}", "Checked and signed off by the control owner.", collected,
                         ControlSchedule.EvidenceValidUntil(frequency, collected));
-                    var created = Evidence.Create(kind, details, owners[random.Next(owners.Count)], null,
+                    var collector = random.Next(owners.Count);
+                    var created = Evidence.Create(kind, details, owners[collector], null,
                         kind == EvidenceKind.Link ? $"https://tickets.bench.example/OPS-{n}-{e}" : null, kind == EvidenceKind.File ? files[random.Next(files.Count)] : null, control.Id);
                     Check(created);
                     var evidence = created.Value!;
                     if (random.Next(10) < 8)
                     {
-                        Check(evidence.Decide(EvidenceReview.Accepted, null, owners[random.Next(owners.Count)], DateTime.UtcNow));
+                        // Reviewed by someone other than the collector, as the four-eyes rule requires.
+                        Check(evidence.Decide(EvidenceReview.Accepted, null, owners[(collector + 1 + random.Next(owners.Count - 1)) % owners.Count], DateTime.UtcNow));
                     }
 
                     db.Add(evidence);

@@ -2,7 +2,7 @@ using System.Globalization;
 using OpenIsms.Bench;
 
 // Benchmarks of the running app, measured from outside the process. See bench/README.md.
-//   dotnet run --project bench/OpenIsms.Bench -c Release -- [foundation | risks [small|large] | controls [small|large] | writers [seconds]]
+//   dotnet run --project bench/OpenIsms.Bench -c Release -- [foundation | risks [small|large] | controls [small|large] | writers [seconds] [postgres]]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var command = args.FirstOrDefault() ?? "foundation";
 switch (command)
@@ -14,13 +14,13 @@ switch (command)
         await RiskBench.Run(args.ElementAtOrDefault(1) == "small" ? Generator.Size.Small : Generator.Size.Large);
         break;
     case "writers":
-        await WriterBench.Run(int.TryParse(args.ElementAtOrDefault(1), out var seconds) ? seconds : 60);
+        await WriterBench.Run(int.TryParse(args.ElementAtOrDefault(1), out var seconds) ? seconds : 60, args.Contains("postgres"));
         break;
     case "controls":
         await ControlBench.Run(args.ElementAtOrDefault(1) == "small");
         break;
     default:
-        Console.Error.WriteLine($"Unknown benchmark '{command}'. Known: foundation, risks [small|large], controls [small|large], writers [seconds].");
+        Console.Error.WriteLine($"Unknown benchmark '{command}'. Known: foundation, risks [small|large], controls [small|large], writers [seconds] [postgres].");
         return 2;
 }
 

@@ -2,6 +2,12 @@ using OpenIsms.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddOpenIsms(builder.Configuration);
+if (args.Length > 0 && (args[0] == "restore" || Commands.IsCommand(args)))
+{
+    // A command's output is its answer (a monitoring script reads it): the framework's own chatter stays out,
+    // wherever the command is started from and whichever settings file it finds.
+    builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+}
 
 var app = builder.Build();
 
