@@ -133,7 +133,7 @@ public sealed class Generator(IDictionary<string, string> settings)
                         a == 0 ? "First assessment." : null, adminId, "Bench Admin", when);
                     Check(assessment);
                     db.Add(assessment.Value!);
-                    risk.Apply(assessment.Value!, definition.ReviewIntervalMonths);
+                    risk.Apply(assessment.Value!, definition.ReviewIntervalMonths, TimeZoneInfo.Utc);
                 }
 
                 if (random.Next(10) < 8)

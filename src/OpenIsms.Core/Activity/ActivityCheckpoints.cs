@@ -201,6 +201,6 @@ public sealed class WriteActivityCheckpoint(OpenIsmsDbContext db, ActivityCheckp
             return new(null, $"Entry {head.Sequence}, the newest, does not match its keyed hash: verify the log before anchoring it.");
         }
 
-        return new(await file.Append(head.Sequence, head.Hash, ActivityRecorder.Truncate(db.Clock.GetUtcNow().UtcDateTime), ct), null);
+        return new(await file.Append(head.Sequence, head.Hash, ActivityRecorder.Truncate(db.Clock.UtcNow), ct), null);
     }
 }

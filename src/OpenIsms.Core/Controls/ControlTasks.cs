@@ -25,7 +25,7 @@ public static class ControlTaskSchedule
             return;
         }
 
-        var today = DateOnly.FromDateTime(db.Clock.GetUtcNow().UtcDateTime);
+        var today = await db.Clock.Today(ct);
         if (open.Count == 0)
         {
             db.Add(ControlTask.Open(control.Id, nextDue ?? ControlSchedule.Next(control.Frequency, today)!.Value));

@@ -13,7 +13,7 @@ namespace OpenIsms.Core.Data;
 /// configurations are found by assembly scan. Saving stamps versions and writes the activity log
 /// in the same transaction.
 /// </summary>
-public class OpenIsmsDbContext(DbContextOptions<OpenIsmsDbContext> options, ICurrentUser user, TimeProvider clock, ActivityKeyRing keys)
+public class OpenIsmsDbContext(DbContextOptions<OpenIsmsDbContext> options, ICurrentUser user, Clock clock, ActivityKeyRing keys)
     : IdentityDbContext<AppUser>(options)
 {
     private const string PostgresProvider = "Npgsql.EntityFrameworkCore.PostgreSQL";
@@ -26,7 +26,7 @@ public class OpenIsmsDbContext(DbContextOptions<OpenIsmsDbContext> options, ICur
 
     public ICurrentUser CurrentUser => user;
 
-    public TimeProvider Clock => clock;
+    public Clock Clock => clock;
 
     /// <summary>The activity log's keys (outside the database): the chain is keyed with the current one.</summary>
     public ActivityKeyRing ActivityKeys => keys;
@@ -91,7 +91,7 @@ public class OpenIsmsDbContext(DbContextOptions<OpenIsmsDbContext> options, ICur
 
                 // Inside the lock: automatic identifiers are final now, and nobody else can take the same one.
                 await AssignReferences(cancellationToken);
-                var now = ActivityRecorder.Truncate(clock.GetUtcNow().UtcDateTime);
+                var now = ActivityRecorder.Truncate(clock.UtcNow);
                 ActivityRecorder.Stamp(ChangeTracker, now, user);
                 var pending = ActivityRecorder.Capture(ChangeTracker);
                 pending.AddRange(events);

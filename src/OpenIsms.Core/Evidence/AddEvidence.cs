@@ -49,7 +49,7 @@ public sealed class AddEvidence(OpenIsmsDbContext db, IEvidenceStore store, Evid
             ? new StoredFile(c.File!.FileName, EvidenceFileTypes.Check(c.File.FileName, write.Head).ContentType!, write.Size, write.Sha256)
             : null;
         var created = Evidence.Create(c.Kind, details, userId, task?.Id, c.Url, file, control.Id);
-        if (task is not null && task.Complete(userId, c.TaskNote, db.Clock.GetUtcNow().UtcDateTime) is { Succeeded: false } done)
+        if (task is not null && task.Complete(userId, c.TaskNote, db.Clock.UtcNow) is { Succeeded: false } done)
         {
             errors.AddRange(done.Errors);
         }

@@ -93,7 +93,7 @@ public sealed class CheckEvidenceIntegrity(OpenIsmsDbContext db, IEvidenceStore 
                 .OrderBy(e => e.CollectedOn).Select(e => new { e.Id, e.Title, e.FileName, e.Sha256 }).ToListAsync(ct))
             .Select(e => new Problem(e.Id, e.Title, e.FileName, e.Sha256!, bad[e.Sha256!])).ToList();
         var items = await db.Set<Evidence>().CountAsync(e => e.Sha256 != null, ct);
-        var at = db.Clock.GetUtcNow().UtcDateTime;
+        var at = db.Clock.UtcNow;
         db.RecordEvent("EvidenceStore", Guid.Empty, Checked, new { FilesChecked = files, Items = items, Mismatches = problems.Count, Evidence = problems.Select(p => p.EvidenceId) });
         await db.SaveChangesAsync(ct);
         return new Report(files, items, problems, at);

@@ -32,7 +32,7 @@ public sealed class GetEvidenceWork(OpenIsmsDbContext db)
             return new View([], [], []);
         }
 
-        var today = DateOnly.FromDateTime(db.Clock.GetUtcNow().UtcDateTime);
+        var today = await db.Clock.Today(ct);
         var horizon = today.AddDays(TaskLookAheadDays);
         var tasks = await (from t in db.Set<ControlTask>().AsNoTracking()
                            join c in db.Set<Control>() on t.ControlId equals c.Id

@@ -25,7 +25,7 @@ public sealed class ListEvidence(OpenIsmsDbContext db)
             return new Page<Row>([], page, size, 0);
         }
 
-        var today = DateOnly.FromDateTime(db.Clock.GetUtcNow().UtcDateTime);
+        var today = await db.Clock.Today(ct);
         var q = db.Set<Evidence>().AsNoTracking();
         if (query.State is { } state)
         {
@@ -111,7 +111,7 @@ public sealed class GetEvidence(OpenIsmsDbContext db)
             ? await db.Set<ControlTask>().Where(t => t.Id == taskId).Select(t => (DateOnly?)t.DueOn).FirstOrDefaultAsync(ct)
             : null;
         var downloads = await db.Set<Activity.ActivityEntry>().CountAsync(a => a.EntityType == nameof(Evidence) && a.EntityId == id.ToString() && a.Action == EvidenceFiles.Downloaded, ct);
-        var today = DateOnly.FromDateTime(db.Clock.GetUtcNow().UtcDateTime);
+        var today = await db.Clock.Today(ct);
         var rights = Evidence.MayBeReviewedBy(db.CurrentUser, controls.FirstOrDefault(c => c.Id == evidence.ControlId)?.OwnerId);
         var reviewable = rights && db.CurrentUser.UserId is { } reader
             && evidence.IsReviewableBy(reader, await Organisations.GetOrganisation.SamePersonMayApprove(db, ct));
@@ -139,7 +139,7 @@ public sealed class ListControlEvidence(OpenIsmsDbContext db)
             return null;
         }
 
-        var today = DateOnly.FromDateTime(db.Clock.GetUtcNow().UtcDateTime);
+        var today = await db.Clock.Today(ct);
         page = PageSizes.NormalisePage(page);
         var linked = from x in db.Set<EvidenceControl>().AsNoTracking()
                      where x.ControlId == controlId

@@ -31,7 +31,7 @@ public sealed class ReviewEvidence(OpenIsmsDbContext db)
         }
 
         var samePerson = await Organisations.GetOrganisation.SamePersonMayApprove(db, ct);
-        var result = evidence.Decide(c.Decision, c.Comment, userId, db.Clock.GetUtcNow().UtcDateTime, samePerson);
+        var result = evidence.Decide(c.Decision, c.Comment, userId, db.Clock.UtcNow, samePerson);
         return result.Succeeded ? await db.SaveAsync(ct) : result;
     }
 }

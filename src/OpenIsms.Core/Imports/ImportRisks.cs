@@ -88,7 +88,8 @@ public sealed partial class ImportRisks(OpenIsmsDbContext db, ImportUploads uplo
         var nextRisk = existing.Keys.Where(k => k.StartsWith("R-", StringComparison.OrdinalIgnoreCase))
             .Select(k => int.TryParse(k.AsSpan(2), out var n) ? n : 0).DefaultIfEmpty(0).Max();
         var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        var now = db.Clock.GetUtcNow().UtcDateTime;
+        var now = db.Clock.UtcNow;
+        var zone = await db.Clock.Zone(ct);
         int created = 0, updated = 0;
         string Cell(Table.Line row, string key) => mapping.Columns.TryGetValue(key, out var column) ? row[column] : "";
         var levels = await db.Set<ClassificationLevel>().Select(l => l.Name).ToListAsync(ct);
@@ -362,7 +363,7 @@ public sealed partial class ImportRisks(OpenIsmsDbContext db, ImportUploads uplo
                 if (assessment.Succeeded)
                 {
                     db.Add(assessment.Value!);
-                    risk.Apply(assessment.Value!, definition!.ReviewIntervalMonths);
+                    risk.Apply(assessment.Value!, definition!.ReviewIntervalMonths, zone);
                     if (nextReview is not null)
                     {
                         risk.Update(new Risk.Details(risk.Reference, risk.Title, risk.Description, risk.ThreatId, risk.VulnerabilityId, risk.OwnerId, risk.ExistingControls, nextReview));

@@ -56,7 +56,7 @@ public sealed class ImportUploads(OpenIsmsDbContext db)
             return Result<Guid>.From(Result.Invalid(new FieldError("File", error)));
         }
 
-        var now = db.Clock.GetUtcNow().UtcDateTime;
+        var now = db.Clock.UtcNow;
         await db.Set<ImportUpload>().Where(u => u.CreatedAt < now - KeptFor).ExecuteDeleteAsync(ct);
         var upload = new ImportUpload { Kind = kind, FileName = Path.GetFileName(fileName), Content = content, UserId = userId, CreatedAt = now };
         db.Add(upload);

@@ -6,7 +6,7 @@ using OpenIsms.Core.Security;
 namespace OpenIsms.Core.Organisations;
 
 /// <summary>The organisation's name and settings (administrators only); every change is in the activity log.</summary>
-public sealed class SaveOrganisation(OpenIsmsDbContext db)
+public sealed class SaveOrganisation(OpenIsmsDbContext db, OrganisationProfile profile)
 {
     public sealed class Command
     {
@@ -44,7 +44,9 @@ public sealed class SaveOrganisation(OpenIsmsDbContext db)
         }
 
         organisation.Change(c);
-        return await db.SaveAsync(ct);
+        var saved = await db.SaveAsync(ct);
+        profile.Forget(); // the name and time zone are read again, here at once, on other nodes within a minute
+        return saved;
     }
 
     private async Task<(Organisation? Organisation, Result? Failure)> Load(int version, CancellationToken ct)

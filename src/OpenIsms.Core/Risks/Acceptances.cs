@@ -66,7 +66,7 @@ public sealed class AcceptRisk(OpenIsmsDbContext db)
         }
 
         // Nothing to sign while a sign-off stands: one in force, or one waiting for management.
-        var today = DateOnly.FromDateTime(db.Clock.GetUtcNow().UtcDateTime);
+        var today = await db.Clock.Today(ct);
         var standing = await db.Set<RiskAcceptance>().AsNoTracking()
             .Where(a => a.RiskId == risk.Id && (a.Status == AcceptanceStatus.AwaitingManagement || (a.Status == AcceptanceStatus.Accepted && a.ExpiresOn >= today)))
             .Select(a => new { a.Status, a.ExpiresOn }).FirstOrDefaultAsync(ct);
@@ -77,7 +77,7 @@ public sealed class AcceptRisk(OpenIsmsDbContext db)
                 : $"The risk's acceptance is in force until {standing.ExpiresOn:d MMM yyyy}; a new rating, treatment or the review ends it."));
         }
 
-        var signed = RiskAcceptance.Sign(risk, latest, methodology.Definition, userId, db.CurrentUser.DisplayName, c.Note, db.Clock.GetUtcNow().UtcDateTime);
+        var signed = RiskAcceptance.Sign(risk, latest, methodology.Definition, userId, db.CurrentUser.DisplayName, c.Note, db.Clock.UtcNow);
         if (!signed.Succeeded)
         {
             return Result<Guid>.From(signed);
@@ -119,7 +119,7 @@ public sealed class ApproveAcceptance(OpenIsmsDbContext db)
         }
 
         var samePerson = await Organisations.GetOrganisation.SamePersonMayApprove(db, ct);
-        var result = acceptance.ApproveByManagement(userId, db.CurrentUser.DisplayName, c.Note, db.Clock.GetUtcNow().UtcDateTime, samePerson);
+        var result = acceptance.ApproveByManagement(userId, db.CurrentUser.DisplayName, c.Note, db.Clock.UtcNow, samePerson);
         if (!result.Succeeded)
         {
             return result;

@@ -32,14 +32,14 @@ public sealed class AssessRisk(OpenIsmsDbContext db)
             return Result<Guid>.From(Result.Fail("No risk methodology is approved yet. Approve one under Risk methodology before assessing risks."));
         }
 
-        var created = RiskAssessment.Create(risk.Id, methodology, c.Inherent, c.Residual, c.Note, userId, db.CurrentUser.DisplayName, db.Clock.GetUtcNow().UtcDateTime);
+        var created = RiskAssessment.Create(risk.Id, methodology, c.Inherent, c.Residual, c.Note, userId, db.CurrentUser.DisplayName, db.Clock.UtcNow);
         if (!created.Succeeded)
         {
             return Result<Guid>.From(created);
         }
 
         db.Add(created.Value!);
-        risk.Apply(created.Value!, methodology.Definition.ReviewIntervalMonths);
+        risk.Apply(created.Value!, methodology.Definition.ReviewIntervalMonths, await db.Clock.Zone(ct));
         await Acceptances.SupersedeAll(db, [risk.Id], ct);
         var saved = await db.SaveAsync(ct);
         return saved.Succeeded ? created.Value!.Id : Result<Guid>.From(saved);

@@ -28,7 +28,7 @@ public sealed class ExportRisks(OpenIsmsDbContext db, ListRisks list)
             .ToLookup(x => x.RiskId, x => x.Reference);
         var controls = (await (from x in db.Set<RiskControl>() join r in db.Set<Requirement>() on x.RequirementId equals r.Id orderby r.SortOrder select new { x.RiskId, r.Code }).ToListAsync(ct))
             .ToLookup(x => x.RiskId, x => x.Code);
-        var today = DateOnly.FromDateTime(db.Clock.GetUtcNow().UtcDateTime);
+        var today = await db.Clock.Today(ct);
         var rows = list.Filter(db.Set<Risk>().AsNoTracking(), filters, today).OrderBy(r => r.Reference)
             .Select(r => new
             {
@@ -60,7 +60,7 @@ public sealed class ExportTreatmentPlan(OpenIsmsDbContext db, ListTreatmentPlan 
 
     public async IAsyncEnumerable<object?[]> Handle(ListTreatmentPlan.Query filters, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
     {
-        var today = DateOnly.FromDateTime(db.Clock.GetUtcNow().UtcDateTime);
+        var today = await db.Clock.Today(ct);
         await foreach (var a in plan.Rows(filters, today).AsAsyncEnumerable().WithCancellation(ct))
         {
             yield return [a.RiskReference, a.RiskTitle, a.Title, a.OwnerName, a.Due, a.Status.ToString(), a.ControlCode, a.Treatment?.ToString()];

@@ -21,7 +21,7 @@ public sealed class GetRiskWork(OpenIsmsDbContext db)
             return new View([], [], [], []);
         }
 
-        var today = DateOnly.FromDateTime(db.Clock.GetUtcNow().UtcDateTime);
+        var today = await db.Clock.Today(ct);
         var horizon = today.AddDays(LookAheadDays);
         var reviews = await db.Set<Risk>().AsNoTracking()
             .Where(r => r.OwnerId == userId && r.Status != RiskStatus.Closed && (r.NextReview == null || r.NextReview <= horizon))

@@ -48,7 +48,7 @@ public sealed class ListRisks(OpenIsmsDbContext db)
 
     public async Task<Page<Row>> Handle(Query query, CancellationToken ct = default)
     {
-        var q = Filter(db.Set<Risk>().AsNoTracking(), query, DateOnly.FromDateTime(db.Clock.GetUtcNow().UtcDateTime));
+        var q = Filter(db.Set<Risk>().AsNoTracking(), query, await db.Clock.Today(ct));
         var size = PageSizes.Normalise(query.PageSize);
         var page = PageSizes.NormalisePage(query.Page);
         var total = await q.CountAsync(ct);
@@ -165,7 +165,7 @@ public sealed class GetHeatMap(OpenIsmsDbContext db, ListRisks list)
             return null;
         }
 
-        var today = DateOnly.FromDateTime(db.Clock.GetUtcNow().UtcDateTime);
+        var today = await db.Clock.Today(ct);
         var q = list.Filter(db.Set<Risk>().AsNoTracking(), filters with { Level = null, CellLikelihood = null, CellImpact = null }, today);
         var groups = await q
             .GroupBy(r => new { r.MethodologyId, r.InherentLikelihood, r.InherentImpact, r.ResidualLikelihood, r.ResidualImpact })

@@ -109,7 +109,8 @@ public sealed class RemapRisks(OpenIsmsDbContext db)
                 .ToListAsync(ct))
             .GroupBy(a => a.RiskId)
             .ToDictionary(g => g.Key, g => g.OrderByDescending(a => a.AssessedAt).First());
-        var now = db.Clock.GetUtcNow().UtcDateTime;
+        var now = db.Clock.UtcNow;
+        var zone = await db.Clock.Zone(ct);
         var count = 0;
         foreach (var risk in risks)
         {
@@ -128,7 +129,7 @@ public sealed class RemapRisks(OpenIsmsDbContext db)
             }
 
             db.Add(created.Value!);
-            risk.Apply(created.Value!, toDef.ReviewIntervalMonths);
+            risk.Apply(created.Value!, toDef.ReviewIntervalMonths, zone);
             count++;
         }
 

@@ -121,7 +121,8 @@ public sealed class Risk : Entity, IAutoNumbered
     }
 
     /// <summary>Records a new rating as the current one and schedules the next review by the methodology's interval.</summary>
-    public void Apply(RiskAssessment a, int reviewIntervalMonths)
+    /// <summary>Takes the assessment as the current rating; the next review counts from the organisation's date of the assessment.</summary>
+    public void Apply(RiskAssessment a, int reviewIntervalMonths, TimeZoneInfo zone)
     {
         MethodologyId = a.MethodologyId;
         MethodologyNumber = a.MethodologyNumber;
@@ -134,7 +135,7 @@ public sealed class Risk : Entity, IAutoNumbered
         ResidualLevel = a.ResidualLevel;
         ResidualScore = a.ResidualLikelihood * a.ResidualImpact;
         AssessedAt = a.AssessedAt;
-        NextReview = DateOnly.FromDateTime(a.AssessedAt).AddMonths(reviewIntervalMonths);
+        NextReview = Clock.DateOf(a.AssessedAt, zone).AddMonths(reviewIntervalMonths);
         if (Status is RiskStatus.Identified)
         {
             Status = RiskStatus.Assessed;

@@ -56,7 +56,7 @@ public sealed class SaveTreatmentAction(OpenIsmsDbContext db)
             errors.Add(new FieldError(nameof(TreatmentAction.RequirementId), "Choose an Annex A control from the catalogue."));
         }
 
-        var result = action.Update(new TreatmentAction.Details(c.Title ?? "", c.Description, c.OwnerId, c.Due, c.Status, c.RequirementId), db.Clock.GetUtcNow().UtcDateTime);
+        var result = action.Update(new TreatmentAction.Details(c.Title ?? "", c.Description, c.OwnerId, c.Due, c.Status, c.RequirementId), db.Clock.UtcNow);
         if (!result.Succeeded || errors.Count > 0)
         {
             return Result<Guid>.From(Result.Invalid([.. result.Errors, .. errors]));
@@ -137,7 +137,7 @@ public sealed class ListTreatmentPlan(OpenIsmsDbContext db)
 
     public async Task<Page<Row>> Handle(Query query, CancellationToken ct = default)
     {
-        var today = DateOnly.FromDateTime(db.Clock.GetUtcNow().UtcDateTime);
+        var today = await db.Clock.Today(ct);
         var filtered = Filtered(query, today);
         var size = query.PageSize is 25 or 50 or 100 ? query.PageSize : 50;
         var page = PageSizes.NormalisePage(query.Page);

@@ -26,7 +26,7 @@ public sealed class ApproveScope(OpenIsmsDbContext db)
             return Result.Stale(conflict);
         }
 
-        var result = draft.Approve(userId, db.CurrentUser.DisplayName, db.Clock.GetUtcNow().UtcDateTime);
+        var result = draft.Approve(userId, db.CurrentUser.DisplayName, db.Clock.UtcNow);
         if (!result.Succeeded)
         {
             return result;

@@ -16,6 +16,8 @@ public static class CoreServices
             services.AddScoped(handler);
         }
 
+        services.AddSingleton<Organisations.OrganisationProfile>();
+        services.AddSingleton(sp => new Common.Clock(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Organisations.OrganisationProfile>()));
         return services;
     }
 }

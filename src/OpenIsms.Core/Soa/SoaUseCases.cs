@@ -272,7 +272,7 @@ public sealed class ApproveSoa(OpenIsmsDbContext db, GetSoa get)
         var number = (soa.Latest?.Number ?? 0) + 1;
         db.Add(new SoaVersion
         {
-            Number = number, ApprovedById = userId, ApprovedByName = db.CurrentUser.DisplayName, ApprovedAt = db.Clock.GetUtcNow().UtcDateTime,
+            Number = number, ApprovedById = userId, ApprovedByName = db.CurrentUser.DisplayName, ApprovedAt = db.Clock.UtcNow,
             Note = Text.OrNull(note), RowsJson = JsonSerializer.Serialize(soa.Lines.Select(l => l.Row).ToList()),
         });
         var saved = await db.SaveAsync(ct);

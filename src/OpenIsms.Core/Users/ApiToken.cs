@@ -90,7 +90,7 @@ public sealed class ManageApiTokens(OpenIsmsDbContext db)
             return Result<string>.From(check.ToResult());
         }
 
-        var today = DateOnly.FromDateTime(db.Clock.GetUtcNow().UtcDateTime);
+        var today = await db.Clock.Today(ct);
         var (token, secret) = ApiToken.Issue(userId, name!, today.AddDays(days));
         db.Add(token);
         var saved = await db.SaveAsync(ct);
@@ -100,7 +100,7 @@ public sealed class ManageApiTokens(OpenIsmsDbContext db)
     /// <summary>Ends every token of a user: when they change their password or are deactivated.</summary>
     public static async Task<int> RevokeAll(OpenIsmsDbContext db, string userId, CancellationToken ct = default)
     {
-        var now = db.Clock.GetUtcNow().UtcDateTime;
+        var now = db.Clock.UtcNow;
         var open = await db.Set<ApiToken>().Where(t => t.UserId == userId && t.RevokedAt == null).ToListAsync(ct);
         open.ForEach(t => t.Revoke(now));
         await db.SaveChangesAsync(ct);
@@ -119,7 +119,7 @@ public sealed class ManageApiTokens(OpenIsmsDbContext db)
             return Result.NotFound();
         }
 
-        token.Revoke(db.Clock.GetUtcNow().UtcDateTime);
+        token.Revoke(db.Clock.UtcNow);
         return await db.SaveAsync(ct);
     }
 }
@@ -135,7 +135,7 @@ public sealed class FindApiTokenUser(OpenIsmsDbContext db)
         }
 
         var hash = ApiToken.Hash(presented);
-        var today = DateOnly.FromDateTime(db.Clock.GetUtcNow().UtcDateTime);
+        var today = await db.Clock.Today(ct);
         return await (from t in db.Set<ApiToken>().AsNoTracking()
                       join u in db.Set<AppUser>() on t.UserId equals u.Id
                       where t.TokenHash == hash && t.RevokedAt == null && t.ExpiresOn >= today && u.IsActive

@@ -36,7 +36,7 @@ public sealed class SaveUser(OpenIsmsDbContext db, UserManager<AppUser> users)
             return Result<string>.From(check.ToResult());
         }
 
-        var user = c.Id is null ? new AppUser { CreatedAt = db.Clock.GetUtcNow().UtcDateTime, EmailConfirmed = true, MustChangePassword = true }
+        var user = c.Id is null ? new AppUser { CreatedAt = db.Clock.UtcNow, EmailConfirmed = true, MustChangePassword = true }
             : await users.FindByIdAsync(c.Id);
         if (user is null)
         {

@@ -41,7 +41,7 @@ public sealed class SetUpInstallation(OpenIsmsDbContext db, UserManager<AppUser>
             var user = new AppUser
             {
                 UserName = c.Email!.Trim(), Email = c.Email.Trim(), DisplayName = c.DisplayName!.Trim(),
-                EmailConfirmed = true, CreatedAt = db.Clock.GetUtcNow().UtcDateTime,
+                EmailConfirmed = true, CreatedAt = db.Clock.UtcNow,
             };
             var created = UserRules.ToResult(await users.CreateAsync(user, c.Password));
             if (!created.Succeeded)

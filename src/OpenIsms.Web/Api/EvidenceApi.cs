@@ -61,9 +61,9 @@ public static class EvidenceApi
             .RequireAuthorization(read).WithName("ReviewEvidence").WithSummary("The control owner (or an ISMS manager) accepts or rejects evidence; a rejection needs a comment.");
 
         var controls = app.MapGroup("/api/v1/controls").WithTags("Evidence").DisableAntiforgery();
-        controls.MapPost("/{id:guid}/evidence", async (Guid id, HttpRequest request, AddEvidence add, TimeProvider clock, CancellationToken ct) =>
+        controls.MapPost("/{id:guid}/evidence", async (Guid id, HttpRequest request, AddEvidence add, Clock clock, CancellationToken ct) =>
             {
-                var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+                var today = await clock.Today(ct);
                 if (request.HasFormContentType)
                 {
                     // multipart/form-data: the file part is streamed from the request's buffer to the store.

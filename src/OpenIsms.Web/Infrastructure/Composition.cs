@@ -40,7 +40,6 @@ public static class Composition
         services.AddScoped<Account.Reauthentication>();
         services.AddSingleton<Exports.PdfPrinter>();
         services.AddSingleton<OpenIsms.Core.Soa.SoaSummaryCache>();
-        services.AddSingleton<OrganisationName>();
         services.AddOpenIsmsIdentity(config);
         // Pages use the sign-in cookie; /api uses personal tokens only (so no page can be used to forge an API call).
         services.AddAuthentication(o =>

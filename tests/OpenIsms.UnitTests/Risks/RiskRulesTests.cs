@@ -17,7 +17,7 @@ public class RiskRulesTests
         risk.Update(new Risk.Details("R-1", "Flood", null, null, null, owner, null, null)).Succeeded.ShouldBeTrue();
         var m = Approved();
         var a = RiskAssessment.Create(risk.Id, m, new(5, [5, 5, 5, 5, 5]), new(residualLikelihood, [residualImpact, 1, 1, 1, 1]), null, "u", "Una", DateTime.UtcNow).Value!;
-        risk.Apply(a, 12);
+        risk.Apply(a, 12, TimeZoneInfo.Utc);
         return (risk, a);
     }
 

@@ -1,3 +1,4 @@
+using OpenIsms.Core.Common;
 using OpenIsms.Core.Organisations;
 using OpenIsms.Core.Risks;
 using OpenIsms.Core.Security;
@@ -16,13 +17,13 @@ public static class RiskExports
     public static IEndpointRouteBuilder MapRiskExports(this IEndpointRouteBuilder app)
     {
         var read = new HasPermissionAttribute(Permissions.RisksRead);
-        app.MapGet("/risks/export.{format:regex(^(csv|xlsx)$)}", async (string format, HttpContext http, ExportRisks export, CancellationToken ct) =>
+        app.MapGet("/risks/export.{format:regex(^(csv|xlsx)$)}", async (string format, HttpContext http, ExportRisks export, Clock clock, CancellationToken ct) =>
         {
             var q = http.Request.Query;
             var filters = new ListRisks.Query(q["q"], q["owner"], int.TryParse(q["level"], out var level) ? level : null, RatingKind.Residual,
                 Labels.Parse<TreatmentOption>(q["treatment"]), Labels.Parse<RiskStatus>(q["status"]), Guid.TryParse(q["asset"], out var asset) ? asset : null,
                 q["overdue"] == "true");
-            var name = $"risk-register-{DateTime.UtcNow:yyyy-MM-dd}.{format}";
+            var name = $"risk-register-{await clock.Today(ct):yyyy-MM-dd}.{format}";
             var rows = export.Handle(filters, ct);
             if (format == "csv")
             {
@@ -34,11 +35,11 @@ public static class RiskExports
             }
         }).RequireAuthorization(read);
 
-        app.MapGet("/risks/treatment-plan.{format:regex(^(csv|xlsx|docx)$)}", async (string format, HttpContext http, ExportTreatmentPlan export, GetOrganisation organisation, CancellationToken ct) =>
+        app.MapGet("/risks/treatment-plan.{format:regex(^(csv|xlsx|docx)$)}", async (string format, HttpContext http, ExportTreatmentPlan export, GetOrganisation organisation, Clock clock, CancellationToken ct) =>
         {
             var q = http.Request.Query;
             var filters = new ListTreatmentPlan.Query(q["owner"], Labels.Parse<ActionStatus>(q["status"]), q["status"] != "all", q["overdue"] == "true", q["q"]);
-            var name = $"risk-treatment-plan-{DateTime.UtcNow:yyyy-MM-dd}.{format}";
+            var name = $"risk-treatment-plan-{await clock.Today(ct):yyyy-MM-dd}.{format}";
             var rows = export.Handle(filters, ct);
             switch (format)
             {
@@ -51,7 +52,7 @@ public static class RiskExports
                 default:
                     var org = (await organisation.Handle(ct))?.Name ?? "";
                     await TableExport.Docx(http.Response, name, $"Risk treatment plan — {org}",
-                        $"ISO/IEC 27001:2022 clause 6.1.3 e. Exported {DateTime.UtcNow:d MMMM yyyy HH:mm} UTC from OpenIsms.", ExportTreatmentPlan.Columns, rows, ct);
+                        $"ISO/IEC 27001:2022 clause 6.1.3 e. Exported {OpenIsms.Core.Activity.DescribeActivity.Absolute(clock.UtcNow, await clock.Zone(ct))} from OpenIsms.", ExportTreatmentPlan.Columns, rows, ct);
                     break;
             }
         }).RequireAuthorization(read);

@@ -1,3 +1,4 @@
+using OpenIsms.Core.Common;
 using OpenIsms.Core.Organisations;
 using OpenIsms.Core.Security;
 using OpenIsms.Core.Soa;
@@ -18,7 +19,7 @@ public static class SoaExports
 
     public static IEndpointRouteBuilder MapSoaExports(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/soa/export.{format:regex(^(xlsx|docx|pdf)$)}", async (string format, string? version, HttpContext http, GetSoa get, GetOrganisation organisation, PdfPrinter pdf, TimeProvider clock, CancellationToken ct) =>
+        app.MapGet("/soa/export.{format:regex(^(xlsx|docx|pdf)$)}", async (string format, string? version, HttpContext http, GetSoa get, GetOrganisation organisation, PdfPrinter pdf, Clock clock, CancellationToken ct) =>
         {
             IReadOnlyList<SoaRow> rows;
             string state;
@@ -51,7 +52,7 @@ public static class SoaExports
                 }
 
                 var html = await PrintableTable.Html($"Statement of Applicability — {org}", $"ISO/IEC 27001:2022 clause 6.1.3 d. {state}.", Columns, Rows(rows, PrintedReferences),
-                    $"Exported {clock.GetUtcNow():d MMM yyyy HH:mm} UTC from OpenIsms", [6, 13, 7, 7, 9, 13, 13, 7, 8, 10, 7]);
+                    $"Exported {OpenIsms.Core.Activity.DescribeActivity.Absolute(clock.UtcNow, await clock.Zone(ct))} from OpenIsms", [6, 13, 7, 7, 9, 13, 13, 7, 8, 10, 7]);
                 var printed = await pdf.Print(html, ct);
                 return printed is null
                     ? Results.Content(ErrorEndpoints.Render(500), "text/html; charset=utf-8", statusCode: 500)
