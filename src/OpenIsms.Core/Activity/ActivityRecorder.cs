@@ -197,13 +197,13 @@ internal static class ActivityRecorder
     /// <summary>A type's audit name and the fields its entries record; no name for types the log does not record.</summary>
     private static (string? Type, Func<string, bool> Include) AuditOf(Type clr) => clr switch
     {
-        _ when typeof(Entity).IsAssignableFrom(clr) => (clr.Name, name => !Bookkeeping.Contains(name)),
-        _ when clr == typeof(AppUser) => ("User", UserFields.Contains),
-        _ when clr == typeof(IdentityUserRole<string>) => ("UserRole", name => name is "UserId" or "RoleId"),
+        _ when typeof(Entity).IsAssignableFrom(clr) => (AuditNames.Of(clr), name => !Bookkeeping.Contains(name)),
+        _ when clr == typeof(AppUser) => (AuditNames.User, UserFields.Contains),
+        _ when clr == typeof(IdentityUserRole<string>) => (AuditNames.UserRole, name => name is "UserId" or "RoleId"),
 
         // Roles are made at start-up and never renamed; a name changed in the database (to turn a Viewer into an
         // Administrator) is found by the reconciliation.
-        _ when clr == typeof(IdentityRole) => ("Role", name => name is "Name"),
+        _ when clr == typeof(IdentityRole) => (AuditNames.Role, name => name is "Name"),
         _ => (null, _ => false),
     };
 

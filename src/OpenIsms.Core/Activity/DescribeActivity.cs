@@ -31,7 +31,7 @@ public sealed class DescribeActivity(OpenIsmsDbContext db)
     public async Task<IReadOnlyList<Described>> Handle(IReadOnlyList<ActivityEntry> entries, CancellationToken ct = default)
     {
         var zone = await Zone(db, ct);
-        var models = db.Model.GetEntityTypes().GroupBy(AuditName).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var models = db.Model.GetEntityTypes().Where(t => AuditName(t) is not null).GroupBy(t => AuditName(t)!).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var parsed = entries.Select(e => (Entry: e, Before: Parse(e.Before), After: Parse(e.After))).ToList();
 
         // Every record the page mentions, by the type that holds it: the entries' own, and those their fields point to.
@@ -105,8 +105,7 @@ public sealed class DescribeActivity(OpenIsmsDbContext db)
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone).ToString("d MMM yyyy, HH:mm", CultureInfo.InvariantCulture)
         + " " + (zone == TimeZoneInfo.Utc ? "UTC" : zone.Id);
 
-    private static string AuditName(IEntityType t) =>
-        t.ClrType == typeof(AppUser) ? "User" : t.ClrType == typeof(IdentityRole) ? "Role" : t.ClrType == typeof(IdentityUserRole<string>) ? "UserRole" : t.ClrType.Name;
+    private static string? AuditName(IEntityType t) => AuditNames.Of(t.ClrType);
 
     /// <summary>The type a field's value points to: by the model's foreign key, else by its name ("ControlId" → Control).</summary>
     private IEntityType? Target(IEntityType? model, string field)

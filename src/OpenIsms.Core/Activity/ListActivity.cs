@@ -22,11 +22,11 @@ public sealed class ListActivity(OpenIsmsDbContext db)
     private static readonly (string Type, string[] Fields, string Permission)[] Redacted =
     [
         // A run's note is written with its evidence and may describe it.
-        ("ControlTask", ["Note"], Security.Permissions.EvidenceRead),
+        (AuditNames.Of<Controls.ControlTask>(), ["Note"], Security.Permissions.EvidenceRead),
 
         // Who has which address and token is for administrators.
-        ("ApiToken", ["TokenHash"], Security.Permissions.UsersManage),
-        ("User", ["Email", "UserName"], Security.Permissions.UsersManage),
+        (AuditNames.Of<Users.ApiToken>(), ["TokenHash"], Security.Permissions.UsersManage),
+        (AuditNames.User, ["Email", "UserName"], Security.Permissions.UsersManage),
     ];
 
     public const string Withheld = "(withheld)";

@@ -25,7 +25,7 @@ public sealed class ReconcileRecords(OpenIsmsDbContext db, ActivityCheckpointFil
     public IEnumerable<(IEntityType Model, string Name)> AuditedTypes() =>
         db.Model.GetEntityTypes()
             .Where(t => typeof(Entity).IsAssignableFrom(t.ClrType) || t.ClrType == typeof(AppUser) || t.ClrType == typeof(IdentityRole))
-            .Select(t => (t, t.ClrType == typeof(AppUser) ? "User" : t.ClrType == typeof(IdentityRole) ? "Role" : t.ClrType.Name))
+            .Select(t => (t, AuditNames.Of(t.ClrType)!))
             .OrderBy(t => t.Item2, StringComparer.Ordinal);
 
     /// <summary>Adds a problem per record that does not match; returns how many records were checked.</summary>
@@ -106,7 +106,7 @@ public sealed class ReconcileRecords(OpenIsmsDbContext db, ActivityCheckpointFil
     {
         var logged = new HashSet<(string UserId, string RoleId)>();
         var entries = db.Set<ActivityEntry>().AsNoTracking()
-            .Where(e => e.EntityType == "UserRole" && (e.Action == ActivityActions.Created || e.Action == ActivityActions.Deleted))
+            .Where(e => e.EntityType == AuditNames.UserRole && (e.Action == ActivityActions.Created || e.Action == ActivityActions.Deleted))
             .OrderBy(e => e.Sequence).Select(e => new { e.Action, e.Before, e.After });
         await foreach (var e in entries.AsAsyncEnumerable().WithCancellation(ct))
         {

@@ -26,6 +26,7 @@ public enum Criticality
 /// values (1 low … 4 very high) express its own protection need; <see cref="ProtectionNeed"/> adds what it inherits
 /// from the assets that depend on it.
 /// </summary>
+[AuditName("Asset")]
 public sealed class Asset : Entity, IAutoNumbered
 {
     public const string Prefix = "AST-";
@@ -137,6 +138,7 @@ public sealed class Asset : Entity, IAutoNumbered
 }
 
 /// <summary>One asset relies on another (an application runs on a server, a process uses an application).</summary>
+[AuditName("AssetDependency")]
 public sealed class AssetDependency : Entity
 {
     public Guid AssetId { get; private set; }
@@ -160,6 +162,7 @@ public sealed class AssetDependency : Entity
 }
 
 /// <summary>A level of the organisation's information classification scheme, ordered by rank.</summary>
+[AuditName("ClassificationLevel")]
 public sealed class ClassificationLevel : Entity
 {
     public static readonly string[] Defaults = ["Public", "Internal", "Confidential", "Restricted"];

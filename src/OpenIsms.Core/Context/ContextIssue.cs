@@ -16,6 +16,7 @@ public enum IssueEffect
 }
 
 /// <summary>An internal or external issue that affects what the ISMS can achieve (clause 4.1).</summary>
+[AuditName("ContextIssue")]
 public sealed class ContextIssue : Entity
 {
     public IssueOrigin Origin { get; private set; }

@@ -9,6 +9,7 @@ public enum PartyOrigin
 }
 
 /// <summary>A person or organisation with a stake in the ISMS (clause 4.2): customers, regulators, staff, suppliers.</summary>
+[AuditName("InterestedParty")]
 public sealed class InterestedParty : Entity
 {
     public string Name { get; private set; } = "";

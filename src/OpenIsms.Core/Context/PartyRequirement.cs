@@ -11,6 +11,7 @@ public enum RequirementSource
 }
 
 /// <summary>What an interested party requires, and whether (and how) the ISMS addresses it.</summary>
+[AuditName("PartyRequirement")]
 public sealed class PartyRequirement : Entity
 {
     private PartyRequirement()

@@ -38,6 +38,7 @@ public enum ControlStatus
 /// One of the organisation's own controls — "quarterly access review", "backup with monthly restore test" — with an
 /// owner, how often it operates and how far it is. It implements one or more Annex A controls.
 /// </summary>
+[AuditName("Control")]
 public sealed class Control : Entity, IAutoNumbered
 {
     public const string Prefix = "CTL-";
@@ -97,6 +98,7 @@ public sealed class Control : Entity, IAutoNumbered
 }
 
 /// <summary>A framework requirement (an Annex A control) that one of the organisation's controls implements.</summary>
+[AuditName("ControlRequirement")]
 public sealed class ControlRequirement : Entity
 {
     public Guid ControlId { get; init; }

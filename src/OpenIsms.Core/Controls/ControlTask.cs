@@ -16,6 +16,7 @@ public enum ControlTaskStatus
 /// task; completing it with its evidence opens the next, one period after the last due date. Everything is computed
 /// from the dates stored here, so a restart or a second node loses nothing.
 /// </summary>
+[AuditName("ControlTask")]
 public sealed class ControlTask : Entity
 {
     public Guid ControlId { get; private set; }

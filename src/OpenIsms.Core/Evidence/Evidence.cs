@@ -35,6 +35,7 @@ public enum EvidenceState
 /// Something that shows a control operating at a point in time: a stored file (by its SHA-256), a link or a note.
 /// Who collected it and when, until when it counts, and the control owner's review.
 /// </summary>
+[AuditName("Evidence")]
 public sealed class Evidence : Entity
 {
     public const int ExpiringDays = 30;
@@ -186,6 +187,7 @@ public sealed class Evidence : Entity
 public sealed record StoredFile(string FileName, string ContentType, long Size, string Sha256);
 
 /// <summary>A control that an item of evidence shows operating (and through it, the Annex A controls it implements).</summary>
+[AuditName("EvidenceControl")]
 public sealed class EvidenceControl : Entity
 {
     public Guid EvidenceId { get; init; }

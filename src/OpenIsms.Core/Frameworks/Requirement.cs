@@ -14,6 +14,7 @@ public enum RequirementKind
 /// (<see cref="FrameworkId"/>, <see cref="Code"/>), stable across new versions of the data file.
 /// Attribute lists are stored as ";a;b;" so that filtering by one value is a LIKE in SQL.
 /// </summary>
+[AuditName("Requirement")]
 public sealed class Requirement : Entity
 {
     private Requirement()

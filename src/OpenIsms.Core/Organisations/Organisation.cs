@@ -3,6 +3,7 @@ using OpenIsms.Core.Common;
 namespace OpenIsms.Core.Organisations;
 
 /// <summary>The organisation whose ISMS this installation holds (one per installation), with its settings.</summary>
+[AuditName("Organisation")]
 public sealed class Organisation : Entity
 {
     public const string DefaultTimeZone = "UTC";

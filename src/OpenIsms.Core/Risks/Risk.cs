@@ -32,6 +32,7 @@ public enum RiskStatus
 /// A risk scenario: a threat exploiting a vulnerability of some assets. The current ratings are copied from its
 /// latest <see cref="RiskAssessment"/> so the register can filter and sort on them in SQL.
 /// </summary>
+[AuditName("Risk")]
 public sealed class Risk : Entity, IAutoNumbered
 {
     public const string Prefix = "R-";
@@ -187,6 +188,7 @@ public sealed class Risk : Entity, IAutoNumbered
 }
 
 /// <summary>Which assets a risk concerns.</summary>
+[AuditName("RiskAsset")]
 public sealed class RiskAsset : Entity
 {
     public Guid RiskId { get; init; }
@@ -195,6 +197,7 @@ public sealed class RiskAsset : Entity
 }
 
 /// <summary>An Annex A control (catalogue requirement) planned to treat a risk.</summary>
+[AuditName("RiskControl")]
 public sealed class RiskControl : Entity
 {
     public Guid RiskId { get; init; }

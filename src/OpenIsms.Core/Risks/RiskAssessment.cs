@@ -6,6 +6,7 @@ namespace OpenIsms.Core.Risks;
 /// One rating of a risk under one methodology version: inherent (before treatment, with existing controls) and
 /// residual (expected after the planned treatment). Kept for ever; the risk shows them as its history and trend.
 /// </summary>
+[AuditName("RiskAssessment")]
 public sealed class RiskAssessment : Entity
 {
     public Guid RiskId { get; private set; }

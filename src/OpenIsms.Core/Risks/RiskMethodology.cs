@@ -13,6 +13,7 @@ public enum MethodologyStatus
 /// A numbered version of the risk methodology. A draft can be edited; approving freezes it and supersedes the
 /// previous approved version; a change after that is a new draft version. Every assessment names the version it used.
 /// </summary>
+[AuditName("RiskMethodology")]
 public sealed class RiskMethodology : Entity
 {
     public int Number { get; private set; }

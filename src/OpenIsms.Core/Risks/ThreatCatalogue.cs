@@ -3,6 +3,7 @@ using OpenIsms.Core.Common;
 namespace OpenIsms.Core.Risks;
 
 /// <summary>Something that could cause harm (a flood, ransomware, a careless mistake), grouped as ISO/IEC 27005's examples are.</summary>
+[AuditName("Threat")]
 public sealed class Threat : Entity
 {
     public static readonly string[] Groups =
@@ -39,6 +40,7 @@ public sealed class Threat : Entity
 }
 
 /// <summary>A weakness a threat can exploit (no backups off-site, shared admin passwords), grouped by where it lies.</summary>
+[AuditName("Vulnerability")]
 public sealed class Vulnerability : Entity
 {
     public static readonly string[] Groups = ["Hardware", "Software", "Network", "Personnel", "Site", "Organisation"];

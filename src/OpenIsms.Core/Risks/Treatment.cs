@@ -11,6 +11,7 @@ public enum ActionStatus
 }
 
 /// <summary>A step of a risk's treatment plan: what, who, by when, and the Annex A control it puts in place.</summary>
+[AuditName("TreatmentAction")]
 public sealed class TreatmentAction : Entity
 {
     public Guid RiskId { get; private set; }
@@ -85,6 +86,7 @@ public enum AcceptanceStatus
 /// which methodology version. It expires at the risk's next review. A residual level above the methodology's
 /// acceptance threshold needs a recorded management approval before it is in force.
 /// </summary>
+[AuditName("RiskAcceptance")]
 public sealed class RiskAcceptance : Entity
 {
     public Guid RiskId { get; private set; }

@@ -9,6 +9,7 @@ public enum InterfaceKind
 }
 
 /// <summary>Where the ISMS meets what is outside it: an interface with, or a dependency on, another party.</summary>
+[AuditName("ScopeInterface")]
 public sealed class ScopeInterface : Entity
 {
     private ScopeInterface()

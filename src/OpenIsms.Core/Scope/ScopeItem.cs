@@ -13,6 +13,7 @@ public enum ScopeItemKind
 }
 
 /// <summary>Something inside or outside the scope's boundary; an exclusion needs its justification.</summary>
+[AuditName("ScopeItem")]
 public sealed class ScopeItem : Entity
 {
     private ScopeItem()

@@ -20,6 +20,7 @@ public enum ClimateRelevance
 /// One version of the ISMS scope (clause 4.3) with the climate-change determination (4.1).
 /// An approved version is frozen; changing the scope starts the next version as a draft.
 /// </summary>
+[AuditName("ScopeRevision")]
 public sealed class ScopeRevision : Entity
 {
     private ScopeRevision()

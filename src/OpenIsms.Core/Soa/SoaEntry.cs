@@ -21,6 +21,7 @@ public enum InclusionReason
 /// the justification an auditor will ask for. Implementation status comes from the controls that implement it,
 /// unless overridden with a reason.
 /// </summary>
+[AuditName("SoaEntry")]
 public sealed class SoaEntry : Entity
 {
     public Guid RequirementId { get; init; }
@@ -76,6 +77,7 @@ public sealed class SoaEntry : Entity
 }
 
 /// <summary>An approved, numbered and frozen Statement of Applicability: every row as it stood, who approved it and when.</summary>
+[AuditName("SoaVersion")]
 public sealed class SoaVersion : Entity
 {
     public int Number { get; init; }

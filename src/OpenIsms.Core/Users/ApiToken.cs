@@ -12,6 +12,7 @@ namespace OpenIsms.Core.Users;
 /// A personal access token for the JSON API: it acts as its user, with the user's roles. Only its SHA-256 hash is
 /// stored; the token itself is shown once, when it is created. It expires, and can be revoked at any time.
 /// </summary>
+[AuditName("ApiToken")]
 public sealed class ApiToken : Entity
 {
     public const string Prefix = "oim_";
