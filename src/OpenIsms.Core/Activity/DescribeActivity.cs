@@ -6,7 +6,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using OpenIsms.Core.Common;
 using OpenIsms.Core.Data;
-using OpenIsms.Core.Organisations;
 using OpenIsms.Core.Users;
 
 namespace OpenIsms.Core.Activity;
@@ -30,7 +29,7 @@ public sealed class DescribeActivity(OpenIsmsDbContext db)
 
     public async Task<IReadOnlyList<Described>> Handle(IReadOnlyList<ActivityEntry> entries, CancellationToken ct = default)
     {
-        var zone = await Zone(db, ct);
+        var zone = await db.Clock.Zone(ct);
         var models = db.Model.GetEntityTypes().Where(t => AuditName(t) is not null).GroupBy(t => AuditName(t)!).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var parsed = entries.Select(e => (Entry: e, Before: Parse(e.Before), After: Parse(e.After))).ToList();
 
@@ -91,13 +90,6 @@ public sealed class DescribeActivity(OpenIsmsDbContext db)
         var last = await db.Set<ActivityEntry>().AsNoTracking().Where(e => e.EntityType == entityType && e.EntityId == entityId)
             .OrderByDescending(e => e.Sequence).Select(e => e.Before ?? e.After).FirstOrDefaultAsync(ct);
         return NameOf(Parse(last)) ?? Text.Words(entityType).ToLowerInvariant();
-    }
-
-    /// <summary>The organisation's time zone (UTC until one is chosen).</summary>
-    public static async Task<TimeZoneInfo> Zone(OpenIsmsDbContext db, CancellationToken ct)
-    {
-        var id = await db.Set<Organisation>().AsNoTracking().OrderBy(o => o.CreatedAt).Select(o => o.TimeZone).FirstOrDefaultAsync(ct);
-        return id is not null && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
     }
 
     /// <summary>"2 Dec 2026, 10:14 Europe/Berlin": an absolute time as a person reads it.</summary>

@@ -53,7 +53,7 @@ public sealed class ListActivity(OpenIsmsDbContext db)
         if (query.From is not null || query.To is not null)
         {
             // A day as the organisation lives it: from its midnight to the next, turned into UTC.
-            var zone = await DescribeActivity.Zone(db, ct);
+            var zone = await db.Clock.Zone(ct);
             DateTime Start(DateOnly day)
             {
                 // Where clocks skip midnight (a daylight-saving change at 00:00), the day starts at the first time that exists.

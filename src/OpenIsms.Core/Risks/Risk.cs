@@ -70,6 +70,10 @@ public sealed class Risk : Entity, IAutoNumbered
 
     public DateOnly? NextReview { get; private set; }
 
+    /// <summary>A risk not closed is overdue for review once its review day has ended (the register's filter asks the same in SQL).</summary>
+    public static bool IsReviewOverdue(DateOnly? nextReview, RiskStatus status, DateOnly today) =>
+        nextReview < today && status != RiskStatus.Closed;
+
     // The latest assessment, denormalised for the register (null until assessed).
     public Guid? MethodologyId { get; private set; }
 

@@ -67,6 +67,10 @@ public sealed class TreatmentAction : Entity
     }
 
     public bool IsOpen => Status is ActionStatus.Planned or ActionStatus.InProgress;
+
+    /// <summary>An open action is overdue once its due day has ended (the plan's overdue filter asks the same in SQL).</summary>
+    public static bool IsOverdue(DateOnly? due, ActionStatus status, DateOnly today) =>
+        due < today && status is ActionStatus.Planned or ActionStatus.InProgress;
 }
 
 public enum AcceptanceStatus

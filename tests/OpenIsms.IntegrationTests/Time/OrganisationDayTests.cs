@@ -28,7 +28,7 @@ public sealed class PostgresFakeClockApp() : FakeClockApp(Provider.PostgreSql);
 
 /// <summary>
 /// Every date rule follows the organisation's day. In Kiritimati (UTC+14) a day ends at 10:00 UTC: a review, an
-/// acceptance, a control run and evidence all due on 2 March 2026 are still current at 09:59 UTC on 2 March and overdue
+/// acceptance, a treatment action, a control run and evidence all due on 2 March 2026 are still current at 09:59 UTC on 2 March and overdue
 /// or expired at 10:01 UTC, while a UTC calendar would still say 2 March for another fourteen hours.
 /// </summary>
 public abstract class OrganisationDayTests(FakeClockApp app)
@@ -62,6 +62,10 @@ public abstract class OrganisationDayTests(FakeClockApp app)
             (await manager.Submit(await manager.Page(risk), "#treatment form", new Dictionary<string, string?> { ["Input.Treatment"] = "Accept", ["Input.TreatmentRationale"] = "Low." }))
                 .StatusCode.ShouldBe(HttpStatusCode.Redirect);
             (await manager.Page(risk)).QuerySelector("#rating")!.TextContent.ShouldContain("2 Mar 2026", customMessage: "the review counts from the organisation's date of the assessment");
+            (await manager.Submit(await manager.Page(risk), "#actions form", new Dictionary<string, string?>
+            {
+                ["Input.Title"] = "Run a restore test", ["Input.OwnerId"] = ownerId, ["Input.Due"] = "2026-03-02",
+            })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
             // A quarterly control whose next run is due on 2 March 2026, with evidence valid until that day.
             control = await EvidenceTests.CreateControl(app, manager, "CTL-DAY-1", nextDue: "2026-03-02");
@@ -78,23 +82,27 @@ public abstract class OrganisationDayTests(FakeClockApp app)
         app.Time.SetUtcNow(new DateTimeOffset(2026, 3, 2, 9, 59, 0, TimeSpan.Zero));
         var before = await MyWork();
         Line(before, "R-DAY-1", "Risks to review").ShouldNotContain("Overdue");
+        Line(before, "R-DAY-1", "Treatment actions due").ShouldNotContain("Overdue");
         Line(before, "R-DAY-1", "Acceptances expiring").ShouldContain("Acceptance expires");
         Line(before, "CTL-DAY-1", "Control runs due").ShouldContain("today");
         Line(before, "CTL-DAY-1", "Control runs due").ShouldNotContain("Overdue");
         Line(before, "CTL-DAY-1", "Evidence expiring").ShouldContain("Expiring soon");
         (await ControlTasks(control)).ShouldNotContain("Overdue");
         (await ExpiredEvidence()).ShouldNotContain("Restore test");
+        (await OverdueActions()).ShouldNotContain("Run a restore test");
 
         // 2 March 2026, 10:01 UTC: 00:01 on 3 March in Kiritimati (still 2 March in UTC). All of it is now late.
         app.Time.SetUtcNow(new DateTimeOffset(2026, 3, 2, 10, 1, 0, TimeSpan.Zero));
         var after = await MyWork();
         Line(after, "R-DAY-1", "Risks to review").ShouldContain("Overdue");
+        Line(after, "R-DAY-1", "Treatment actions due").ShouldContain("Overdue");
         Line(after, "R-DAY-1", "Acceptances expiring").ShouldContain("Acceptance expired");
         Line(after, "CTL-DAY-1", "Control runs due").ShouldContain("yesterday");
         Line(after, "CTL-DAY-1", "Control runs due").ShouldContain("Overdue");
         Line(after, "CTL-DAY-1", "Evidence expiring").ShouldContain("Expired");
         (await ControlTasks(control)).ShouldContain("Overdue");
         (await ExpiredEvidence()).ShouldContain("Restore test");
+        (await OverdueActions()).ShouldContain("Run a restore test");
         using var reader = await app.SignedIn(Roles.IsmsManager);
         var register = await reader.Page("/risks?overdue=true");
         register.QuerySelector("main")!.TextContent.ShouldContain("R-DAY-1");
@@ -117,6 +125,12 @@ public abstract class OrganisationDayTests(FakeClockApp app)
     {
         using var manager = await app.SignedIn(Roles.IsmsManager);
         return (await manager.Page("/evidence?state=Expired")).QuerySelector("main")!.TextContent;
+    }
+
+    private async Task<string> OverdueActions()
+    {
+        using var manager = await app.SignedIn(Roles.IsmsManager);
+        return (await manager.Page("/risks/treatment-plan?overdue=true")).QuerySelector("main")!.TextContent;
     }
 
     /// <summary>The My work line for a record under the heading of a list.</summary>
