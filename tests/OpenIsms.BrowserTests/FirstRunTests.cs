@@ -67,6 +67,26 @@ public sealed partial class FirstRunTests(BrowserApp app) : IClassFixture<Browse
         (await page.Locator("main").InnerTextAsync()).ShouldContain("Screening");
         await BrowserApp.Look(page, "04-requirement");
 
+        // A second framework, from NIST's OSCAL catalog: back to the catalogue by the breadcrumb, switch to it, filter by
+        // function and level, follow a mapping back.
+        await page.Locator(".breadcrumbs").GetByRole(AriaRole.Link, new() { Name = "ISO/IEC 27001:2022" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/catalogue\\?framework=iso27001-2022$"));
+        await page.GetByRole(AriaRole.Link, new() { Name = "NIST Cybersecurity Framework 2.0" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("framework=nist-csf-2.0"));
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.Locator("#theme").SelectOptionAsync("RECOVER");
+        await page.Locator("#kind").SelectOptionAsync("categories");
+        await Expect(page.Locator("#catalogue-results tbody tr"), 2);
+        page.Url.ShouldContain("framework=nist-csf-2.0");
+        await BrowserApp.Look(page, "04b-nist-csf");
+        await page.GetByRole(AriaRole.Link, new() { Name = "RC.RP", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/catalogue/nist-csf-2.0/RC.RP$"));
+        (await page.Locator("main").InnerTextAsync()).ShouldContain("What NIST says");
+        await BrowserApp.Look(page, "04c-nist-category");
+        await page.GetByRole(AriaRole.Link, new() { Name = "A.5.29", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/catalogue/iso27001-2022/A.5.29$"));
+        (await page.Locator("main").InnerTextAsync()).ShouldContain("Information security during disruption");
+
         // Write the scope statement, add an exclusion, approve.
         await page.GetByRole(AriaRole.Link, new() { Name = "Scope" }).First.ClickAsync();
         await page.WaitForURLAsync(new Regex("/scope$"));
@@ -153,12 +173,7 @@ public sealed partial class FirstRunTests(BrowserApp app) : IClassFixture<Browse
         (await page.Locator(".topbar").InnerTextAsync()).ShouldNotContain("Sign out");
     }
 
-    private static async Task Expect(ILocator rows, int count)
-    {
-        for (var i = 0; i < 100 && await rows.CountAsync() != count; i++)
-        {
-            await Task.Delay(100);
-        }
-        (await rows.CountAsync()).ShouldBe(count);
-    }
+    // Playwright's own waiting assertion: retries until the htmx swap has landed, fails with what it saw.
+    private static Task Expect(ILocator rows, int count) =>
+        Assertions.Expect(rows).ToHaveCountAsync(count, new() { Timeout = 15_000 });
 }

@@ -31,4 +31,8 @@ public static class Text
 
         return text.ToString();
     }
+
+    /// <summary>The first letter upper case ("subcategory" → "Subcategory"); null for no text.</summary>
+    public static string? Capitalise(string? value) =>
+        string.IsNullOrWhiteSpace(value) ? null : char.ToUpper(value.Trim()[0], CultureInfo.InvariantCulture) + value.Trim()[1..];
 }

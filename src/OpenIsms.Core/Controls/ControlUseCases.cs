@@ -31,7 +31,7 @@ public sealed class ListControls(OpenIsmsDbContext db)
         if (!string.IsNullOrWhiteSpace(query.AnnexA))
         {
             var code = query.AnnexA.Trim();
-            q = q.Where(c => db.Set<ControlRequirement>().Any(x => x.ControlId == c.Id && db.Set<Requirement>().Any(r => r.Id == x.RequirementId && r.Code == code)));
+            q = q.Where(c => db.Set<ControlRequirement>().Any(x => x.ControlId == c.Id && db.SoaControls().Any(r => r.Id == x.RequirementId && r.Code == code)));
         }
 
         if (!string.IsNullOrWhiteSpace(query.Search))
@@ -143,7 +143,7 @@ public sealed class SaveControl(OpenIsmsDbContext db)
         }
 
         var requirementIds = c.RequirementIds.Distinct().ToList();
-        if (await db.Set<Requirement>().CountAsync(r => requirementIds.Contains(r.Id) && r.Kind == RequirementKind.Control, ct) != requirementIds.Count)
+        if (await db.SoaControls().CountAsync(r => requirementIds.Contains(r.Id), ct) != requirementIds.Count)
         {
             errors.Add(new FieldError("RequirementIds", "Choose Annex A controls from the catalogue."));
         }
@@ -212,15 +212,22 @@ public sealed class CreateStarterControls(OpenIsmsDbContext db)
             return Result<int>.From(Result.Forbidden());
         }
 
-        var missing = await db.Set<Requirement>().AsNoTracking()
-            .Where(r => r.Kind == RequirementKind.Control && !db.Set<ControlRequirement>().Any(x => x.RequirementId == r.Id))
-            .OrderBy(r => r.SortOrder).Select(r => new { r.Id, r.Code, r.Title, r.ControlTypes }).ToListAsync(ct);
+        var missing = await db.SoaControls().AsNoTracking()
+            .Where(r => !db.Set<ControlRequirement>().Any(x => x.RequirementId == r.Id))
+            .OrderBy(r => r.SortOrder).Select(r => new { r.Id, r.Code, r.Title }).ToListAsync(ct);
+        var ids = missing.Select(r => r.Id).ToList();
+
+        // The framework's own control-type attribute, where it has one (ISO/IEC 27002's Preventive, Detective, Corrective).
+        string[] types = [nameof(ControlType.Preventive), nameof(ControlType.Detective), nameof(ControlType.Corrective)];
+        var typed = (await db.Set<RequirementAttribute>().AsNoTracking().Where(a => ids.Contains(a.RequirementId) && types.Contains(a.Value))
+            .Select(a => new { a.RequirementId, a.Value }).ToListAsync(ct)).ToLookup(a => a.RequirementId, a => a.Value);
         var next = await References.Highest(db.Set<Control>().Select(x => x.Reference), "CTL-", ct);
         foreach (var requirement in missing)
         {
             var control = new Control();
-            var type = requirement.ControlTypes.Contains(";Detective;", StringComparison.Ordinal) ? ControlType.Detective
-                : requirement.ControlTypes.Contains(";Corrective;", StringComparison.Ordinal) && !requirement.ControlTypes.Contains(";Preventive;", StringComparison.Ordinal) ? ControlType.Corrective
+            var values = typed[requirement.Id].ToList();
+            var type = values.Contains(nameof(ControlType.Detective)) ? ControlType.Detective
+                : values.Contains(nameof(ControlType.Corrective)) && !values.Contains(nameof(ControlType.Preventive)) ? ControlType.Corrective
                 : ControlType.Preventive;
             control.NumberAutomatically();
             control.Update(new Control.Details($"CTL-{++next:000}", requirement.Title, $"Our implementation of {requirement.Code}. Describe how it is done here.", null, type, ControlFrequency.Continuous, ControlStatus.NotStarted));

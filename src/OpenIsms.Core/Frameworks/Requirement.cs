@@ -2,6 +2,7 @@ using OpenIsms.Core.Common;
 
 namespace OpenIsms.Core.Frameworks;
 
+/// <summary>What a catalogue entry is structurally: a management-system clause, a group of controls, or a control.</summary>
 public enum RequirementKind
 {
     Clause,
@@ -10,9 +11,9 @@ public enum RequirementKind
 }
 
 /// <summary>
-/// One entry of a framework's catalogue: a clause, an Annex A theme or a control. Identified by
-/// (<see cref="FrameworkId"/>, <see cref="Code"/>), stable across new versions of the data file.
-/// Attribute lists are stored as ";a;b;" so that filtering by one value is a LIKE in SQL.
+/// One entry of a framework's catalogue: a clause, a group (an Annex A theme, a CSF function) or a control (an Annex A
+/// control, a CSF category or subcategory). Identified by (<see cref="FrameworkId"/>, <see cref="Code"/>), stable across
+/// new versions of the data file; its attributes are rows (<see cref="RequirementAttribute"/>).
 /// </summary>
 [AuditName("Requirement")]
 public sealed class Requirement : Entity
@@ -27,6 +28,7 @@ public sealed class Requirement : Entity
         Code = code;
     }
 
+    /// <summary>The framework's <see cref="Framework.Key"/>: every lookup by code names it too.</summary>
     public string FrameworkId { get; private set; } = "";
 
     public string Code { get; private set; } = "";
@@ -35,55 +37,53 @@ public sealed class Requirement : Entity
 
     public RequirementKind Kind { get; private set; }
 
+    /// <summary>The framework's own name for the entry's level: "Clause", "Control", "Function", "Subcategory".</summary>
+    public string Class { get; private set; } = "";
+
     public int SortOrder { get; private set; }
 
     public string Title { get; private set; } = "";
 
+    /// <summary>The group it belongs to (an Annex A theme, a CSF function), for filtering.</summary>
     public string? Theme { get; private set; }
 
-    public string ControlTypes { get; private set; } = "";
-
-    public string Properties { get; private set; } = "";
-
-    public string Concepts { get; private set; } = "";
-
-    public string Capabilities { get; private set; } = "";
-
-    public string Domains { get; private set; } = "";
+    /// <summary>The framework's own wording, where its publisher allows it to be reproduced (NIST's, not ISO's).</summary>
+    public string Statement { get; private set; } = "";
 
     public string Guidance { get; private set; } = "";
 
     /// <summary>Typical evidence, one item per line.</summary>
     public string Evidence { get; private set; } = "";
 
+    /// <summary>The publisher's implementation examples, one per line.</summary>
+    public string Examples { get; private set; } = "";
+
     public string? DocumentedInformation { get; private set; }
 
-    /// <summary>Whether any of the attribute lists holds the tag, written ";value;".</summary>
-    public bool HasTag(string tag) =>
-        ControlTypes.Contains(tag, StringComparison.Ordinal) || Properties.Contains(tag, StringComparison.Ordinal) || Concepts.Contains(tag, StringComparison.Ordinal)
-        || Capabilities.Contains(tag, StringComparison.Ordinal) || Domains.Contains(tag, StringComparison.Ordinal);
+    /// <summary>Kept for traceability from an earlier edition; no longer part of the framework.</summary>
+    public bool Withdrawn { get; private set; }
 
-    public static string JoinTags(IEnumerable<string>? values) =>
-        values is null || !values.Any() ? "" : ";" + string.Join(';', values) + ";";
+    /// <summary>For a withdrawn entry, the codes of the entries that took it over, ";"-separated.</summary>
+    public string? SucceededBy { get; private set; }
 
-    public static IReadOnlyList<string> SplitTags(string stored) =>
-        stored.Split(';', StringSplitOptions.RemoveEmptyEntries);
+    public IReadOnlyList<string> Successors =>
+        SucceededBy?.Split(';', StringSplitOptions.RemoveEmptyEntries) ?? [];
 
     /// <summary>Copies the data file's values; EF only writes (and logs) the fields that differ.</summary>
     internal void Apply(CatalogueFile.Entry source, int sortOrder)
     {
         ParentCode = source.Parent;
         Kind = source.Kind;
+        Class = string.IsNullOrWhiteSpace(source.Class) ? source.Kind.ToString() : source.Class.Trim();
         SortOrder = sortOrder;
         Title = source.Title.Trim();
         Theme = source.Theme;
-        ControlTypes = JoinTags(source.ControlType);
-        Properties = JoinTags(source.Properties);
-        Concepts = JoinTags(source.Concepts);
-        Capabilities = JoinTags(source.Capabilities);
-        Domains = JoinTags(source.Domains);
+        Statement = source.Statement?.Trim() ?? "";
         Guidance = source.Guidance?.Trim() ?? "";
         Evidence = string.Join('\n', source.Evidence ?? []);
+        Examples = string.Join('\n', source.Examples ?? []);
         DocumentedInformation = source.DocumentedInformation?.Trim();
+        Withdrawn = source.Withdrawn;
+        SucceededBy = source.SucceededBy is { Count: > 0 } next ? string.Join(';', next) : null;
     }
 }

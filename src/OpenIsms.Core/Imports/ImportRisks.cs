@@ -76,7 +76,7 @@ public sealed partial class ImportRisks(OpenIsmsDbContext db, ImportUploads uplo
         var assets = await db.Set<Asset>().ToListAsync(ct);
         var threats = await db.Set<Threat>().ToDictionaryAsync(t => t.Name, StringComparer.OrdinalIgnoreCase, ct);
         var vulnerabilities = await db.Set<Vulnerability>().ToDictionaryAsync(t => t.Name, StringComparer.OrdinalIgnoreCase, ct);
-        var controls = await db.Set<Requirement>().AsNoTracking().Where(r => r.Kind == RequirementKind.Control).ToDictionaryAsync(r => r.Code, r => r.Id, ct);
+        var controls = await db.SoaControls().AsNoTracking().ToDictionaryAsync(r => r.Code, r => r.Id, ct);
         var existing = await db.Set<Risk>().ToDictionaryAsync(r => r.Reference, StringComparer.OrdinalIgnoreCase, ct);
         // Lookups, not list scans: a 10,000-row file against a 10,000-asset inventory must stay linear.
         var assetsByReference = assets.GroupBy(a => a.Reference, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);

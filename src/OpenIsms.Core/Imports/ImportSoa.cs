@@ -51,7 +51,7 @@ public sealed partial class ImportSoa(OpenIsmsDbContext db, ImportUploads upload
         }
 
         var reason = Enum.TryParse<InclusionReason>(mapping.InclusionReason, out var chosen) ? chosen : InclusionReason.BestPractice;
-        var requirements = await db.Set<Requirement>().AsNoTracking().Where(r => r.Kind == RequirementKind.Control).Select(r => new { r.Id, r.Code, r.Title }).ToListAsync(ct);
+        var requirements = await db.SoaControls().AsNoTracking().Select(r => new { r.Id, r.Code, r.Title }).ToListAsync(ct);
         var byTitle = requirements.GroupBy(r => ImportText.Key(r.Title)).ToDictionary(g => g.Key, g => g.First());
         var entries = await db.Set<SoaEntry>().ToDictionaryAsync(e => e.RequirementId, ct);
         var treated = (await db.Set<RiskControl>().Select(x => x.RequirementId).Distinct().ToListAsync(ct)).ToHashSet();

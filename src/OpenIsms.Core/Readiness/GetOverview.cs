@@ -47,6 +47,6 @@ public sealed class GetOverview(OpenIsmsDbContext db)
             await db.Set<InterestedParty>().CountAsync(ct),
             requirements.Sum(r => r.Count),
             requirements.Where(r => !r.Addressed).Sum(r => r.Count),
-            await db.Set<Requirement>().CountAsync(r => r.Kind == RequirementKind.Control, ct));
+            await db.SoaControls().CountAsync(ct));
     }
 }

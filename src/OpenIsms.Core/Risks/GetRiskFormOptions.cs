@@ -38,6 +38,6 @@ public sealed class GetRiskFormOptions(OpenIsmsDbContext db)
             .Select(u => new Choice(u.Id, u.DisplayName, null)).ToListAsync(ct);
 
     public static async Task<List<Choice>> Controls(OpenIsmsDbContext db, CancellationToken ct) =>
-        await db.Set<Requirement>().AsNoTracking().Where(r => r.Kind == RequirementKind.Control).OrderBy(r => r.SortOrder)
+        await db.SoaControls().AsNoTracking().OrderBy(r => r.SortOrder)
             .Select(r => new Choice(r.Id.ToString(), r.Code + " " + r.Title, r.Theme)).ToListAsync(ct);
 }

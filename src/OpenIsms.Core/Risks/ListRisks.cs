@@ -105,7 +105,7 @@ public sealed class ListRisks(OpenIsmsDbContext db)
         {
             // The risks whose treatment plans on one Annex A control (the SoA's and a control's "treats").
             var code = query.AnnexA.Trim().ToUpperInvariant();
-            q = q.Where(r => db.Set<RiskControl>().Any(x => x.RiskId == r.Id && db.Set<Frameworks.Requirement>().Any(req => req.Id == x.RequirementId && req.Code == code)));
+            q = q.Where(r => db.Set<RiskControl>().Any(x => x.RiskId == r.Id && Frameworks.FrameworkQueries.SoaControls(db).Any(req => req.Id == x.RequirementId && req.Code == code)));
         }
 
         if (query.ReviewOverdue)

@@ -79,7 +79,7 @@ public sealed class SaveRisk(OpenIsmsDbContext db)
         }
 
         var controlIds = c.ControlIds.Distinct().ToList();
-        if (await db.Set<Requirement>().CountAsync(r => controlIds.Contains(r.Id) && r.Kind == RequirementKind.Control, ct) != controlIds.Count)
+        if (await db.SoaControls().CountAsync(r => controlIds.Contains(r.Id), ct) != controlIds.Count)
         {
             errors.Add(new FieldError("ControlIds", "Choose Annex A controls from the catalogue."));
         }

@@ -51,7 +51,7 @@ public sealed class SaveTreatmentAction(OpenIsmsDbContext db)
             errors.Add(ownerError);
         }
 
-        if (c.RequirementId is { } requirementId && !await db.Set<Requirement>().AnyAsync(r => r.Id == requirementId && r.Kind == RequirementKind.Control, ct))
+        if (c.RequirementId is { } requirementId && !await db.SoaControls().AnyAsync(r => r.Id == requirementId, ct))
         {
             errors.Add(new FieldError(nameof(TreatmentAction.RequirementId), "Choose an Annex A control from the catalogue."));
         }

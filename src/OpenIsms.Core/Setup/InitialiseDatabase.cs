@@ -29,5 +29,11 @@ public sealed class InitialiseDatabase(OpenIsmsDbContext db, RoleManager<Identit
         {
             await catalogue.Handle(file, ct);
         }
+
+        await ChooseSoaFramework.EnsureChosen(db, ct);
+        foreach (var mappings in MappingFile.Embedded())
+        {
+            await catalogue.Handle(mappings, ct);
+        }
     }
 }

@@ -67,7 +67,7 @@ public sealed class SoaEntry : Entity
         }
 
         Applicable = d.Applicable;
-        Reasons = d.Applicable == true ? Requirement.JoinTags(d.Reasons.Distinct().OrderBy(r => r).Select(r => r.ToString())) : "";
+        Reasons = d.Applicable == true && d.Reasons.Count > 0 ? ";" + string.Join(";", d.Reasons.Distinct().OrderBy(r => r)) + ";" : "";
         ExclusionJustification = d.Applicable == false ? d.ExclusionJustification!.Trim() : null;
         StatusOverride = d.StatusOverride;
         OverrideReason = d.StatusOverride is null ? null : d.OverrideReason!.Trim();

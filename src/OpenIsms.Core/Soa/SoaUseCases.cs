@@ -19,7 +19,11 @@ public sealed class GetSoa(OpenIsmsDbContext db, SoaSummaryCache cache)
     /// <summary>Up to how many treating risks and implementing controls the page names in a row; more are counted and linked.</summary>
     public const int Named = 6;
 
-    public sealed record Line(Requirement Requirement, SoaEntry? Entry, SoaRow Row, IReadOnlyList<string> Warnings, int TreatedCount, int ImplementedCount);
+    public sealed record Line(Requirement Requirement, SoaEntry? Entry, SoaRow Row, IReadOnlyList<string> Warnings, int TreatedCount, int ImplementedCount)
+    {
+        /// <summary>The requirement's attribute values (any family), for the page's attribute filter.</summary>
+        public IReadOnlyList<string> Attributes { get; init; } = [];
+    }
 
     public sealed record View(IReadOnlyList<Line> Lines, SoaVersion? Latest, IReadOnlyList<SoaVersion> Versions)
     {
@@ -49,7 +53,7 @@ public sealed class GetSoa(OpenIsmsDbContext db, SoaSummaryCache cache)
         var versions = await db.Set<SoaVersion>().AsNoTracking().OrderByDescending(v => v.Number).ToListAsync(ct);
         var entries = await db.Set<SoaEntry>().AsNoTracking().ToDictionaryAsync(e => e.RequirementId, ct);
         var lines = requirements.Select(r => Build(r, entries.GetValueOrDefault(r.Id), risks[r.Id].ToList(), risks[r.Id].Count(), controls[r.Id].ToList(), statuses[r.Id].ToList())).ToList();
-        return new View(lines, versions.FirstOrDefault(), versions);
+        return new View(await WithAttributes(lines, false, ct), versions.FirstOrDefault(), versions);
     }
 
     /// <summary>
@@ -101,7 +105,7 @@ public sealed class GetSoa(OpenIsmsDbContext db, SoaSummaryCache cache)
             .Select(v => new SoaVersion { Number = v.Number, ApprovedById = v.ApprovedById, ApprovedByName = v.ApprovedByName, ApprovedAt = v.ApprovedAt, Note = v.Note })
             .ToListAsync(ct);
         var lines = requirements.Select(r => Build(r, entries.GetValueOrDefault(r.Id), riskNames[r.Id].ToList(), riskCounts.GetValueOrDefault(r.Id), controlNames[r.Id].ToList(), statuses[r.Id].ToList())).ToList();
-        return new View(lines, versions.FirstOrDefault(), versions);
+        return new View(await WithAttributes(lines, single, ct), versions.FirstOrDefault(), versions);
     }
 
     /// <summary>The page's filters: theme, decision (applicable, excluded, undecided, warnings), attribute tag, status label.</summary>
@@ -110,7 +114,7 @@ public sealed class GetSoa(OpenIsmsDbContext db, SoaSummaryCache cache)
     /// <summary>The rows a filter keeps; always the 93 rows in memory, so this needs no SQL.</summary>
     public static IReadOnlyList<Line> Filter(View view, RowFilter f) => view.Lines
         .Where(l => string.IsNullOrEmpty(f.Theme) || l.Requirement.Theme == f.Theme)
-        .Where(l => string.IsNullOrEmpty(f.Attribute) || l.Requirement.HasTag($";{f.Attribute};"))
+        .Where(l => string.IsNullOrEmpty(f.Attribute) || l.Attributes.Contains(f.Attribute))
         .Where(l => string.IsNullOrEmpty(f.Status) || l.Row.Status == f.Status)
         .Where(l => f.Decision switch
         {
@@ -126,8 +130,18 @@ public sealed class GetSoa(OpenIsmsDbContext db, SoaSummaryCache cache)
     public Task<SoaVersion?> Version(int? number, CancellationToken ct = default) =>
         db.Set<SoaVersion>().AsNoTracking().Where(v => number == null || v.Number == number).OrderByDescending(v => v.Number).FirstOrDefaultAsync(ct);
 
+    // One query for every row's attributes (or the one row's).
+    private async Task<List<Line>> WithAttributes(List<Line> lines, bool single, CancellationToken ct)
+    {
+        var ids = lines.Select(l => l.Requirement.Id).ToList();
+        var attributes = (await db.Set<RequirementAttribute>().AsNoTracking()
+            .Where(a => single ? ids.Contains(a.RequirementId) : db.SoaControls().Any(r => r.Id == a.RequirementId))
+            .Select(a => new { a.RequirementId, a.Value }).ToListAsync(ct)).ToLookup(a => a.RequirementId, a => a.Value);
+        return lines.Select(l => l with { Attributes = attributes[l.Requirement.Id].ToList() }).ToList();
+    }
+
     private Task<List<Requirement>> Requirements(string? code, CancellationToken ct) =>
-        db.Set<Requirement>().AsNoTracking().Where(r => r.Kind == RequirementKind.Control && (code == null || r.Code == code)).OrderBy(r => r.SortOrder).ToListAsync(ct);
+        db.SoaControls().AsNoTracking().Where(r => code == null || r.Code == code).OrderBy(r => r.SortOrder).ToListAsync(ct);
 
     private IQueryable<Ref> OpenRiskLinks() =>
         from x in db.Set<RiskControl>()
@@ -229,7 +243,7 @@ public sealed class SaveSoaEntry(OpenIsmsDbContext db)
             return Result.Forbidden();
         }
 
-        var requirement = await db.Set<Requirement>().AsNoTracking().FirstOrDefaultAsync(r => r.Code == c.Code && r.Kind == RequirementKind.Control, ct);
+        var requirement = await db.SoaControls().AsNoTracking().FirstOrDefaultAsync(r => r.Code == c.Code, ct);
         if (requirement is null)
         {
             return Result.NotFound();
@@ -350,7 +364,7 @@ public sealed class BulkDecideSoa(OpenIsmsDbContext db)
             return Result<int>.From(Result.Invalid(new FieldError("Bulk", "Choose what to record for the rows.")));
         }
 
-        var requirements = await db.Set<Requirement>().Where(r => r.Kind == RequirementKind.Control).Select(r => new { r.Id, r.Code }).ToListAsync(ct);
+        var requirements = await db.SoaControls().Select(r => new { r.Id, r.Code }).ToListAsync(ct);
         var entries = await db.Set<SoaEntry>().ToDictionaryAsync(e => e.RequirementId, ct);
         var treated = (await db.Set<RiskControl>().Select(x => x.RequirementId).Distinct().ToListAsync(ct)).ToHashSet();
         var chosen = c.AllUndecided

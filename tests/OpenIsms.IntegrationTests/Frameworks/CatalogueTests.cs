@@ -12,13 +12,15 @@ namespace OpenIsms.IntegrationTests.Frameworks;
 
 public abstract class CatalogueTests(AppFactory app)
 {
-    private static readonly CatalogueFile.Entry[] Shipped = CatalogueFile.Embedded().Single().Requirements.ToArray();
+    private static readonly CatalogueFile.Entry[] Shipped = CatalogueFile.Embedded().Single(c => c.Id == Iso).Requirements.ToArray();
+
+    private const string Iso = ListRequirements.DefaultFramework;
 
     /// <summary>The codes the data file itself says a filter should find, in the file's order.</summary>
     private static string[] Expected(Func<CatalogueFile.Entry, bool> match) => Shipped.Where(match).Select(e => e.Id).ToArray();
 
     private static bool HasAttribute(CatalogueFile.Entry e, string value) =>
-        new[] { e.ControlType, e.Properties, e.Concepts, e.Capabilities, e.Domains }.Any(list => list?.Contains(value) == true);
+        e.Attributes?.Values.Any(list => list.Contains(value)) == true;
 
     private static string[] Codes(IParentNode page) =>
         page.QuerySelectorAll("#catalogue-results tbody tr td:first-child a").Select(a => a.TextContent.Trim()).ToArray();
@@ -31,9 +33,9 @@ public abstract class CatalogueTests(AppFactory app)
         var (controls, clauses, themes) = await app.InScope(async sp =>
         {
             var db = sp.GetRequiredService<OpenIsmsDbContext>();
-            return (await db.Set<Requirement>().CountAsync(r => r.Kind == RequirementKind.Control),
-                await db.Set<Requirement>().Where(r => r.Kind == RequirementKind.Clause).Select(r => r.Code).ToListAsync(),
-                await db.Set<Requirement>().CountAsync(r => r.Kind == RequirementKind.Theme));
+            return (await db.Catalogue(Iso).CountAsync(r => r.Kind == RequirementKind.Control),
+                await db.Catalogue(Iso).Where(r => r.Kind == RequirementKind.Clause).Select(r => r.Code).ToListAsync(),
+                await db.Catalogue(Iso).CountAsync(r => r.Kind == RequirementKind.Theme));
         });
         controls.ShouldBe(93);
         themes.ShouldBe(4);
@@ -84,9 +86,9 @@ public abstract class CatalogueTests(AppFactory app)
         html.ShouldNotContain("<html");
         html.ShouldContain("catalogue-results");
 
-        var control = await viewer.Page("/catalogue/A.5.1");
+        var control = await viewer.Page("/catalogue/iso27001-2022/A.5.1");
         control.QuerySelector("main")!.TextContent.ShouldContain("Policies for information security");
-        (await viewer.Get("/catalogue/A.99.99")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await viewer.Get("/catalogue/iso27001-2022/A.99.99")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -167,7 +169,7 @@ public abstract class CatalogueTests(AppFactory app)
         foreach (var code in new[] { "A.5.1", "A.8.13", "4.3", "6.1.3" })
         {
             var entry = Shipped.Single(e => e.Id == code);
-            var page = await viewer.Page("/catalogue/" + code);
+            var page = await viewer.Page("/catalogue/iso27001-2022/" + code);
             Squash(page.QuerySelector("h1")!.TextContent).ShouldContain($"{code} {entry.Title}");
             var cards = page.QuerySelectorAll("section.card").ToList();
             var guidance = cards.Single(c => c.QuerySelector("h2")!.TextContent == "What it asks for");
@@ -181,10 +183,13 @@ public abstract class CatalogueTests(AppFactory app)
             }
         }
 
-        var theme = await viewer.Page("/catalogue/A.6");
-        theme.QuerySelectorAll("ul.plain li a").Select(a => a.GetAttribute("href")).ShouldBe(Expected(e => e.Parent == "A.6").Select(c => "/catalogue/" + c));
+        var theme = await viewer.Page("/catalogue/iso27001-2022/A.6");
+        theme.QuerySelectorAll("ul.plain li a").Select(a => a.GetAttribute("href")).ShouldBe(Expected(e => e.Parent == "A.6").Select(c => "/catalogue/iso27001-2022/" + c));
 
-        foreach (var unknown in new[] { "A.99.99", "A.5.0", "11", "a.5.1x" })
+        // An address from before frameworks were named still leads to the ISO/IEC 27001 entry.
+        (await viewer.Get("/catalogue/A.5.1")).LocationPath().ShouldBe("/catalogue/iso27001-2022/A.5.1");
+
+        foreach (var unknown in new[] { "A.99.99", "A.5.0", "11", "a.5.1x", "nist-csf-2.0/A.5.1", "iso27001-2022/GV.OC", "no-such-framework/A.5.1" })
         {
             var response = await viewer.Get("/catalogue/" + unknown);
             response.StatusCode.ShouldBe(HttpStatusCode.NotFound, unknown);
@@ -197,14 +202,14 @@ public abstract class CatalogueTests(AppFactory app)
     {
         await app.InScope(async sp =>
         {
-            var file = CatalogueFile.Embedded().Single();
+            var file = CatalogueFile.Embedded().Single(c => c.Id == Iso);
             var entry = file.Requirements.Single(r => r.Id == "A.5.1");
             var original = entry.Title;
             entry.Title = "Policies for information security (revised)";
             await sp.GetRequiredService<LoadCatalogue>().Handle(file);
             var db = sp.GetRequiredService<OpenIsmsDbContext>();
-            (await db.Set<Requirement>().AsNoTracking().CountAsync(r => r.Kind == RequirementKind.Control)).ShouldBe(93);
-            (await db.Set<Requirement>().AsNoTracking().SingleAsync(r => r.Code == "A.5.1")).Title.ShouldBe("Policies for information security (revised)");
+            (await db.Catalogue(Iso).AsNoTracking().CountAsync(r => r.Kind == RequirementKind.Control)).ShouldBe(93);
+            (await db.Catalogue(Iso).AsNoTracking().SingleAsync(r => r.Code == "A.5.1")).Title.ShouldBe("Policies for information security (revised)");
 
             entry.Title = original;
             await sp.GetRequiredService<LoadCatalogue>().Handle(file);
@@ -216,7 +221,7 @@ public abstract class CatalogueTests(AppFactory app)
     public async Task LoadingAChangedDataFile_UpdatesTheExistingRow_LogsTheChangeOnce_AndAddsNoRows()
     {
         const string Revised = "Information security policies, revised in a later data file";
-        var file = CatalogueFile.Embedded().Single();
+        var file = CatalogueFile.Embedded().Single(c => c.Id == Iso);
         var entry = file.Requirements.Single(r => r.Id == "A.5.1");
         var original = entry.Title;
 
@@ -256,7 +261,7 @@ public abstract class CatalogueTests(AppFactory app)
             (await app.InScope(sp => Snapshot(sp.GetRequiredService<OpenIsmsDbContext>()))).ShouldBe(after);
 
             using var viewer = await app.SignedIn(Roles.Viewer);
-            Squash((await viewer.Page("/catalogue/A.5.1")).QuerySelector("h1")!.TextContent).ShouldContain(Revised);
+            Squash((await viewer.Page("/catalogue/iso27001-2022/A.5.1")).QuerySelector("h1")!.TextContent).ShouldContain(Revised);
             (await viewer.Page("/catalogue?q=revised%20in%20a%20later")).QuerySelectorAll("#catalogue-results tbody tr").Length.ShouldBe(1);
         }
         finally

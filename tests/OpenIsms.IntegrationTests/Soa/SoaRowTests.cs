@@ -72,7 +72,8 @@ public abstract class SoaRowTests(AppFactory app)
         detective.ShouldNotBeEmpty();
         detective.Count.ShouldBeLessThan(93);
         var expected = await app.InScope(async sp => await sp.GetRequiredService<OpenIsmsDbContext>().Set<Requirement>()
-            .Where(r => r.Kind == RequirementKind.Control && r.ControlTypes.Contains(";Detective;")).OrderBy(r => r.SortOrder).Select(r => r.Code).ToListAsync());
+            .Where(r => r.Kind == RequirementKind.Control && r.FrameworkId == ListRequirements.DefaultFramework
+                && sp.GetRequiredService<OpenIsmsDbContext>().Set<RequirementAttribute>().Any(a => a.RequirementId == r.Id && a.Value == "Detective")).OrderBy(r => r.SortOrder).Select(r => r.Code).ToListAsync());
         detective.ShouldBe(expected);
 
         var requirement = await app.InScope(async sp => await sp.GetRequiredService<OpenIsmsDbContext>().Set<Requirement>().Where(r => r.Code == "A.8.16").Select(r => r.Id).SingleAsync());

@@ -10,6 +10,8 @@ public class CatalogueTests
 
     private static CatalogueFile.Entry Get(string id) => Iso.Requirements.Single(r => r.Id == id);
 
+    private static List<string> A(CatalogueFile.Entry entry, string family) => entry.Attributes?.GetValueOrDefault(family) ?? [];
+
     [Fact]
     public void Embedded_Iso27001_IsShippedWithNameAndDataVersion()
     {
@@ -89,8 +91,8 @@ public class CatalogueTests
     public void Attributes_EveryControl_HasAllFiveAttributeTags()
     {
         Of(RequirementKind.Control).Where(c =>
-                c.ControlType is not { Count: > 0 } || c.Properties is not { Count: > 0 } || c.Concepts is not { Count: > 0 }
-                || c.Capabilities is not { Count: > 0 } || c.Domains is not { Count: > 0 })
+                A(c, "controlType").Count == 0 || A(c, "properties").Count == 0 || A(c, "concepts").Count == 0
+                || A(c, "capabilities").Count == 0 || A(c, "domains").Count == 0)
             .Select(c => c.Id).ShouldBeEmpty();
     }
 
@@ -102,11 +104,11 @@ public class CatalogueTests
         control.Title.ShouldBe("Policies for information security");
         control.Parent.ShouldBe("A.5");
         control.Theme.ShouldBe("Organizational");
-        control.ControlType.ShouldBe(["Preventive"]);
-        control.Properties.ShouldBe(["Confidentiality", "Integrity", "Availability"]);
-        control.Concepts.ShouldBe(["Identify"]);
-        control.Capabilities.ShouldBe(["Governance"]);
-        control.Domains.ShouldBe(["Governance_and_Ecosystem", "Resilience"]);
+        A(control, "controlType").ShouldBe(["Preventive"]);
+        A(control, "properties").ShouldBe(["Confidentiality", "Integrity", "Availability"]);
+        A(control, "concepts").ShouldBe(["Identify"]);
+        A(control, "capabilities").ShouldBe(["Governance"]);
+        A(control, "domains").ShouldBe(["Governance_and_Ecosystem", "Resilience"]);
     }
 
     [Fact]
@@ -116,10 +118,10 @@ public class CatalogueTests
 
         control.Title.ShouldBe("Protection of information systems during audit testing");
         control.Theme.ShouldBe("Technological");
-        control.ControlType.ShouldBe(["Preventive"]);
-        control.Concepts.ShouldBe(["Protect"]);
-        control.Capabilities.ShouldBe(["Information_protection", "System_and_network_security"]);
-        control.Domains.ShouldBe(["Governance_and_Ecosystem", "Protection"]);
+        A(control, "controlType").ShouldBe(["Preventive"]);
+        A(control, "concepts").ShouldBe(["Protect"]);
+        A(control, "capabilities").ShouldBe(["Information_protection", "System_and_network_security"]);
+        A(control, "domains").ShouldBe(["Governance_and_Ecosystem", "Protection"]);
     }
 
     [Theory]
@@ -136,8 +138,8 @@ public class CatalogueTests
         var control = Get(id);
 
         control.Title.ShouldBe(title);
-        control.ControlType.ShouldBe(types.Split(';'));
-        control.Concepts.ShouldBe(concepts.Split(';'));
+        A(control, "controlType").ShouldBe(types.Split(';'));
+        A(control, "concepts").ShouldBe(concepts.Split(';'));
     }
 
     [Fact]
@@ -177,6 +179,10 @@ public class CatalogueTests
             id: test
             name: Test framework
             dataVersion: 3
+            attributeFamilies:
+              - key: controlType
+                name: Control type
+                values: [Preventive, Detective]
             requirements:
               - id: "1"
                 kind: Clause
@@ -186,7 +192,8 @@ public class CatalogueTests
                 kind: Control
                 title: Something
                 theme: People
-                controlType: [Preventive, Detective]
+                attributes:
+                  controlType: [Preventive, Detective]
                 evidence:
                   - A record
             """;
@@ -197,7 +204,53 @@ public class CatalogueTests
         file.Requirements.Count.ShouldBe(2);
         var control = file.Requirements[1];
         (control.Parent, control.Kind, control.Theme).ShouldBe(("1", RequirementKind.Control, "People"));
-        control.ControlType.ShouldBe(["Preventive", "Detective"]);
+        A(control, "controlType").ShouldBe(["Preventive", "Detective"]);
         control.Evidence.ShouldBe(["A record"]);
+    }
+
+    [Fact]
+    public void Parse_AttributeOfAnUndeclaredFamily_IsRefused()
+    {
+        const string yaml = """
+            id: test
+            name: Test
+            requirements:
+              - id: "A.1"
+                kind: Control
+                title: One
+                attributes:
+                  colour: [Blue]
+            """;
+
+        Should.Throw<InvalidDataException>(() => CatalogueFile.Parse(new StringReader(yaml))).Message.ShouldContain("colour");
+    }
+
+    [Fact]
+    public void Parse_ValueTheFamilyDoesNotList_IsRefused()
+    {
+        const string yaml = """
+            id: test
+            name: Test
+            attributeFamilies:
+              - key: controlType
+                name: Control type
+                values: [Preventive]
+            requirements:
+              - id: "A.1"
+                kind: Control
+                title: One
+                attributes:
+                  controlType: [Preventative]
+            """;
+
+        Should.Throw<InvalidDataException>(() => CatalogueFile.Parse(new StringReader(yaml))).Message.ShouldContain("Preventative");
+    }
+
+    [Fact]
+    public void Iso_AttributeFamilies_AreDeclaredInTheDataWithTheirValues()
+    {
+        Iso.AttributeFamilies.Select(f => f.Name).ShouldBe(["Control type", "Security properties", "Cybersecurity concepts", "Operational capabilities", "Security domains"]);
+        Iso.AttributeFamilies.Single(f => f.Key == "concepts").Values.ShouldBe(["Identify", "Protect", "Detect", "Respond", "Recover"]);
+        Iso.Soa.ShouldBeTrue();
     }
 }

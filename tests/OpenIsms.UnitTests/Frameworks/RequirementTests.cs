@@ -5,26 +5,6 @@ namespace OpenIsms.UnitTests.Frameworks;
 public class RequirementTests
 {
     [Fact]
-    public void JoinTags_SeveralValues_AreDelimitedOnBothSidesForLikeFilters()
-    {
-        Requirement.JoinTags(["Protect", "Detect"]).ShouldBe(";Protect;Detect;");
-    }
-
-    [Fact]
-    public void JoinTags_NoValues_IsEmpty()
-    {
-        Requirement.JoinTags(null).ShouldBe("");
-        Requirement.JoinTags([]).ShouldBe("");
-    }
-
-    [Fact]
-    public void SplitTags_StoredValue_RoundTrips()
-    {
-        Requirement.SplitTags(Requirement.JoinTags(["Confidentiality", "Integrity"])).ShouldBe(["Confidentiality", "Integrity"]);
-        Requirement.SplitTags("").ShouldBeEmpty();
-    }
-
-    [Fact]
     public void Apply_CatalogueEntry_CopiesValuesForTheRegister()
     {
         var requirement = new Requirement("iso27001-2022", "A.8.28");
@@ -35,8 +15,7 @@ public class RequirementTests
             Kind = RequirementKind.Control,
             Title = " Secure coding ",
             Theme = "Technological",
-            ControlType = ["Preventive"],
-            Concepts = ["Protect"],
+            Attributes = new() { ["controlType"] = ["Preventive"], ["concepts"] = ["Protect"] },
             Guidance = "  Review code.  ",
             Evidence = ["Code review records", "Static analysis reports"],
         };
@@ -47,9 +26,8 @@ public class RequirementTests
         requirement.ParentCode.ShouldBe("A.8");
         requirement.SortOrder.ShouldBe(30);
         requirement.Title.ShouldBe("Secure coding");
-        requirement.ControlTypes.ShouldBe(";Preventive;");
-        requirement.Concepts.ShouldBe(";Protect;");
-        requirement.Properties.ShouldBe("");
+        requirement.Class.ShouldBe("Control");
+        requirement.Withdrawn.ShouldBeFalse();
         requirement.Guidance.ShouldBe("Review code.");
         requirement.Evidence.ShouldBe("Code review records\nStatic analysis reports");
         requirement.DocumentedInformation.ShouldBeNull();

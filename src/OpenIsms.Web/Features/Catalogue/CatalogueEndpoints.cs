@@ -10,12 +10,18 @@ public static class CatalogueEndpoints
     /// <summary>The result table alone, for htmx's live filtering; the full page works without it.</summary>
     public static IEndpointRouteBuilder MapCatalogueFragments(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/catalogue/results", async (string? q, string? kind, string? theme, string? attribute, int? page, int? size, ListRequirements list, HttpContext http, CancellationToken ct) =>
+        app.MapGet("/catalogue/results", async (string? framework, string? q, string? kind, string? theme, string? attribute, bool? withdrawn, int? page, int? size,
+            GetFramework frameworks, ListRequirements list, HttpContext http, CancellationToken ct) =>
         {
-            var results = await list.Handle(new CatalogueFilter(q, kind, theme, attribute, page ?? 1, size ?? 25).ToQuery(), ct);
+            if (await frameworks.Handle(framework, ct) is not { } view)
+            {
+                return Results.NotFound();
+            }
+
+            var results = await list.Handle(new CatalogueFilter(q, kind, theme, attribute, page ?? 1, size ?? 25) { Withdrawn = withdrawn == true }.ToQuery(view), ct);
             // The address bar shows the page's URL, so the filtered view can be bookmarked and shared.
             http.Response.Headers["HX-Push-Url"] = "/catalogue" + http.Request.QueryString;
-            return new RazorComponentResult<CatalogueResults>(new { Results = results, BasePath = "/catalogue" });
+            return (IResult)new RazorComponentResult<CatalogueResults>(new { Results = results, Framework = view, BasePath = "/catalogue" });
         }).WithMetadata(new HasPermissionAttribute(Permissions.CatalogueRead));
         return app;
     }

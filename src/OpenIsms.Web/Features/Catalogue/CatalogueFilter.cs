@@ -2,28 +2,20 @@ using OpenIsms.Core.Frameworks;
 
 namespace OpenIsms.Web.Features.Catalogue;
 
-/// <summary>The catalogue's filter as it sits in the URL, shared by the page and its htmx fragment.</summary>
+/// <summary>The catalogue's filter as it sits in the URL, shared by the page and its htmx fragment; values the framework's data does not offer are dropped.</summary>
 public sealed record CatalogueFilter(string? Q, string? Kind, string? Theme, string? Attribute, int Page, int Size)
 {
-    public static readonly string[] Themes = ["Organizational", "People", "Physical", "Technological"];
+    public bool Withdrawn { get; init; }
 
-    public static readonly (string Group, string[] Values)[] Attributes =
-    [
-        ("Control type", ["Preventive", "Detective", "Corrective"]),
-        ("Security property", ["Confidentiality", "Integrity", "Availability"]),
-        ("Cybersecurity concept", ["Identify", "Protect", "Detect", "Respond", "Recover"]),
-        ("Operational capability", ["Governance", "Asset_management", "Information_protection", "Human_resource_security", "Physical_security",
-            "System_and_network_security", "Application_security", "Secure_configuration", "Identity_and_access_management",
-            "Threat_and_vulnerability_management", "Continuity", "Supplier_relationships_security", "Legal_and_compliance",
-            "Information_security_event_management", "Information_security_assurance"]),
-        ("Security domain", ["Governance_and_Ecosystem", "Protection", "Defence", "Resilience"]),
-    ];
-
-    public ListRequirements.Query ToQuery() => new(
-        Q,
-        Kind == "clauses" ? RequirementKind.Clause : Kind == "controls" ? RequirementKind.Control : null,
-        Themes.Contains(Theme) ? Theme : null,
-        Attributes.Any(a => a.Values.Contains(Attribute)) ? Attribute : null,
-        Page,
-        Size);
+    public ListRequirements.Query ToQuery(GetFramework.View framework) => new()
+    {
+        Framework = framework.Framework.Key,
+        Search = Q,
+        Class = framework.LevelOf(Kind)?.Class,
+        Theme = framework.Themes.Contains(Theme) ? Theme : null,
+        Attribute = framework.Framework.FamilyList.Any(f => f.Values.Contains(Attribute)) ? Attribute : null,
+        IncludeWithdrawn = Withdrawn,
+        Page = Page,
+        PageSize = Size,
+    };
 }
