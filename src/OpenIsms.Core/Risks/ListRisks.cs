@@ -115,9 +115,16 @@ public sealed class ListRisks(OpenIsmsDbContext db)
 
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
-            var term = "%" + query.Search.Trim().ToLowerInvariant() + "%";
-            q = q.Where(r => EF.Functions.Like(r.Reference.ToLower(), term) || EF.Functions.Like(r.Title.ToLower(), term)
-                || EF.Functions.Like((r.Description ?? "").ToLower(), term));
+            if (RiskTextSearch.Matching(db, query.Search) is { } matching)
+            {
+                q = q.Where(r => matching.Contains(r.Id));
+            }
+            else
+            {
+                // Only punctuation ("-", "%"): no words for the index, so the old substring match on the reference.
+                var term = "%" + query.Search.Trim().ToLowerInvariant() + "%";
+                q = q.Where(r => EF.Functions.Like(r.Reference.ToLower(), term));
+            }
         }
 
         return q;
