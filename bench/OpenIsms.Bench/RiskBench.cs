@@ -45,6 +45,8 @@ public static partial class RiskBench
                 Console.WriteLine(await Load.Run(app.BaseUrl, "/health/live", cookie, 20_000, 4));
                 Console.WriteLine(await Load.Run(app.BaseUrl, filtered, cookie, 5_000, 4));
                 Console.WriteLine(await Load.Run(app.BaseUrl, "/risks?q=ransomware&status=InTreatment&sort=Residual&desc=true", cookie, 2_000, 4));
+                Console.WriteLine(await Load.Run(app.BaseUrl, "/risks?q=ransomware", cookie, 2_000, 4));
+                Console.WriteLine(await Load.Run(app.BaseUrl, "/risks?q=invoice%20redirect", cookie, 2_000, 4));
                 Console.WriteLine(await Load.Run(app.BaseUrl, "/risks", cookie, 2_000, 4));
                 Console.WriteLine(await Load.Run(app.BaseUrl, $"/risks/{firstRisk}", cookie, 2_000, 4));
                 Console.WriteLine(await Load.Run(app.BaseUrl, "/risks/treatment-plan?overdue=true", cookie, 2_000, 4));

@@ -1,5 +1,3 @@
-using OpenIsms.Core.Organisations;
-
 namespace OpenIsms.Core.Common;
 
 /// <summary>
@@ -13,19 +11,17 @@ public sealed class Clock
     private readonly TimeProvider time;
     private readonly Func<CancellationToken, ValueTask<TimeZoneInfo>> zone;
 
-    /// <summary>The app's clock: dates in the time zone the organisation's settings name.</summary>
-    public Clock(TimeProvider time, OrganisationProfile organisation)
-        : this(time, async ct => (await organisation.Get(ct)).Zone)
-    {
-    }
-
     /// <summary>A clock in a fixed zone, where there is no organisation to ask (design-time tools, a migration test).</summary>
     public Clock(TimeProvider time, TimeZoneInfo fixedZone)
         : this(time, _ => ValueTask.FromResult(fixedZone))
     {
     }
 
-    private Clock(TimeProvider time, Func<CancellationToken, ValueTask<TimeZoneInfo>> zone)
+    /// <summary>
+    /// The app's clock: dates in the zone <paramref name="zone"/> gives — the organisation's settings, read by
+    /// Organisations' profile (Common names no area, so the dependency points down).
+    /// </summary>
+    public Clock(TimeProvider time, Func<CancellationToken, ValueTask<TimeZoneInfo>> zone)
     {
         this.time = time;
         this.zone = zone;

@@ -17,7 +17,11 @@ public static class CoreServices
         }
 
         services.AddSingleton<Organisations.OrganisationProfile>();
-        services.AddSingleton(sp => new Common.Clock(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Organisations.OrganisationProfile>()));
+        services.AddSingleton(sp =>
+        {
+            var organisation = sp.GetRequiredService<Organisations.OrganisationProfile>();
+            return new Common.Clock(sp.GetRequiredService<TimeProvider>(), async ct => (await organisation.Get(ct)).Zone);
+        });
         return services;
     }
 }

@@ -1,12 +1,13 @@
+using OpenIsms.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using OpenIsms.Core.Users;
 
 namespace OpenIsms.Web.Infrastructure;
 
-public static class AccountEndpoints
+public sealed class AccountEndpoints : IEndpointGroup
 {
-    public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
+    public static void Map(IEndpointRouteBuilder app)
     {
         // Signing out is a form post (antiforgery-checked because it reads the form); anyone may sign out.
         app.MapPost("/account/logout", async ([FromForm] string? returnUrl, SignInManager<AppUser> signIn, HttpContext http) =>
@@ -20,6 +21,5 @@ public static class AccountEndpoints
             await signIn.SignOutAsync();
             return Results.LocalRedirect("/account/login?signedout=1");
         }).AllowAnonymous();
-        return app;
     }
 }

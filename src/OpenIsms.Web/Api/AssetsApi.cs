@@ -6,7 +6,7 @@ using OpenIsms.Web.Infrastructure;
 namespace OpenIsms.Web.Api;
 
 /// <summary>/api/v1 for the asset inventory: the same use cases and permissions as the pages.</summary>
-public static class AssetsApi
+public sealed class AssetsApi : IEndpointGroup
 {
     public sealed record AssetBody(
         string? Reference, string Name, AssetType Type, string? Category, string? Description, string? OwnerId, string? Custodian, string? Location,
@@ -21,7 +21,7 @@ public static class AssetsApi
         string? Classification, int Confidentiality, int Integrity, int Availability, string Criticality, bool InScope,
         Need InheritedConfidentiality, Need InheritedIntegrity, Need InheritedAvailability, IReadOnlyList<string> DependsOn, IReadOnlyList<string> UsedBy, IReadOnlyList<string> Risks, int Version);
 
-    public static IEndpointRouteBuilder MapAssetsApi(this IEndpointRouteBuilder app)
+    public static void Map(IEndpointRouteBuilder app)
     {
         var read = new HasPermissionAttribute(Permissions.AssetsRead) { AuthenticationSchemes = ApiTokenHandler.SchemeName };
         var edit = new HasPermissionAttribute(Permissions.AssetsEdit) { AuthenticationSchemes = ApiTokenHandler.SchemeName };
@@ -65,7 +65,6 @@ public static class AssetsApi
                 return saved.Succeeded ? Results.Ok(new { id }) : ApiProblems.From(saved);
             })
             .RequireAuthorization(edit).WithName("UpdateAsset").WithSummary("Replaces an asset's details; send the version you read (409 if it changed since).");
-        return app;
     }
 
     private static Asset.Details Details(AssetBody b) => new(

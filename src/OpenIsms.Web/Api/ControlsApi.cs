@@ -7,14 +7,14 @@ using OpenIsms.Web.Infrastructure;
 namespace OpenIsms.Web.Api;
 
 /// <summary>/api/v1 for controls and the Statement of Applicability: the same use cases and permissions as the pages.</summary>
-public static class ControlsApi
+public sealed class ControlsApi : IEndpointGroup
 {
     public sealed record ControlBody(string? Reference, string Name, string? Description, string? OwnerId, ControlType Type, ControlFrequency Frequency, ControlStatus Status,
         IReadOnlyList<string>? Implements, int Version = 0);
 
     public sealed record DecisionBody(bool? Applicable, IReadOnlyList<InclusionReason>? Reasons, string? ExclusionJustification, ControlStatus? StatusOverride, string? OverrideReason, string? Notes, int Version = 0);
 
-    public static IEndpointRouteBuilder MapControlsApi(this IEndpointRouteBuilder app)
+    public static void Map(IEndpointRouteBuilder app)
     {
         var read = new HasPermissionAttribute(Permissions.ControlsRead) { AuthenticationSchemes = ApiTokenHandler.SchemeName };
         var edit = new HasPermissionAttribute(Permissions.ControlsEdit) { AuthenticationSchemes = ApiTokenHandler.SchemeName };
@@ -75,7 +75,6 @@ public static class ControlsApi
                 return saved.Succeeded ? Results.Ok(new { code }) : ApiProblems.From(saved);
             })
             .RequireAuthorization(edit).WithName("DecideSoaRow").WithSummary("Records the decision for one Annex A control, e.g. PUT /api/v1/soa/A.8.28.");
-        return app;
     }
 
     private static Control.Details Details(ControlBody b) => new(b.Reference ?? "", b.Name ?? "", b.Description, b.OwnerId, b.Type, b.Frequency, b.Status);

@@ -8,13 +8,13 @@ using OpenIsms.Web.Infrastructure;
 namespace OpenIsms.Web.Api;
 
 /// <summary>/api/v1 for evidence and control runs: list, read, upload, download and review, with the pages' use cases and permissions.</summary>
-public static class EvidenceApi
+public sealed class EvidenceApi : IEndpointGroup
 {
     public sealed record ReviewBody(EvidenceReview Decision, string? Comment, int Version);
 
     public sealed record EvidenceBody(EvidenceKind Kind, string Title, string? Description, string? Url, DateOnly? CollectedOn, DateOnly? ValidUntil, Guid? TaskId);
 
-    public static IEndpointRouteBuilder MapEvidenceApi(this IEndpointRouteBuilder app)
+    public static void Map(IEndpointRouteBuilder app)
     {
         var read = new HasPermissionAttribute(Permissions.EvidenceRead) { AuthenticationSchemes = ApiTokenHandler.SchemeName };
         var add = new HasPermissionAttribute(Permissions.EvidenceAdd) { AuthenticationSchemes = ApiTokenHandler.SchemeName };
@@ -120,7 +120,6 @@ public static class EvidenceApi
 
         controls.MapGet("/{id:guid}/tasks", async (Guid id, ListControlTasks tasks, CancellationToken ct) => Results.Ok(await tasks.Handle(id, 20, ct)))
             .RequireAuthorization(controlsRead).WithName("ListControlTasks").WithSummary("The control's next run and the last runs done.");
-        return app;
     }
 
     private static IResult Created(Result<Guid> added) =>

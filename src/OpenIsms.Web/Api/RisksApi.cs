@@ -6,7 +6,7 @@ using OpenIsms.Web.Infrastructure;
 namespace OpenIsms.Web.Api;
 
 /// <summary>/api/v1 for risks: the same use cases and permissions as the pages, JSON in and out.</summary>
-public static class RisksApi
+public sealed class RisksApi : IEndpointGroup
 {
     public sealed record RiskBody(
         string? Reference, string Title, string? Description, string OwnerId, Guid? ThreatId, Guid? VulnerabilityId, string? ExistingControls,
@@ -33,7 +33,7 @@ public static class RisksApi
 
     public sealed record PageDto<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount, int PageCount);
 
-    public static IEndpointRouteBuilder MapRisksApi(this IEndpointRouteBuilder app)
+    public static void Map(IEndpointRouteBuilder app)
     {
         var read = new HasPermissionAttribute(Permissions.RisksRead) { AuthenticationSchemes = ApiTokenHandler.SchemeName };
         var edit = new HasPermissionAttribute(Permissions.RisksEdit) { AuthenticationSchemes = ApiTokenHandler.SchemeName };
@@ -99,7 +99,6 @@ public static class RisksApi
                     ? Results.Ok(new { version = m.Number, m.Name, approvedAt = m.ApprovedAt, approvedBy = m.ApprovedByName, definition = m.Definition, ratedAreas = m.Definition.RatedAreas })
                     : Results.Problem(statusCode: 404, title: "No approved methodology", detail: "Approve a risk methodology first."))
             .RequireAuthorization(read).WithTags("Risks").WithName("GetMethodology").WithSummary("The approved risk methodology: scales, matrix, levels, threshold.");
-        return app;
     }
 
     private static SaveRisk.Command Command(Guid? id, RiskBody b) => new(

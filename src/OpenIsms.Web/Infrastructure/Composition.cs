@@ -169,17 +169,8 @@ public static class Composition
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
-        app.MapErrorEndpoints();
-        app.MapAccountEndpoints();
-        app.MapFragmentEndpoints();
         app.MapOpenApi("/api/{documentName}/openapi.json").AllowAnonymous();
-        app.MapRisksApi();
-        app.MapAssetsApi();
-        app.MapControlsApi();
-        app.MapEvidenceApi();
-        Features.Risks.RiskExports.MapRiskExports(app);
-        Features.Soa.SoaExports.MapSoaExports(app);
-        Features.Evidence.EvidenceDownloads.MapEvidenceDownloads(app);
+        app.MapEndpointGroups(); // each area's API, fragments, exports and downloads, discovered
         app.MapRazorComponents<App>();
         return app;
     }

@@ -7,9 +7,9 @@ namespace OpenIsms.Web.Infrastructure;
 /// already have started a component render in this request, and a re-executed POST must not be handled as a
 /// form again. Answers any method; never shows exception text.
 /// </summary>
-public static class ErrorEndpoints
+public sealed class ErrorEndpoints : IEndpointGroup
 {
-    public static IEndpointRouteBuilder MapErrorEndpoints(this IEndpointRouteBuilder app)
+    public static void Map(IEndpointRouteBuilder app)
     {
         app.Map("/error/{code:int}", (int code, HttpContext http) =>
         {
@@ -32,7 +32,6 @@ public static class ErrorEndpoints
             var shown = http.Response.StatusCode >= 400 ? http.Response.StatusCode : status;
             return Results.Content(Render(shown), "text/html; charset=utf-8", statusCode: http.Response.StatusCode);
         }).AllowAnonymous().DisableAntiforgery();
-        return app;
     }
 
     public static string Render(int code)

@@ -137,4 +137,11 @@ public class RolePermissionsTests
         Roles.All.ShouldAllBe(r => Roles.Describe(r).Length > 0);
         Roles.Describe("Owner").ShouldBe("");
     }
+
+    [Fact]
+    public void Table_ListsEveryDeclaredPermissionOnce_AndNothingUndeclared()
+    {
+        RolePermissions.Listed.ShouldBe(RolePermissions.Listed.Distinct().ToList());
+        RolePermissions.Listed.ShouldBe(All, ignoreOrder: true);
+    }
 }

@@ -5,10 +5,10 @@ using OpenIsms.Web.Infrastructure;
 
 namespace OpenIsms.Web.Features.Catalogue;
 
-public static class CatalogueEndpoints
+public sealed class CatalogueEndpoints : IEndpointGroup
 {
     /// <summary>The result table alone, for htmx's live filtering; the full page works without it.</summary>
-    public static IEndpointRouteBuilder MapCatalogueFragments(this IEndpointRouteBuilder app)
+    public static void Map(IEndpointRouteBuilder app)
     {
         app.MapGet("/catalogue/results", async (string? framework, string? q, string? kind, string? theme, string? attribute, bool? withdrawn, int? page, int? size,
             GetFramework frameworks, ListRequirements list, HttpContext http, CancellationToken ct) =>
@@ -23,6 +23,5 @@ public static class CatalogueEndpoints
             http.Response.Headers["HX-Push-Url"] = "/catalogue" + http.Request.QueryString;
             return (IResult)new RazorComponentResult<CatalogueResults>(new { Results = results, Framework = view, BasePath = "/catalogue" });
         }).WithMetadata(new HasPermissionAttribute(Permissions.CatalogueRead));
-        return app;
     }
 }

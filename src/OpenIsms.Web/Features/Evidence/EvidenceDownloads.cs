@@ -6,15 +6,14 @@ using OpenIsms.Web.Infrastructure;
 namespace OpenIsms.Web.Features.Evidence;
 
 /// <summary>Evidence files for people allowed to read evidence: streamed from the store, each download in the activity log.</summary>
-public static class EvidenceDownloads
+public sealed class EvidenceDownloads : IEndpointGroup
 {
-    public static IEndpointRouteBuilder MapEvidenceDownloads(this IEndpointRouteBuilder app)
+    public static void Map(IEndpointRouteBuilder app)
     {
         app.MapGet("/evidence/{id:guid}/download", async (Guid id, EvidenceFiles files, HttpContext http, CancellationToken ct) =>
             Serve(await files.Handle(id, "page", ct), http))
             .RequireAuthorization(new HasPermissionAttribute(Permissions.EvidenceRead))
             .RequireSameSite();
-        return app;
     }
 
     public static IResult Serve(Result<EvidenceFiles.Opened> opened, HttpContext http)

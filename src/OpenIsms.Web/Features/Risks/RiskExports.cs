@@ -12,9 +12,9 @@ namespace OpenIsms.Web.Features.Risks;
 /// Downloads of the risk register (with the register's filters) and the treatment plan: CSV and XLSX, the plan also
 /// as DOCX. Rows stream from the database to the file.
 /// </summary>
-public static class RiskExports
+public sealed class RiskExports : IEndpointGroup
 {
-    public static IEndpointRouteBuilder MapRiskExports(this IEndpointRouteBuilder app)
+    public static void Map(IEndpointRouteBuilder app)
     {
         var read = new HasPermissionAttribute(Permissions.RisksRead);
         app.MapGet("/risks/export.{format:regex(^(csv|xlsx)$)}", async (string format, HttpContext http, ExportRisks export, Clock clock, CancellationToken ct) =>
@@ -56,6 +56,5 @@ public static class RiskExports
                     break;
             }
         }).RequireAuthorization(read);
-        return app;
     }
 }

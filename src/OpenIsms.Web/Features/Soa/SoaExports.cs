@@ -9,7 +9,7 @@ using OpenIsms.Web.Infrastructure.Exports;
 namespace OpenIsms.Web.Features.Soa;
 
 /// <summary>The Statement of Applicability as XLSX or DOCX: an approved version (the latest by default) or the draft, with every column.</summary>
-public static class SoaExports
+public sealed class SoaExports : IEndpointGroup
 {
     public static readonly string[] Columns =
     [
@@ -17,7 +17,7 @@ public static class SoaExports
         "Status set by hand because", "Implemented by", "Notes",
     ];
 
-    public static IEndpointRouteBuilder MapSoaExports(this IEndpointRouteBuilder app)
+    public static void Map(IEndpointRouteBuilder app)
     {
         app.MapGet("/soa/export.{format:regex(^(xlsx|docx|pdf)$)}", async (string format, string? version, HttpContext http, GetSoa get, GetOrganisation organisation, PdfPrinter pdf, Clock clock, CancellationToken ct) =>
         {
@@ -70,7 +70,6 @@ public static class SoaExports
 
             return Results.Empty;
         }).RequireAuthorization(new HasPermissionAttribute(Permissions.ControlsRead));
-        return app;
     }
 
     /// <summary>On paper, a cell names this many risks or controls and counts the rest (the workbook names them all).</summary>

@@ -7,9 +7,9 @@ using OpenIsms.Web.Infrastructure;
 namespace OpenIsms.Web.Features.Soa;
 
 /// <summary>htmx fragments for editing one SoA row in place: the row, its quick editor, and saving it. The pages work without them.</summary>
-public static class SoaRowEndpoints
+public sealed class SoaRowEndpoints : IEndpointGroup
 {
-    public static IEndpointRouteBuilder MapSoaRowFragments(this IEndpointRouteBuilder app)
+    public static void Map(IEndpointRouteBuilder app)
     {
         app.MapGet("/soa/rows/{code}", async (string code, GetSoa get, ICurrentUser user, CancellationToken ct) =>
                 await Line(get, code, ct) is { } line ? Row(line, canEdit: user.Has(Permissions.ControlsEdit)) : Results.NotFound())
@@ -61,7 +61,6 @@ public static class SoaRowEndpoints
                 });
             })
             .RequireAuthorization(new HasPermissionAttribute(Permissions.ControlsEdit));
-        return app;
     }
 
     private static async Task<GetSoa.Line?> Line(GetSoa get, string code, CancellationToken ct) => (await get.Summary(code, ct)).Lines.FirstOrDefault();
