@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OpenIsms.Core.Common;
 using OpenIsms.Core.Data;
-using OpenIsms.Core.Risks;
 using OpenIsms.Core.Security;
 using OpenIsms.Core.Users;
 
@@ -74,76 +73,6 @@ public sealed class SaveAsset(OpenIsmsDbContext db)
         return saved.Succeeded ? asset.Id : Result<Guid>.From(saved);
     }
 
-}
-
-/// <summary>Deletes an asset; its dependencies and risk links go with it, each recorded in the activity log.</summary>
-public sealed class DeleteAsset(OpenIsmsDbContext db)
-{
-    public async Task<Result> Handle(Guid id, int version, CancellationToken ct = default)
-    {
-        var (asset, failure) = await db.LoadForChange<Asset>(id, version, Permissions.AssetsEdit, ct);
-        if (asset is null)
-        {
-            return failure!;
-        }
-
-        db.RemoveRange(await db.Set<AssetDependency>().Where(d => d.AssetId == id || d.DependsOnId == id).ToListAsync(ct));
-        db.RemoveRange(await db.Set<RiskAsset>().Where(x => x.AssetId == id).ToListAsync(ct));
-        db.Remove(asset);
-        return await db.SaveAsync(ct);
-    }
-}
-
-/// <summary>Records that one asset relies on another; refuses duplicates and any loop back to the asset itself.</summary>
-public sealed class AddAssetDependency(OpenIsmsDbContext db)
-{
-    public async Task<Result> Handle(Guid assetId, Guid dependsOnId, string? note, CancellationToken ct = default)
-    {
-        if (!db.CurrentUser.Has(Permissions.AssetsEdit))
-        {
-            return Result.Forbidden();
-        }
-
-        if (await db.Set<Asset>().CountAsync(a => a.Id == assetId || a.Id == dependsOnId, ct) != (assetId == dependsOnId ? 1 : 2))
-        {
-            return Result.NotFound();
-        }
-
-        var created = AssetDependency.Create(assetId, dependsOnId, note);
-        if (!created.Succeeded)
-        {
-            return created;
-        }
-
-        if (await db.Set<AssetDependency>().AnyAsync(d => d.AssetId == assetId && d.DependsOnId == dependsOnId, ct))
-        {
-            return Result.Invalid(new FieldError("DependsOnId", "This dependency is already recorded."));
-        }
-
-        // A loop: does the other asset already depend, through any chain, on this one?
-        var seen = new HashSet<Guid> { dependsOnId };
-        var frontier = new List<Guid> { dependsOnId };
-        for (var depth = 0; depth < GetAsset.MaxDepth && frontier.Count > 0; depth++)
-        {
-            var current = frontier;
-            var next = await db.Set<AssetDependency>().AsNoTracking().Where(d => current.Contains(d.AssetId)).Select(d => d.DependsOnId).Distinct().ToListAsync(ct);
-            if (next.Contains(assetId))
-            {
-                return Result.Invalid(new FieldError("DependsOnId", "That asset already depends on this one, directly or through others: the dependency would make a loop."));
-            }
-
-            frontier = next.Where(seen.Add).ToList();
-        }
-
-        db.Add(created.Value!);
-        return await db.SaveAsync(ct);
-    }
-}
-
-public sealed class RemoveAssetDependency(OpenIsmsDbContext db)
-{
-    public Task<Result> Handle(Guid id, int version, CancellationToken ct = default) =>
-        db.DeleteAsync<AssetDependency>(id, version, Permissions.AssetsEdit, ct);
 }
 
 /// <summary>The classification scheme: its levels in rank order, renamed (assets follow) or removed when unused.</summary>
