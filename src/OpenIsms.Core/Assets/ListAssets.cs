@@ -5,16 +5,6 @@ using OpenIsms.Core.Users;
 
 namespace OpenIsms.Core.Assets;
 
-public enum AssetSort
-{
-    Reference,
-    Name,
-    Type,
-    Owner,
-    Criticality,
-    Protection,
-}
-
 /// <summary>The asset inventory: filtered, sorted and paged in SQL, the owner's name joined in the same query.</summary>
 public sealed class ListAssets(OpenIsmsDbContext db)
 {

@@ -52,18 +52,3 @@ public sealed class ExportRisks(OpenIsmsDbContext db, ListRisks list)
         }
     }
 }
-
-/// <summary>The treatment plan as rows for an export, in plan order, streamed.</summary>
-public sealed class ExportTreatmentPlan(OpenIsmsDbContext db, ListTreatmentPlan plan)
-{
-    public static readonly string[] Columns = ["Risk", "Risk title", "Action", "Owner", "Due", "Status", "Annex A control", "Treatment"];
-
-    public async IAsyncEnumerable<object?[]> Handle(ListTreatmentPlan.Query filters, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
-    {
-        var today = await db.Clock.Today(ct);
-        await foreach (var a in plan.Rows(filters, today).AsAsyncEnumerable().WithCancellation(ct))
-        {
-            yield return [a.RiskReference, a.RiskTitle, a.Title, a.OwnerName, a.Due, a.Status.ToString(), a.ControlCode, a.Treatment?.ToString()];
-        }
-    }
-}

@@ -67,7 +67,7 @@ public sealed class SaveUser(OpenIsmsDbContext db, UserManager<AppUser> users)
                 // A new security stamp invalidates the user's existing sign-in cookies; their API tokens end for good
                 // (reactivating the user does not bring them back).
                 await users.UpdateSecurityStampAsync(user);
-                await ManageApiTokens.RevokeAll(db, user.Id, ct);
+                await RevokeAllApiTokens.RevokeAll(db, user.Id, ct);
             }
 
             await transaction.CommitAsync(ct);

@@ -63,7 +63,7 @@ public static class Commands
         }
 
         scope.ServiceProvider.GetRequiredService<HttpCurrentUser>().ActAs(new CommandUser(user.Id, user.DisplayName, await users.GetRolesAsync(user)));
-        var created = await scope.ServiceProvider.GetRequiredService<ManageApiTokens>().Create(Option(args, "name"), days);
+        var created = await scope.ServiceProvider.GetRequiredService<CreateApiToken>().Handle(Option(args, "name"), days);
         if (!created.Succeeded)
         {
             foreach (var error in created.Errors)

@@ -4,12 +4,6 @@ using OpenIsms.Core.Security;
 
 namespace OpenIsms.Core.Context;
 
-public sealed class DeleteContextIssue(OpenIsmsDbContext db)
-{
-    public Task<Result> Handle(Guid id, int version, CancellationToken ct = default) =>
-        db.DeleteAsync<ContextIssue>(id, version, Permissions.ContextEdit, ct);
-}
-
 public sealed class DeletePartyRequirement(OpenIsmsDbContext db)
 {
     public Task<Result> Handle(Guid id, int version, CancellationToken ct = default) =>

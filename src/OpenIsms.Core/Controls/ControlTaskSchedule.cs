@@ -1,7 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using OpenIsms.Core.Data;
-using OpenIsms.Core.Security;
-using OpenIsms.Core.Users;
 
 namespace OpenIsms.Core.Controls;
 
@@ -48,31 +46,4 @@ public static class ControlTaskSchedule
             db.Add(ControlTask.Open(control.Id, next));
         }
     }
-}
-
-/// <summary>The open and recent tasks of a control, for its page.</summary>
-public sealed class ListControlTasks(OpenIsmsDbContext db)
-{
-    public sealed record Row(Guid Id, DateOnly DueOn, ControlTaskStatus Status, string? CompletedBy, DateTime? CompletedAt, string? Note);
-
-    public async Task<IReadOnlyList<Row>> Handle(Guid controlId, int recent = 5, CancellationToken ct = default)
-    {
-        if (!db.CurrentUser.Has(Permissions.ControlsRead))
-        {
-            return [];
-        }
-
-        // A run's note is written with its evidence and may describe it: only those who may read evidence see it.
-        var notes = db.CurrentUser.Has(Permissions.EvidenceRead);
-        var open = Rows(db.Set<ControlTask>().Where(t => t.ControlId == controlId && t.Status == ControlTaskStatus.Open).OrderBy(t => t.DueOn));
-        var done = Rows(db.Set<ControlTask>().Where(t => t.ControlId == controlId && t.Status == ControlTaskStatus.Done).OrderByDescending(t => t.DueOn).Take(recent));
-        List<Row> rows = [.. await open.ToListAsync(ct), .. await done.ToListAsync(ct)];
-        return notes ? rows : rows.Select(r => r with { Note = null }).ToList();
-    }
-
-    private IQueryable<Row> Rows(IQueryable<ControlTask> tasks) =>
-        from t in tasks.AsNoTracking()
-        join u in db.Set<AppUser>() on t.CompletedById equals u.Id into users
-        from u in users.DefaultIfEmpty()
-        select new Row(t.Id, t.DueOn, t.Status, u == null ? null : u.DisplayName, t.CompletedAt, t.Note);
 }

@@ -1,0 +1,11 @@
+using OpenIsms.Core.Common;
+using OpenIsms.Core.Data;
+using OpenIsms.Core.Security;
+
+namespace OpenIsms.Core.Context;
+
+public sealed class DeleteContextIssue(OpenIsmsDbContext db)
+{
+    public Task<Result> Handle(Guid id, int version, CancellationToken ct = default) =>
+        db.DeleteAsync<ContextIssue>(id, version, Permissions.ContextEdit, ct);
+}

@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+using OpenIsms.Core.Common;
+using OpenIsms.Core.Data;
+
+namespace OpenIsms.Core.Imports;
+
+/// <summary>Keeps an upload for the next steps; only its uploader can use it.</summary>
+public sealed class ImportUploads(OpenIsmsDbContext db)
+{
+    public static readonly TimeSpan KeptFor = TimeSpan.FromDays(1);
+
+    public async Task<Result<Guid>> Handle(string kind, string fileName, byte[] content, CancellationToken ct = default)
+    {
+        if (db.CurrentUser.UserId is not { } userId)
+        {
+            return Result<Guid>.From(Result.Forbidden());
+        }
+
+        var (_, error) = TableFile.Read(content, fileName);
+        if (error is not null)
+        {
+            return Result<Guid>.From(Result.Invalid(new FieldError("File", error)));
+        }
+
+        var now = db.Clock.UtcNow;
+        await db.Set<ImportUpload>().Where(u => u.CreatedAt < now - KeptFor).ExecuteDeleteAsync(ct);
+        var upload = new ImportUpload { Kind = kind, FileName = Path.GetFileName(fileName), Content = content, UserId = userId, CreatedAt = now };
+        db.Add(upload);
+        await db.SaveChangesAsync(ct);
+        return upload.Id;
+    }
+
+    public async Task<(ImportUpload? Upload, Table? Table)> Load(Guid id, string kind, CancellationToken ct = default)
+    {
+        var upload = await db.Set<ImportUpload>().AsNoTracking().FirstOrDefaultAsync(u => u.Id == id && u.Kind == kind && u.UserId == db.CurrentUser.UserId, ct);
+        return upload is null ? (null, null) : (upload, TableFile.Read(upload.Content, upload.FileName).Table);
+    }
+
+    public Task Forget(Guid id, CancellationToken ct = default) => db.Set<ImportUpload>().Where(u => u.Id == id).ExecuteDeleteAsync(ct);
+}

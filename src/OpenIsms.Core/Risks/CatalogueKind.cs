@@ -1,0 +1,7 @@
+namespace OpenIsms.Core.Risks;
+
+public enum CatalogueKind
+{
+    Threats,
+    Vulnerabilities,
+}

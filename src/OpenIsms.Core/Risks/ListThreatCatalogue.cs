@@ -1,0 +1,29 @@
+using Microsoft.EntityFrameworkCore;
+using OpenIsms.Core.Common;
+using OpenIsms.Core.Data;
+
+namespace OpenIsms.Core.Risks;
+
+/// <summary>The organisation's threat and vulnerability catalogues: one of them, filtered by group and text, paged, with how many risks name each entry.</summary>
+public sealed class ListThreatCatalogue(OpenIsmsDbContext db)
+{
+    public sealed record Row(Guid Id, string Name, string Group, string? Description, string? Affects, int Risks, int Version);
+
+    public async Task<Page<Row>> Handle(CatalogueKind kind, string? search, string? group, int page = 1, int pageSize = 50, CancellationToken ct = default)
+    {
+        var term = string.IsNullOrWhiteSpace(search) ? null : "%" + search.Trim().ToLowerInvariant() + "%";
+        IQueryable<Row> rows = kind == CatalogueKind.Threats
+            ? db.Set<Threat>().AsNoTracking()
+                .Where(t => (group == null || t.Group == group) && (term == null || EF.Functions.Like(t.Name.ToLower(), term) || EF.Functions.Like((t.Description ?? "").ToLower(), term)))
+                .OrderBy(t => t.Group).ThenBy(t => t.Name)
+                .Select(t => new Row(t.Id, t.Name, t.Group, t.Description, t.Affects, db.Set<Risk>().Count(r => r.ThreatId == t.Id), t.Version))
+            : db.Set<Vulnerability>().AsNoTracking()
+                .Where(t => (group == null || t.Group == group) && (term == null || EF.Functions.Like(t.Name.ToLower(), term) || EF.Functions.Like((t.Description ?? "").ToLower(), term)))
+                .OrderBy(t => t.Group).ThenBy(t => t.Name)
+                .Select(t => new Row(t.Id, t.Name, t.Group, t.Description, null, db.Set<Risk>().Count(r => r.VulnerabilityId == t.Id), t.Version));
+        var size = pageSize is 25 or 50 or 100 ? pageSize : 50;
+        var number = PageSizes.NormalisePage(page);
+        var total = await rows.CountAsync(ct);
+        return new Page<Row>(await rows.Skip((number - 1) * size).Take(size).ToListAsync(ct), number, size, total);
+    }
+}

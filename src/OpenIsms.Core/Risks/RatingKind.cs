@@ -1,0 +1,7 @@
+namespace OpenIsms.Core.Risks;
+
+public enum RatingKind
+{
+    Inherent,
+    Residual,
+}

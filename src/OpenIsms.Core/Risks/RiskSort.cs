@@ -1,0 +1,12 @@
+namespace OpenIsms.Core.Risks;
+
+public enum RiskSort
+{
+    Reference,
+    Title,
+    Owner,
+    Inherent,
+    Residual,
+    NextReview,
+    Status,
+}
