@@ -2,6 +2,8 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using OpenIsms.Core.Common;
 using OpenIsms.Core.Data;
+using OpenIsms.Core.Evidence;
+using OpenIsms.Core.Users;
 
 namespace OpenIsms.Core.Activity;
 
@@ -15,18 +17,18 @@ public sealed class ListActivity(OpenIsmsDbContext db)
     /// <summary>Records whose content needs a permission beyond reading the log; their entries are hidden without it.</summary>
     private static readonly (string[] Types, string Permission)[] Guarded =
     [
-        (["Evidence", "EvidenceControl", "EvidenceStore"], Security.Permissions.EvidenceRead),
+        (["Evidence", "EvidenceControl", "EvidenceStore"], Evidence.EvidencePermissions.Read),
     ];
 
     /// <summary>Fields shown only with a permission: the rest of the entry stays visible.</summary>
     private static readonly (string Type, string[] Fields, string Permission)[] Redacted =
     [
         // A run's note is written with its evidence and may describe it.
-        (AuditNames.Of<Controls.ControlTask>(), ["Note"], Security.Permissions.EvidenceRead),
+        (AuditNames.Of<Controls.ControlTask>(), ["Note"], Evidence.EvidencePermissions.Read),
 
         // Who has which address and token is for administrators.
-        (AuditNames.Of<Users.ApiToken>(), ["TokenHash"], Security.Permissions.UsersManage),
-        (AuditNames.User, ["Email", "UserName"], Security.Permissions.UsersManage),
+        (AuditNames.Of<Users.ApiToken>(), ["TokenHash"], Users.UserPermissions.Manage),
+        (AuditNames.User, ["Email", "UserName"], Users.UserPermissions.Manage),
     ];
 
     public const string Withheld = "(withheld)";

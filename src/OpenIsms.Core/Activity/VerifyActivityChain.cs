@@ -30,7 +30,7 @@ public sealed class VerifyActivityChain(OpenIsmsDbContext db, ActivityCheckpoint
 
     public async Task<Report?> Handle(int maxProblems = 100, CancellationToken ct = default)
     {
-        if (!db.CurrentUser.Has(Permissions.ActivityVerify))
+        if (!db.CurrentUser.Has(ActivityPermissions.Verify))
         {
             return null;
         }

@@ -15,7 +15,7 @@ public sealed class WriteActivityCheckpoint(OpenIsmsDbContext db, ActivityCheckp
 
     public async Task<Outcome> Handle(bool onlyIfGrown = false, CancellationToken ct = default)
     {
-        if (!db.CurrentUser.Has(Permissions.ActivityVerify))
+        if (!db.CurrentUser.Has(ActivityPermissions.Verify))
         {
             return new(null, "You do not have permission to do this.");
         }

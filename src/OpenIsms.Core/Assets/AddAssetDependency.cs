@@ -10,7 +10,7 @@ public sealed class AddAssetDependency(OpenIsmsDbContext db)
 {
     public async Task<Result> Handle(Guid assetId, Guid dependsOnId, string? note, CancellationToken ct = default)
     {
-        if (!db.CurrentUser.Has(Permissions.AssetsEdit))
+        if (!db.CurrentUser.Has(AssetPermissions.Edit))
         {
             return Result.Forbidden();
         }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OpenIsms.Core.Common;
 using OpenIsms.Core.Data;
+using OpenIsms.Core.Organisations;
 using OpenIsms.Core.Security;
 
 namespace OpenIsms.Core.Assets;
@@ -10,7 +11,7 @@ public sealed class DeleteClassificationLevel(OpenIsmsDbContext db)
 {
     public async Task<Result> Handle(Guid id, int version, CancellationToken ct = default)
     {
-        var (level, failure) = await db.LoadForChange<ClassificationLevel>(id, version, Permissions.OrganisationManage, ct);
+        var (level, failure) = await db.LoadForChange<ClassificationLevel>(id, version, OrganisationPermissions.Manage, ct);
         if (level is null)
         {
             return failure!;

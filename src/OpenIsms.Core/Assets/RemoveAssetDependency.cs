@@ -7,5 +7,5 @@ namespace OpenIsms.Core.Assets;
 public sealed class RemoveAssetDependency(OpenIsmsDbContext db)
 {
     public Task<Result> Handle(Guid id, int version, CancellationToken ct = default) =>
-        db.DeleteAsync<AssetDependency>(id, version, Permissions.AssetsEdit, ct);
+        db.DeleteAsync<AssetDependency>(id, version, AssetPermissions.Edit, ct);
 }

@@ -16,7 +16,7 @@ public sealed class SaveAsset(OpenIsmsDbContext db)
         Asset asset;
         if (c.Id is { } id)
         {
-            var (found, failure) = await db.LoadForChange<Asset>(id, c.Version, Permissions.AssetsEdit, ct);
+            var (found, failure) = await db.LoadForChange<Asset>(id, c.Version, AssetPermissions.Edit, ct);
             if (found is null)
             {
                 return Result<Guid>.From(failure!);
@@ -24,7 +24,7 @@ public sealed class SaveAsset(OpenIsmsDbContext db)
 
             asset = found;
         }
-        else if (!db.CurrentUser.Has(Permissions.AssetsEdit))
+        else if (!db.CurrentUser.Has(AssetPermissions.Edit))
         {
             return Result<Guid>.From(Result.Forbidden());
         }

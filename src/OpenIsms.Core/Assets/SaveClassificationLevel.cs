@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OpenIsms.Core.Common;
 using OpenIsms.Core.Data;
+using OpenIsms.Core.Organisations;
 using OpenIsms.Core.Security;
 
 namespace OpenIsms.Core.Assets;
@@ -14,7 +15,7 @@ public sealed class SaveClassificationLevel(OpenIsmsDbContext db)
         string? oldName = null;
         if (id is { } existing)
         {
-            var (found, failure) = await db.LoadForChange<ClassificationLevel>(existing, version, Permissions.OrganisationManage, ct);
+            var (found, failure) = await db.LoadForChange<ClassificationLevel>(existing, version, OrganisationPermissions.Manage, ct);
             if (found is null)
             {
                 return failure!;
@@ -22,7 +23,7 @@ public sealed class SaveClassificationLevel(OpenIsmsDbContext db)
 
             (level, oldName) = (found, found.Name);
         }
-        else if (!db.CurrentUser.Has(Permissions.OrganisationManage))
+        else if (!db.CurrentUser.Has(OrganisationPermissions.Manage))
         {
             return Result.Forbidden();
         }

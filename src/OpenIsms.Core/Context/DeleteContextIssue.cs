@@ -7,5 +7,5 @@ namespace OpenIsms.Core.Context;
 public sealed class DeleteContextIssue(OpenIsmsDbContext db)
 {
     public Task<Result> Handle(Guid id, int version, CancellationToken ct = default) =>
-        db.DeleteAsync<ContextIssue>(id, version, Permissions.ContextEdit, ct);
+        db.DeleteAsync<ContextIssue>(id, version, ContextPermissions.Edit, ct);
 }

@@ -10,7 +10,7 @@ public sealed class DeleteInterestedParty(OpenIsmsDbContext db)
 {
     public async Task<Result> Handle(Guid id, int version, CancellationToken ct = default)
     {
-        if (!db.CurrentUser.Has(Permissions.ContextEdit))
+        if (!db.CurrentUser.Has(ContextPermissions.Edit))
         {
             return Result.Forbidden();
         }

@@ -7,5 +7,5 @@ namespace OpenIsms.Core.Context;
 public sealed class DeletePartyRequirement(OpenIsmsDbContext db)
 {
     public Task<Result> Handle(Guid id, int version, CancellationToken ct = default) =>
-        db.DeleteAsync<PartyRequirement>(id, version, Permissions.ContextEdit, ct);
+        db.DeleteAsync<PartyRequirement>(id, version, ContextPermissions.Edit, ct);
 }

@@ -12,7 +12,7 @@ public sealed class SaveInterestedParty(OpenIsmsDbContext db)
 
     public async Task<Result<Guid>> Handle(Command c, CancellationToken ct = default)
     {
-        if (!db.CurrentUser.Has(Permissions.ContextEdit))
+        if (!db.CurrentUser.Has(ContextPermissions.Edit))
         {
             return Result<Guid>.From(Result.Forbidden());
         }

@@ -14,7 +14,7 @@ public sealed class CreateStarterControls(OpenIsmsDbContext db)
 {
     public async Task<Result<int>> Handle(CancellationToken ct = default)
     {
-        if (!db.CurrentUser.Has(Permissions.ControlsEdit))
+        if (!db.CurrentUser.Has(ControlPermissions.Edit))
         {
             return Result<int>.From(Result.Forbidden());
         }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OpenIsms.Core.Data;
+using OpenIsms.Core.Evidence;
 using OpenIsms.Core.Security;
 using OpenIsms.Core.Users;
 
@@ -12,13 +13,13 @@ public sealed class ListControlTasks(OpenIsmsDbContext db)
 
     public async Task<IReadOnlyList<Row>> Handle(Guid controlId, int recent = 5, CancellationToken ct = default)
     {
-        if (!db.CurrentUser.Has(Permissions.ControlsRead))
+        if (!db.CurrentUser.Has(ControlPermissions.Read))
         {
             return [];
         }
 
         // A run's note is written with its evidence and may describe it: only those who may read evidence see it.
-        var notes = db.CurrentUser.Has(Permissions.EvidenceRead);
+        var notes = db.CurrentUser.Has(EvidencePermissions.Read);
         var open = Rows(db.Set<ControlTask>().Where(t => t.ControlId == controlId && t.Status == ControlTaskStatus.Open).OrderBy(t => t.DueOn));
         var done = Rows(db.Set<ControlTask>().Where(t => t.ControlId == controlId && t.Status == ControlTaskStatus.Done).OrderByDescending(t => t.DueOn).Take(recent));
         List<Row> rows = [.. await open.ToListAsync(ct), .. await done.ToListAsync(ct)];

@@ -18,7 +18,7 @@ public sealed class SaveControl(OpenIsmsDbContext db)
         Control control;
         if (c.Id is { } id)
         {
-            var (found, failure) = await db.LoadForChange<Control>(id, c.Version, Permissions.ControlsEdit, ct);
+            var (found, failure) = await db.LoadForChange<Control>(id, c.Version, ControlPermissions.Edit, ct);
             if (found is null)
             {
                 return Result<Guid>.From(failure!);
@@ -26,7 +26,7 @@ public sealed class SaveControl(OpenIsmsDbContext db)
 
             control = found;
         }
-        else if (!db.CurrentUser.Has(Permissions.ControlsEdit))
+        else if (!db.CurrentUser.Has(ControlPermissions.Edit))
         {
             return Result<Guid>.From(Result.Forbidden());
         }

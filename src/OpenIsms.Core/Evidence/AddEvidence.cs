@@ -21,7 +21,7 @@ public sealed class AddEvidence(OpenIsmsDbContext db, IEvidenceStore store, Evid
 
     public async Task<Result<Guid>> Handle(Command c, CancellationToken ct = default)
     {
-        if (!db.CurrentUser.Has(Permissions.EvidenceAdd) || db.CurrentUser.UserId is not { } userId)
+        if (!db.CurrentUser.Has(EvidencePermissions.Add) || db.CurrentUser.UserId is not { } userId)
         {
             return Result<Guid>.From(Result.Forbidden());
         }

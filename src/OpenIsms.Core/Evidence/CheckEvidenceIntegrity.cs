@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OpenIsms.Core.Activity;
 using OpenIsms.Core.Common;
 using OpenIsms.Core.Data;
 using OpenIsms.Core.Security;
@@ -19,7 +20,7 @@ public sealed class CheckEvidenceIntegrity(OpenIsmsDbContext db, IEvidenceStore 
 
     public async Task<Result<Report>> Handle(CancellationToken ct = default)
     {
-        if (!db.CurrentUser.Has(Permissions.ActivityVerify))
+        if (!db.CurrentUser.Has(ActivityPermissions.Verify))
         {
             return Result<Report>.From(Result.Forbidden());
         }

@@ -149,11 +149,11 @@ public sealed class Evidence : Entity
 
     /// <summary>
     /// The record-level review rule: the owner of the control the evidence was collected for, or a holder of
-    /// <see cref="Permissions.EvidenceReview"/>. Linking evidence to one's own control gives no right to accept it.
+    /// <see cref="EvidencePermissions.Review"/>. Linking evidence to one's own control gives no right to accept it.
     /// </summary>
     public static bool MayBeReviewedBy(ICurrentUser user, string? collectedForOwnerId) =>
-        user.Has(Permissions.EvidenceReview)
-        || (user.UserId is not null && user.Has(Permissions.EvidenceRead) && user.Has(OwnerDuties.Control) && collectedForOwnerId == user.UserId);
+        user.Has(EvidencePermissions.Review)
+        || (user.UserId is not null && user.Has(EvidencePermissions.Read) && user.Has(OwnerDuties.Control) && collectedForOwnerId == user.UserId);
 
     /// <summary>Four eyes: the collector does not review their own evidence, unless the organisation allows it.</summary>
     public bool IsReviewableBy(string userId, bool samePersonMayApprove) => samePersonMayApprove || CollectedById != userId;

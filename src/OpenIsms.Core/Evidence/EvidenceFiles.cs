@@ -14,7 +14,7 @@ public sealed class EvidenceFiles(OpenIsmsDbContext db, IEvidenceStore store)
 
     public async Task<Result<Opened>> Handle(Guid id, string via, CancellationToken ct = default)
     {
-        if (!db.CurrentUser.Has(Permissions.EvidenceRead))
+        if (!db.CurrentUser.Has(EvidencePermissions.Read))
         {
             // A role without access learns nothing about whether the file exists.
             return Result<Opened>.From(Result.NotFound());

@@ -18,7 +18,7 @@ public sealed class GetEvidence(OpenIsmsDbContext db)
 
     public async Task<View?> Handle(Guid id, CancellationToken ct = default)
     {
-        if (!db.CurrentUser.Has(Permissions.EvidenceRead))
+        if (!db.CurrentUser.Has(EvidencePermissions.Read))
         {
             return null;
         }

@@ -27,7 +27,7 @@ public sealed class GetEvidenceWork(OpenIsmsDbContext db)
 
     public async Task<View> Handle(CancellationToken ct = default)
     {
-        if (db.CurrentUser.UserId is not { } userId || !db.CurrentUser.Has(Permissions.ControlsRead))
+        if (db.CurrentUser.UserId is not { } userId || !db.CurrentUser.Has(ControlPermissions.Read))
         {
             return new View([], [], []);
         }
@@ -61,8 +61,8 @@ public sealed class GetEvidenceWork(OpenIsmsDbContext db)
         // the evidence of controls nobody owns yet. The database starts from those controls (an IN subquery).
         // Only for people who may read and review evidence (its titles are evidence), and never what they collected
         // themselves unless the organisation allows one person both.
-        var mayReviewAll = db.CurrentUser.Has(Permissions.EvidenceReview);
-        var mayReviewOwn = db.CurrentUser.Has(Permissions.EvidenceRead) && db.CurrentUser.Has(OwnerDuties.Control);
+        var mayReviewAll = db.CurrentUser.Has(EvidencePermissions.Review);
+        var mayReviewOwn = db.CurrentUser.Has(EvidencePermissions.Read) && db.CurrentUser.Has(OwnerDuties.Control);
         var samePerson = await Organisations.GetOrganisation.SamePersonMayApprove(db, ct);
         var mine = db.Set<Control>().Where(c => (mayReviewOwn && c.OwnerId == userId) || (mayReviewAll && c.OwnerId == null)).Select(c => (Guid?)c.Id);
         var review = !mayReviewAll && !mayReviewOwn ? [] : await db.Set<Evidence>().AsNoTracking()

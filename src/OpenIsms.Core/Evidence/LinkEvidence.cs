@@ -11,7 +11,7 @@ public sealed class LinkEvidence(OpenIsmsDbContext db)
 {
     public async Task<Result> Handle(Guid evidenceId, string? controlReference, CancellationToken ct = default)
     {
-        if (!db.CurrentUser.Has(Permissions.EvidenceAdd))
+        if (!db.CurrentUser.Has(EvidencePermissions.Add))
         {
             return Result.Forbidden();
         }

@@ -20,7 +20,7 @@ public sealed class ListControlEvidence(OpenIsmsDbContext db)
 
     public async Task<View?> Handle(Guid controlId, int page = 1, CancellationToken ct = default)
     {
-        if (!db.CurrentUser.Has(Permissions.EvidenceRead))
+        if (!db.CurrentUser.Has(EvidencePermissions.Read))
         {
             return null;
         }

@@ -20,7 +20,7 @@ public sealed class ListEvidence(OpenIsmsDbContext db)
     {
         var size = PageSizes.Normalise(query.PageSize);
         var page = PageSizes.NormalisePage(query.Page);
-        if (!db.CurrentUser.Has(Permissions.EvidenceRead))
+        if (!db.CurrentUser.Has(EvidencePermissions.Read))
         {
             return new Page<Row>([], page, size, 0);
         }

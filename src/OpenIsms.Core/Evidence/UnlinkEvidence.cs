@@ -10,7 +10,7 @@ public sealed class UnlinkEvidence(OpenIsmsDbContext db)
 {
     public async Task<Result> Handle(Guid evidenceId, Guid controlId, CancellationToken ct = default)
     {
-        if (!db.CurrentUser.Has(Permissions.EvidenceAdd))
+        if (!db.CurrentUser.Has(EvidencePermissions.Add))
         {
             return Result.Forbidden();
         }

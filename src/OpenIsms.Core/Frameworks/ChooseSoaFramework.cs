@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OpenIsms.Core.Common;
 using OpenIsms.Core.Data;
+using OpenIsms.Core.Organisations;
 using OpenIsms.Core.Security;
 
 namespace OpenIsms.Core.Frameworks;
@@ -18,7 +19,7 @@ public sealed class ChooseSoaFramework(OpenIsmsDbContext db)
 
     public async Task<Result> Handle(Command c, CancellationToken ct = default)
     {
-        if (!db.CurrentUser.Has(Permissions.OrganisationManage))
+        if (!db.CurrentUser.Has(OrganisationPermissions.Manage))
         {
             return Result.Forbidden();
         }

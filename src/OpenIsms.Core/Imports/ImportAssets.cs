@@ -49,7 +49,7 @@ public sealed class ImportAssets(OpenIsmsDbContext db, ImportUploads uploads)
 
     private async Task<ImportReport> Run(Guid id, ImportMapping mapping, bool commit, CancellationToken ct)
     {
-        if (!db.CurrentUser.Has(Permissions.AssetsEdit))
+        if (!db.CurrentUser.Has(AssetPermissions.Edit))
         {
             return new ImportReport(0, 0, 0, [new(0, "", "Your role does not allow importing assets.")], [], false);
         }

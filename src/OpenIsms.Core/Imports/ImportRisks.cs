@@ -52,7 +52,7 @@ public sealed partial class ImportRisks(OpenIsmsDbContext db, ImportUploads uplo
 
     private async Task<ImportReport> Run(Guid id, ImportMapping mapping, bool commit, CancellationToken ct)
     {
-        if (!db.CurrentUser.Has(Permissions.RisksEdit) || db.CurrentUser.UserId is not { } userId)
+        if (!db.CurrentUser.Has(RiskPermissions.Edit) || db.CurrentUser.UserId is not { } userId)
         {
             return new ImportReport(0, 0, 0, [new(0, "", "Your role does not allow importing risks.")], [], false);
         }

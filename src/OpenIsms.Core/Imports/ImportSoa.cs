@@ -34,7 +34,7 @@ public sealed partial class ImportSoa(OpenIsmsDbContext db, ImportUploads upload
 
     private async Task<ImportReport> Run(Guid id, ImportMapping mapping, bool commit, CancellationToken ct)
     {
-        if (!db.CurrentUser.Has(Permissions.ControlsEdit))
+        if (!db.CurrentUser.Has(ControlPermissions.Edit))
         {
             return new ImportReport(0, 0, 0, [new(0, "", "Your role does not allow editing the Statement of Applicability.")], [], false);
         }

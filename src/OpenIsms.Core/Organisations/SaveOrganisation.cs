@@ -51,7 +51,7 @@ public sealed class SaveOrganisation(OpenIsmsDbContext db, OrganisationProfile p
 
     private async Task<(Organisation? Organisation, Result? Failure)> Load(int version, CancellationToken ct)
     {
-        if (!db.CurrentUser.Has(Permissions.OrganisationManage))
+        if (!db.CurrentUser.Has(OrganisationPermissions.Manage))
         {
             return (null, Result.Forbidden());
         }

@@ -12,7 +12,7 @@ public sealed class AddStarterThreatCatalogue(OpenIsmsDbContext db)
 {
     public async Task<Result<int>> Handle(CancellationToken ct = default)
     {
-        if (!db.CurrentUser.Has(Permissions.RisksEdit))
+        if (!db.CurrentUser.Has(RiskPermissions.Edit))
         {
             return Result<int>.From(Result.Forbidden());
         }

@@ -12,7 +12,7 @@ public sealed class ApproveAcceptance(OpenIsmsDbContext db)
 
     public async Task<Result> Handle(Command c, CancellationToken ct = default)
     {
-        if (!db.CurrentUser.Has(Permissions.RisksApprove) || db.CurrentUser.UserId is not { } userId)
+        if (!db.CurrentUser.Has(RiskPermissions.Approve) || db.CurrentUser.UserId is not { } userId)
         {
             return Result.Forbidden();
         }

@@ -13,7 +13,7 @@ public sealed class ApproveMethodology(OpenIsmsDbContext db)
 {
     public async Task<Result> Handle(int version, CancellationToken ct = default)
     {
-        if (!db.CurrentUser.Has(Permissions.RisksApprove) || db.CurrentUser.UserId is not { } userId)
+        if (!db.CurrentUser.Has(RiskPermissions.Approve) || db.CurrentUser.UserId is not { } userId)
         {
             return Result.Forbidden();
         }

@@ -19,7 +19,7 @@ public sealed class DeleteThreatCatalogueEntry(OpenIsmsDbContext db)
         }
 
         return kind == CatalogueKind.Threats
-            ? await db.DeleteAsync<Threat>(id, version, Permissions.RisksEdit, ct)
-            : await db.DeleteAsync<Vulnerability>(id, version, Permissions.RisksEdit, ct);
+            ? await db.DeleteAsync<Threat>(id, version, RiskPermissions.Edit, ct)
+            : await db.DeleteAsync<Vulnerability>(id, version, RiskPermissions.Edit, ct);
     }
 }

@@ -7,5 +7,5 @@ namespace OpenIsms.Core.Risks;
 public sealed class DeleteTreatmentAction(OpenIsmsDbContext db)
 {
     public Task<Result> Handle(Guid id, int version, CancellationToken ct = default) =>
-        db.DeleteAsync<TreatmentAction>(id, version, Permissions.RisksEdit, ct);
+        db.DeleteAsync<TreatmentAction>(id, version, RiskPermissions.Edit, ct);
 }

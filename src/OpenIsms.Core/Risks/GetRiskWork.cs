@@ -16,7 +16,7 @@ public sealed class GetRiskWork(OpenIsmsDbContext db)
     public async Task<View> Handle(CancellationToken ct = default)
     {
         var userId = db.CurrentUser.UserId;
-        if (userId is null || !db.CurrentUser.Has(Permissions.RisksRead))
+        if (userId is null || !db.CurrentUser.Has(RiskPermissions.Read))
         {
             return new View([], [], [], []);
         }
@@ -39,7 +39,7 @@ public sealed class GetRiskWork(OpenIsmsDbContext db)
                               orderby a.ExpiresOn, r.Reference
                               select new Item(r.Id, r.Reference, r.Title, "Acceptance " + (a.ExpiresOn < today ? "expired" : "expires"), a.ExpiresOn, a.ExpiresOn < today))
             .Take(50).ToListAsync(ct);
-        var awaiting = db.CurrentUser.Has(Permissions.RisksApprove)
+        var awaiting = db.CurrentUser.Has(RiskPermissions.Approve)
             ? await (from a in db.Set<RiskAcceptance>().AsNoTracking()
                      join r in db.Set<Risk>() on a.RiskId equals r.Id
                      where a.Status == AcceptanceStatus.AwaitingManagement

@@ -42,7 +42,7 @@ public sealed class RemapRisks(OpenIsmsDbContext db)
     /// <summary>Re-rates the risks (all of the old version's, or those given) in one transaction; returns how many.</summary>
     public async Task<Result<int>> Handle(Command c, CancellationToken ct = default)
     {
-        if (!db.CurrentUser.Has(Permissions.RisksEdit) || db.CurrentUser.UserId is not { } userId)
+        if (!db.CurrentUser.Has(RiskPermissions.Edit) || db.CurrentUser.UserId is not { } userId)
         {
             return Result<int>.From(Result.Forbidden());
         }

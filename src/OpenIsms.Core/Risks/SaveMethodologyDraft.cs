@@ -12,7 +12,7 @@ public sealed class SaveMethodologyDraft(OpenIsmsDbContext db)
 
     public async Task<Result> Handle(Command c, CancellationToken ct = default)
     {
-        if (!db.CurrentUser.Has(Permissions.RisksApprove))
+        if (!db.CurrentUser.Has(RiskPermissions.Approve))
         {
             return Result.Forbidden();
         }

@@ -17,7 +17,7 @@ public sealed class SaveRisk(OpenIsmsDbContext db)
 
     public async Task<Result<Guid>> Handle(Command c, CancellationToken ct = default)
     {
-        if (!db.CurrentUser.Has(Permissions.RisksEdit))
+        if (!db.CurrentUser.Has(RiskPermissions.Edit))
         {
             return Result<Guid>.From(Result.Forbidden());
         }

@@ -10,7 +10,7 @@ public sealed class StartMethodologyVersion(OpenIsmsDbContext db)
 {
     public async Task<Result<int>> Handle(CancellationToken ct = default)
     {
-        if (!db.CurrentUser.Has(Permissions.RisksApprove))
+        if (!db.CurrentUser.Has(RiskPermissions.Approve))
         {
             return Result<int>.From(Result.Forbidden());
         }

@@ -10,7 +10,7 @@ public sealed class ApproveScope(OpenIsmsDbContext db)
 {
     public async Task<Result> Handle(int version, CancellationToken ct = default)
     {
-        if (!db.CurrentUser.Has(Permissions.ScopeApprove) || db.CurrentUser.UserId is not { } userId)
+        if (!db.CurrentUser.Has(ScopePermissions.Approve) || db.CurrentUser.UserId is not { } userId)
         {
             return Result.Forbidden();
         }

@@ -10,7 +10,7 @@ public sealed class DeleteScopeEntry(OpenIsmsDbContext db)
 {
     public async Task<Result> Handle(Guid id, int version, CancellationToken ct = default)
     {
-        if (!db.CurrentUser.Has(Permissions.ScopeEdit))
+        if (!db.CurrentUser.Has(ScopePermissions.Edit))
         {
             return Result.Forbidden();
         }

@@ -11,7 +11,7 @@ public sealed class EditScopeStatement(OpenIsmsDbContext db)
 
     public async Task<Result> Handle(Command command, CancellationToken ct = default)
     {
-        if (!db.CurrentUser.Has(Permissions.ScopeEdit))
+        if (!db.CurrentUser.Has(ScopePermissions.Edit))
         {
             return Result.Forbidden();
         }

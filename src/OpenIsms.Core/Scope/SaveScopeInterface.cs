@@ -12,7 +12,7 @@ public sealed class SaveScopeInterface(OpenIsmsDbContext db)
 
     public async Task<Result> Handle(Command c, CancellationToken ct = default)
     {
-        if (!db.CurrentUser.Has(Permissions.ScopeEdit))
+        if (!db.CurrentUser.Has(ScopePermissions.Edit))
         {
             return Result.Forbidden();
         }

@@ -10,7 +10,7 @@ public sealed class StartScopeRevision(OpenIsmsDbContext db)
 {
     public async Task<Result<int>> Handle(CancellationToken ct = default)
     {
-        if (!db.CurrentUser.Has(Permissions.ScopeEdit))
+        if (!db.CurrentUser.Has(ScopePermissions.Edit))
         {
             return Result<int>.From(Result.Forbidden());
         }

@@ -10,7 +10,7 @@ public sealed class ApproveSoa(OpenIsmsDbContext db, GetSoa get)
 {
     public async Task<Result<int>> Handle(string? note, CancellationToken ct = default)
     {
-        if (!db.CurrentUser.Has(Permissions.SoaApprove) || db.CurrentUser.UserId is not { } userId)
+        if (!db.CurrentUser.Has(SoaPermissions.Approve) || db.CurrentUser.UserId is not { } userId)
         {
             return Result<int>.From(Result.Forbidden());
         }

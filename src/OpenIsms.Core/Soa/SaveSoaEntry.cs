@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OpenIsms.Core.Common;
+using OpenIsms.Core.Controls;
 using OpenIsms.Core.Data;
 using OpenIsms.Core.Frameworks;
 using OpenIsms.Core.Risks;
@@ -14,7 +15,7 @@ public sealed class SaveSoaEntry(OpenIsmsDbContext db)
 
     public async Task<Result> Handle(Command c, CancellationToken ct = default)
     {
-        if (!db.CurrentUser.Has(Permissions.ControlsEdit))
+        if (!db.CurrentUser.Has(ControlPermissions.Edit))
         {
             return Result.Forbidden();
         }

@@ -21,7 +21,7 @@ public sealed class ListOwnersWithoutDuty(OpenIsmsDbContext db)
 
     public async Task<IReadOnlyList<Group>?> Handle(CancellationToken ct = default)
     {
-        if (!db.CurrentUser.Has(Permissions.UsersManage))
+        if (!db.CurrentUser.Has(UserPermissions.Manage))
         {
             return null;
         }

@@ -16,7 +16,7 @@ public sealed class SaveUser(OpenIsmsDbContext db, UserManager<AppUser> users)
 
     public async Task<Result<string>> Handle(Command c, CancellationToken ct = default)
     {
-        if (!db.CurrentUser.Has(Permissions.UsersManage))
+        if (!db.CurrentUser.Has(UserPermissions.Manage))
         {
             return Result<string>.From(Result.Forbidden());
         }

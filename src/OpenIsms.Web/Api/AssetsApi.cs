@@ -23,8 +23,8 @@ public sealed class AssetsApi : IEndpointGroup
 
     public static void Map(IEndpointRouteBuilder app)
     {
-        var read = new HasPermissionAttribute(Permissions.AssetsRead) { AuthenticationSchemes = ApiTokenHandler.SchemeName };
-        var edit = new HasPermissionAttribute(Permissions.AssetsEdit) { AuthenticationSchemes = ApiTokenHandler.SchemeName };
+        var read = new HasPermissionAttribute(AssetPermissions.Read) { AuthenticationSchemes = ApiTokenHandler.SchemeName };
+        var edit = new HasPermissionAttribute(AssetPermissions.Edit) { AuthenticationSchemes = ApiTokenHandler.SchemeName };
         var assets = app.MapGroup("/api/v1/assets").WithTags("Assets").DisableAntiforgery();
 
         assets.MapGet("/", async (ListAssets list, string? q, AssetType? type, string? owner, string? classification, Criticality? criticality, bool? inScope,

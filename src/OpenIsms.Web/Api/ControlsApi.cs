@@ -16,8 +16,8 @@ public sealed class ControlsApi : IEndpointGroup
 
     public static void Map(IEndpointRouteBuilder app)
     {
-        var read = new HasPermissionAttribute(Permissions.ControlsRead) { AuthenticationSchemes = ApiTokenHandler.SchemeName };
-        var edit = new HasPermissionAttribute(Permissions.ControlsEdit) { AuthenticationSchemes = ApiTokenHandler.SchemeName };
+        var read = new HasPermissionAttribute(ControlPermissions.Read) { AuthenticationSchemes = ApiTokenHandler.SchemeName };
+        var edit = new HasPermissionAttribute(ControlPermissions.Edit) { AuthenticationSchemes = ApiTokenHandler.SchemeName };
         var controls = app.MapGroup("/api/v1/controls").WithTags("Controls").DisableAntiforgery();
 
         controls.MapGet("/", async (ListControls list, string? q, ControlStatus? status, string? owner, string? annexA, int? page, int? pageSize, CancellationToken ct) =>

@@ -16,9 +16,9 @@ public sealed class EvidenceApi : IEndpointGroup
 
     public static void Map(IEndpointRouteBuilder app)
     {
-        var read = new HasPermissionAttribute(Permissions.EvidenceRead) { AuthenticationSchemes = ApiTokenHandler.SchemeName };
-        var add = new HasPermissionAttribute(Permissions.EvidenceAdd) { AuthenticationSchemes = ApiTokenHandler.SchemeName };
-        var controlsRead = new HasPermissionAttribute(Permissions.ControlsRead) { AuthenticationSchemes = ApiTokenHandler.SchemeName };
+        var read = new HasPermissionAttribute(EvidencePermissions.Read) { AuthenticationSchemes = ApiTokenHandler.SchemeName };
+        var add = new HasPermissionAttribute(EvidencePermissions.Add) { AuthenticationSchemes = ApiTokenHandler.SchemeName };
+        var controlsRead = new HasPermissionAttribute(ControlPermissions.Read) { AuthenticationSchemes = ApiTokenHandler.SchemeName };
         var evidence = app.MapGroup("/api/v1/evidence").WithTags("Evidence").DisableAntiforgery();
 
         evidence.MapGet("/", async (ListEvidence list, string? q, EvidenceState? state, EvidenceKind? kind, Guid? controlId, int? page, int? pageSize, CancellationToken ct) =>

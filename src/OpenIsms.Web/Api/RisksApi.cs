@@ -35,8 +35,8 @@ public sealed class RisksApi : IEndpointGroup
 
     public static void Map(IEndpointRouteBuilder app)
     {
-        var read = new HasPermissionAttribute(Permissions.RisksRead) { AuthenticationSchemes = ApiTokenHandler.SchemeName };
-        var edit = new HasPermissionAttribute(Permissions.RisksEdit) { AuthenticationSchemes = ApiTokenHandler.SchemeName };
+        var read = new HasPermissionAttribute(RiskPermissions.Read) { AuthenticationSchemes = ApiTokenHandler.SchemeName };
+        var edit = new HasPermissionAttribute(RiskPermissions.Edit) { AuthenticationSchemes = ApiTokenHandler.SchemeName };
         var risks = app.MapGroup("/api/v1/risks").WithTags("Risks").DisableAntiforgery();
 
         risks.MapGet("/", async (ListRisks list, string? q, string? owner, int? level, TreatmentOption? treatment, RiskStatus? status, Guid? asset,

@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
+using OpenIsms.Core.Scope;
 using OpenIsms.Core.Security;
 
 namespace OpenIsms.Web.Infrastructure;
 
-/// <summary>Names the permission a page or endpoint needs: <c>@attribute [HasPermission(Permissions.ScopeEdit)]</c>.</summary>
+/// <summary>Names the permission a page or endpoint needs: <c>@attribute [HasPermission(ScopePermissions.Edit)]</c>.</summary>
 [AttributeUsage(AttributeTargets.Class | AttributeTargets.Method, AllowMultiple = false)]
 public sealed class HasPermissionAttribute : AuthorizeAttribute
 {

@@ -1,19 +1,29 @@
 using OpenIsms.Core.Security;
-using static OpenIsms.Core.Security.Permissions;
+using OpenIsms.Core.Activity;
+using OpenIsms.Core.Assets;
+using OpenIsms.Core.Context;
+using OpenIsms.Core.Controls;
+using OpenIsms.Core.Evidence;
+using OpenIsms.Core.Frameworks;
+using OpenIsms.Core.Organisations;
+using OpenIsms.Core.Risks;
+using OpenIsms.Core.Scope;
+using OpenIsms.Core.Soa;
+using OpenIsms.Core.Users;
 
 namespace OpenIsms.UnitTests.Security;
 
 public class RolePermissionsTests
 {
-    private static readonly string[] Reading = [CatalogueRead, ScopeRead, ContextRead, AssetsRead, RisksRead, ControlsRead, ActivityRead, Self];
+    private static readonly string[] Reading = [CataloguePermissions.Read, ScopePermissions.Read, ContextPermissions.Read, AssetPermissions.Read, RiskPermissions.Read, ControlPermissions.Read, ActivityPermissions.Read, Permissions.Self];
 
     /// <summary>What each role may do, written out independently of the production map.</summary>
     private static readonly Dictionary<string, string[]> Expected = new()
     {
-        [Roles.Administrator] = [.. Reading, ScopeEdit, ScopeApprove, ContextEdit, AssetsEdit, RisksEdit, RisksAccept, RisksApprove, ControlsEdit, ControlsOperate, SoaApprove, EvidenceRead, EvidenceAdd, EvidenceReview, ActivityVerify, UsersManage, OrganisationManage],
-        [Roles.IsmsManager] = [.. Reading, ScopeEdit, ScopeApprove, ContextEdit, AssetsEdit, RisksEdit, RisksAccept, RisksApprove, ControlsEdit, ControlsOperate, SoaApprove, EvidenceRead, EvidenceAdd, EvidenceReview, ActivityVerify],
-        [Roles.Contributor] = [.. Reading, ScopeEdit, ContextEdit, AssetsEdit, RisksEdit, RisksAccept, ControlsEdit, ControlsOperate, EvidenceRead, EvidenceAdd],
-        [Roles.Auditor] = [.. Reading, EvidenceRead, ActivityVerify],
+        [Roles.Administrator] = [.. Reading, ScopePermissions.Edit, ScopePermissions.Approve, ContextPermissions.Edit, AssetPermissions.Edit, RiskPermissions.Edit, RiskPermissions.Accept, RiskPermissions.Approve, ControlPermissions.Edit, ControlPermissions.Operate, SoaPermissions.Approve, EvidencePermissions.Read, EvidencePermissions.Add, EvidencePermissions.Review, ActivityPermissions.Verify, UserPermissions.Manage, OrganisationPermissions.Manage],
+        [Roles.IsmsManager] = [.. Reading, ScopePermissions.Edit, ScopePermissions.Approve, ContextPermissions.Edit, AssetPermissions.Edit, RiskPermissions.Edit, RiskPermissions.Accept, RiskPermissions.Approve, ControlPermissions.Edit, ControlPermissions.Operate, SoaPermissions.Approve, EvidencePermissions.Read, EvidencePermissions.Add, EvidencePermissions.Review, ActivityPermissions.Verify],
+        [Roles.Contributor] = [.. Reading, ScopePermissions.Edit, ContextPermissions.Edit, AssetPermissions.Edit, RiskPermissions.Edit, RiskPermissions.Accept, ControlPermissions.Edit, ControlPermissions.Operate, EvidencePermissions.Read, EvidencePermissions.Add],
+        [Roles.Auditor] = [.. Reading, EvidencePermissions.Read, ActivityPermissions.Verify],
         [Roles.Viewer] = [.. Reading],
     };
 
@@ -22,7 +32,7 @@ public class RolePermissionsTests
         var data = new TheoryData<string, string, bool>();
         foreach (var (role, granted) in Expected)
         {
-            foreach (var permission in All)
+            foreach (var permission in Permissions.All)
             {
                 data.Add(role, permission, granted.Contains(permission));
             }
@@ -58,26 +68,26 @@ public class RolePermissionsTests
     [Fact]
     public void Viewer_ScopeAndContext_CanReadButNotChange()
     {
-        RolePermissions.Grants(Roles.Viewer, ScopeRead).ShouldBeTrue();
-        RolePermissions.Grants(Roles.Viewer, ScopeEdit).ShouldBeFalse();
-        RolePermissions.Grants(Roles.Viewer, ContextEdit).ShouldBeFalse();
-        RolePermissions.Grants(Roles.Viewer, ActivityVerify).ShouldBeFalse();
+        RolePermissions.Grants(Roles.Viewer, ScopePermissions.Read).ShouldBeTrue();
+        RolePermissions.Grants(Roles.Viewer, ScopePermissions.Edit).ShouldBeFalse();
+        RolePermissions.Grants(Roles.Viewer, ContextPermissions.Edit).ShouldBeFalse();
+        RolePermissions.Grants(Roles.Viewer, ActivityPermissions.Verify).ShouldBeFalse();
     }
 
     [Fact]
     public void Auditor_ActivityLog_CanVerifyButNotEditAnything()
     {
-        RolePermissions.Grants(Roles.Auditor, ActivityVerify).ShouldBeTrue();
-        RolePermissions.Grants(Roles.Auditor, ScopeEdit).ShouldBeFalse();
-        RolePermissions.Grants(Roles.Auditor, ContextEdit).ShouldBeFalse();
-        RolePermissions.Grants(Roles.Auditor, ScopeApprove).ShouldBeFalse();
+        RolePermissions.Grants(Roles.Auditor, ActivityPermissions.Verify).ShouldBeTrue();
+        RolePermissions.Grants(Roles.Auditor, ScopePermissions.Edit).ShouldBeFalse();
+        RolePermissions.Grants(Roles.Auditor, ContextPermissions.Edit).ShouldBeFalse();
+        RolePermissions.Grants(Roles.Auditor, ScopePermissions.Approve).ShouldBeFalse();
     }
 
     [Fact]
     public void Contributor_Scope_CanEditButNotApprove()
     {
-        RolePermissions.Grants(Roles.Contributor, ScopeEdit).ShouldBeTrue();
-        RolePermissions.Grants(Roles.Contributor, ScopeApprove).ShouldBeFalse();
+        RolePermissions.Grants(Roles.Contributor, ScopePermissions.Edit).ShouldBeTrue();
+        RolePermissions.Grants(Roles.Contributor, ScopePermissions.Approve).ShouldBeFalse();
     }
 
     [Theory]
@@ -87,14 +97,14 @@ public class RolePermissionsTests
     [InlineData(Roles.Viewer)]
     public void UserAndOrganisationSettings_AnyoneButAdministrator_IsDenied(string role)
     {
-        RolePermissions.Grants(role, UsersManage).ShouldBeFalse();
-        RolePermissions.Grants(role, OrganisationManage).ShouldBeFalse();
+        RolePermissions.Grants(role, UserPermissions.Manage).ShouldBeFalse();
+        RolePermissions.Grants(role, OrganisationPermissions.Manage).ShouldBeFalse();
     }
 
     [Fact]
     public void Administrator_EveryPermission_IsGranted()
     {
-        All.ShouldAllBe(p => RolePermissions.Grants(Roles.Administrator, p));
+        Permissions.All.ShouldAllBe(p => RolePermissions.Grants(Roles.Administrator, p));
     }
 
     [Theory]
@@ -105,7 +115,7 @@ public class RolePermissionsTests
     [InlineData("viewer")]
     public void Grants_UnknownOrMisspeltRole_GrantsNothing(string role)
     {
-        All.ShouldAllBe(p => !RolePermissions.Grants(role, p));
+        Permissions.All.ShouldAllBe(p => !RolePermissions.Grants(role, p));
     }
 
     [Theory]
@@ -120,15 +130,15 @@ public class RolePermissionsTests
     [Fact]
     public void AnyGrants_OneOfSeveralRolesGrants_IsGranted()
     {
-        RolePermissions.AnyGrants([Roles.Viewer, Roles.Contributor], ScopeEdit).ShouldBeTrue();
-        RolePermissions.AnyGrants([Roles.Auditor, Roles.Contributor], ActivityVerify).ShouldBeTrue();
+        RolePermissions.AnyGrants([Roles.Viewer, Roles.Contributor], ScopePermissions.Edit).ShouldBeTrue();
+        RolePermissions.AnyGrants([Roles.Auditor, Roles.Contributor], ActivityPermissions.Verify).ShouldBeTrue();
     }
 
     [Fact]
     public void AnyGrants_NoRoleGrants_IsDenied()
     {
-        RolePermissions.AnyGrants([Roles.Viewer, Roles.Auditor, Roles.Contributor], ScopeApprove).ShouldBeFalse();
-        RolePermissions.AnyGrants([], Self).ShouldBeFalse();
+        RolePermissions.AnyGrants([Roles.Viewer, Roles.Auditor, Roles.Contributor], ScopePermissions.Approve).ShouldBeFalse();
+        RolePermissions.AnyGrants([], Permissions.Self).ShouldBeFalse();
     }
 
     [Fact]
@@ -142,6 +152,21 @@ public class RolePermissionsTests
     public void Table_ListsEveryDeclaredPermissionOnce_AndNothingUndeclared()
     {
         RolePermissions.Listed.ShouldBe(RolePermissions.Listed.Distinct().ToList());
-        RolePermissions.Listed.ShouldBe(All, ignoreOrder: true);
+        RolePermissions.Listed.ShouldBe(Permissions.All, ignoreOrder: true);
+    }
+
+    [Fact]
+    public void OwnerDuties_AreTheAreasPermissions()
+    {
+        (OwnerDuties.Asset, OwnerDuties.Risk, OwnerDuties.Control, OwnerDuties.TreatmentAction)
+            .ShouldBe((AssetPermissions.Edit, RiskPermissions.Accept, ControlPermissions.Operate, RiskPermissions.Edit));
+    }
+
+    [Fact]
+    public void All_IsDiscoveredFromTheAreas()
+    {
+        Permissions.All.Count.ShouldBe(24);
+        Permissions.All.ShouldContain(SoaPermissions.Approve);
+        Permissions.All.ShouldContain(Permissions.Self);
     }
 }

@@ -22,6 +22,6 @@ public sealed class CatalogueEndpoints : IEndpointGroup
             // The address bar shows the page's URL, so the filtered view can be bookmarked and shared.
             http.Response.Headers["HX-Push-Url"] = "/catalogue" + http.Request.QueryString;
             return (IResult)new RazorComponentResult<CatalogueResults>(new { Results = results, Framework = view, BasePath = "/catalogue" });
-        }).WithMetadata(new HasPermissionAttribute(Permissions.CatalogueRead));
+        }).WithMetadata(new HasPermissionAttribute(CataloguePermissions.Read));
     }
 }

@@ -12,7 +12,7 @@ public sealed class EvidenceDownloads : IEndpointGroup
     {
         app.MapGet("/evidence/{id:guid}/download", async (Guid id, EvidenceFiles files, HttpContext http, CancellationToken ct) =>
             Serve(await files.Handle(id, "page", ct), http))
-            .RequireAuthorization(new HasPermissionAttribute(Permissions.EvidenceRead))
+            .RequireAuthorization(new HasPermissionAttribute(EvidencePermissions.Read))
             .RequireSameSite();
     }
 

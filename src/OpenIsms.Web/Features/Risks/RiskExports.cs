@@ -16,7 +16,7 @@ public sealed class RiskExports : IEndpointGroup
 {
     public static void Map(IEndpointRouteBuilder app)
     {
-        var read = new HasPermissionAttribute(Permissions.RisksRead);
+        var read = new HasPermissionAttribute(RiskPermissions.Read);
         app.MapGet("/risks/export.{format:regex(^(csv|xlsx)$)}", async (string format, HttpContext http, ExportRisks export, Clock clock, CancellationToken ct) =>
         {
             var q = http.Request.Query;

@@ -1,4 +1,5 @@
 using OpenIsms.Core.Common;
+using OpenIsms.Core.Controls;
 using OpenIsms.Core.Organisations;
 using OpenIsms.Core.Security;
 using OpenIsms.Core.Soa;
@@ -69,7 +70,7 @@ public sealed class SoaExports : IEndpointGroup
             }
 
             return Results.Empty;
-        }).RequireAuthorization(new HasPermissionAttribute(Permissions.ControlsRead));
+        }).RequireAuthorization(new HasPermissionAttribute(ControlPermissions.Read));
     }
 
     /// <summary>On paper, a cell names this many risks or controls and counts the rest (the workbook names them all).</summary>

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using OpenIsms.Core.Common;
+using OpenIsms.Core.Controls;
 using OpenIsms.Core.Soa;
 using OpenIsms.Core.Security;
 using OpenIsms.Web.Infrastructure;
@@ -12,8 +13,8 @@ public sealed class SoaRowEndpoints : IEndpointGroup
     public static void Map(IEndpointRouteBuilder app)
     {
         app.MapGet("/soa/rows/{code}", async (string code, GetSoa get, ICurrentUser user, CancellationToken ct) =>
-                await Line(get, code, ct) is { } line ? Row(line, canEdit: user.Has(Permissions.ControlsEdit)) : Results.NotFound())
-            .RequireAuthorization(new HasPermissionAttribute(Permissions.ControlsRead));
+                await Line(get, code, ct) is { } line ? Row(line, canEdit: user.Has(ControlPermissions.Edit)) : Results.NotFound())
+            .RequireAuthorization(new HasPermissionAttribute(ControlPermissions.Read));
 
         app.MapGet("/soa/rows/{code}/edit", async (string code, GetSoa get, CancellationToken ct) =>
             {
@@ -29,7 +30,7 @@ public sealed class SoaRowEndpoints : IEndpointGroup
                     Justification = e?.ExclusionJustification, Version = e?.Version ?? 0,
                 });
             })
-            .RequireAuthorization(new HasPermissionAttribute(Permissions.ControlsEdit));
+            .RequireAuthorization(new HasPermissionAttribute(ControlPermissions.Edit));
 
         app.MapPost("/soa/rows/{code}", async (string code, IFormCollection form, GetSoa get, SaveSoaEntry save, CancellationToken ct) =>
             {
@@ -60,7 +61,7 @@ public sealed class SoaRowEndpoints : IEndpointGroup
                     Version = saved.Conflict?.CurrentVersion ?? version, Errors = saved.Errors, Message = message,
                 });
             })
-            .RequireAuthorization(new HasPermissionAttribute(Permissions.ControlsEdit));
+            .RequireAuthorization(new HasPermissionAttribute(ControlPermissions.Edit));
     }
 
     private static async Task<GetSoa.Line?> Line(GetSoa get, string code, CancellationToken ct) => (await get.Summary(code, ct)).Lines.FirstOrDefault();
