@@ -109,8 +109,11 @@ public sealed class Generator(IDictionary<string, string> settings)
             {
                 var risk = new Risk();
                 var scenario = Names.Scenarios[n % Names.Scenarios.Length];
-                Check(risk.Update(new Risk.Details($"R-{n + 1:00000}", $"{scenario} ({n + 1})", "Generated for the benchmark.", null, null,
-                    owners[random.Next(owners.Count)], "Backups, MFA for administrators", null)));
+                Check(risk.Update(new SaveRisk.Command
+                {
+                    Title = $"{scenario} ({n + 1})", Description = "Generated for the benchmark.", OwnerId = owners[random.Next(owners.Count)],
+                    ExistingControls = "Backups, MFA for administrators",
+                }, $"R-{n + 1:00000}"));
                 db.Add(risk);
                 riskIds.Add(risk.Id);
                 foreach (var assetId in Enumerable.Range(0, random.Next(1, 4)).Select(_ => assetIds[random.Next(assetIds.Count)]).Distinct())

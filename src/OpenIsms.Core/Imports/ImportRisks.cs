@@ -325,8 +325,12 @@ public sealed partial class ImportRisks(OpenIsmsDbContext db, ImportUploads uplo
                 created++;
             }
 
-            var result = risk.Update(new Risk.Details(reference, Cell(row, "Title"), Text.OrNull(Cell(row, "Description")), threatId, vulnerabilityId, ownerId ?? "",
-                Text.OrNull(Cell(row, "ExistingControls")), nextReview ?? risk.NextReview));
+            // The same command and rules as the form and the API; the lookups above were made once for the whole file.
+            var result = risk.Update(new SaveRisk.Command
+            {
+                Title = Cell(row, "Title"), Description = Text.OrNull(Cell(row, "Description")), ThreatId = threatId, VulnerabilityId = vulnerabilityId,
+                OwnerId = ownerId ?? "", ExistingControls = Text.OrNull(Cell(row, "ExistingControls")), NextReview = nextReview ?? risk.NextReview,
+            }, reference);
             foreach (var error in result.Errors)
             {
                 problems.Add(new(row.Number, Fields.FirstOrDefault(f => f.Key == error.Field)?.Label ?? error.Field, error.Message));
@@ -366,7 +370,7 @@ public sealed partial class ImportRisks(OpenIsmsDbContext db, ImportUploads uplo
                     risk.Apply(assessment.Value!, definition!.ReviewIntervalMonths, zone);
                     if (nextReview is not null)
                     {
-                        risk.Update(new Risk.Details(risk.Reference, risk.Title, risk.Description, risk.ThreatId, risk.VulnerabilityId, risk.OwnerId, risk.ExistingControls, nextReview));
+                        risk.Reschedule(nextReview.Value);
                     }
                 }
             }

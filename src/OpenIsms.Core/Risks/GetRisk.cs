@@ -26,6 +26,14 @@ public sealed class GetRisk(OpenIsmsDbContext db)
         public RiskAcceptance? CurrentAcceptance => Acceptances.FirstOrDefault(a => a.Status != AcceptanceStatus.Superseded);
 
         public bool NeedsReassessment => Risk.MethodologyId is not null && Approved is not null && Risk.MethodologyId != Approved.Id;
+
+        /// <summary>The risk as its edit form and the API's PUT take it.</summary>
+        public SaveRisk.Command ToCommand() => new()
+        {
+            Id = Risk.Id, Reference = Risk.Reference, Title = Risk.Title, Description = Risk.Description, OwnerId = Risk.OwnerId,
+            ThreatId = Risk.ThreatId, VulnerabilityId = Risk.VulnerabilityId, ExistingControls = Risk.ExistingControls, NextReview = Risk.NextReview,
+            AssetIds = Assets.Select(a => a.Id).ToList(), ControlIds = Controls.Select(c => c.Id).ToList(), Version = Risk.Version,
+        };
     }
 
     public async Task<View?> Handle(Guid id, CancellationToken ct = default)

@@ -97,13 +97,15 @@ public sealed class Risk : Entity, IAutoNumbered
 
     public DateTime? AssessedAt { get; private set; }
 
-    public sealed record Details(string Reference, string Title, string? Description, Guid? ThreatId, Guid? VulnerabilityId, string OwnerId, string? ExistingControls, DateOnly? NextReview);
+    /// <summary>Moves the next review (an import's column overrides the interval an imported assessment set).</summary>
+    public void Reschedule(DateOnly nextReview) => NextReview = nextReview;
 
-    public Result Update(Details d)
+    /// <summary>The scenario's rules, for the page, the API and the importer alike; <paramref name="reference"/> is the identifier to keep (a placeholder until a new risk is numbered).</summary>
+    public Result Update(SaveRisk.Command d, string reference)
     {
         var check = new Validation()
-            .Required(nameof(Reference), d.Reference, "Enter the risk's identifier, for example R-001.")
-            .MaxLength(nameof(Reference), d.Reference, 50, "The identifier")
+            .Required(nameof(Reference), reference, "Enter the risk's identifier, for example R-001.")
+            .MaxLength(nameof(Reference), reference, 50, "The identifier")
             .Required(nameof(Title), d.Title, "Enter a short title for the risk.")
             .MaxLength(nameof(Title), d.Title, Limits.Name, "The title")
             .MaxLength(nameof(Description), d.Description, Limits.LongText, "The description")
@@ -114,12 +116,12 @@ public sealed class Risk : Entity, IAutoNumbered
             return check.ToResult();
         }
 
-        Reference = d.Reference.Trim();
-        Title = d.Title.Trim();
+        Reference = reference.Trim();
+        Title = d.Title!.Trim();
         Description = Text.OrNull(d.Description);
         ThreatId = d.ThreatId;
         VulnerabilityId = d.VulnerabilityId;
-        OwnerId = d.OwnerId.Trim();
+        OwnerId = d.OwnerId!.Trim();
         ExistingControls = Text.OrNull(d.ExistingControls);
         NextReview = d.NextReview;
         return Result.Ok();

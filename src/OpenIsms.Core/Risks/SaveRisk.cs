@@ -11,9 +11,40 @@ namespace OpenIsms.Core.Risks;
 /// <summary>Records or edits a risk's scenario: identifier, title, assets, threat, vulnerability, owner, existing and planned controls.</summary>
 public sealed class SaveRisk(OpenIsmsDbContext db)
 {
-    public sealed record Command(
-        Guid? Id, string Reference, string Title, string? Description, Guid? ThreatId, Guid? VulnerabilityId, string OwnerId,
-        string? ExistingControls, DateOnly? NextReview, IReadOnlyCollection<Guid> AssetIds, IReadOnlyCollection<Guid> ControlIds, int Version);
+    /// <summary>
+    /// A risk's scenario as the form, the API and the importer give it: the one declaration of these fields outside the
+    /// entity. The page binds it (<c>Input.Title</c> …), the API takes it as its JSON body, <see cref="GetRisk.View.ToCommand"/>
+    /// fills it for editing, and <see cref="Risk.Update"/> applies its rules.
+    /// </summary>
+    public sealed class Command
+    {
+        /// <summary>The risk to edit; none to record a new one (the API takes it from the address).</summary>
+        public Guid? Id { get; set; }
+
+        /// <summary>Blank for a new risk: the next number (R-001 …) is given when it is saved.</summary>
+        public string? Reference { get; set; }
+
+        public string? Title { get; set; }
+
+        public string? Description { get; set; }
+
+        public string? OwnerId { get; set; }
+
+        public Guid? ThreatId { get; set; }
+
+        public Guid? VulnerabilityId { get; set; }
+
+        public string? ExistingControls { get; set; }
+
+        public DateOnly? NextReview { get; set; }
+
+        // Null when a form posts none (an empty multiple select sends nothing) or a body leaves them out.
+        public List<Guid>? AssetIds { get; set; } = [];
+
+        public List<Guid>? ControlIds { get; set; } = [];
+
+        public int Version { get; set; }
+    }
 
     public async Task<Result<Guid>> Handle(Command c, CancellationToken ct = default)
     {
@@ -45,6 +76,7 @@ public sealed class SaveRisk(OpenIsmsDbContext db)
 
         // A blank identifier gets its number when saved, inside the log's lock; until then it is only a placeholder.
         var reference = string.IsNullOrWhiteSpace(c.Reference) && c.Id is null ? Risk.Prefix + "000" : c.Reference ?? "";
+        c.OwnerId ??= "";
         var errors = new List<FieldError>();
         // An automatic identifier is final only when saved (inside the log's lock); a typed one must be free now.
         if (!string.IsNullOrWhiteSpace(c.Reference))
@@ -72,19 +104,19 @@ public sealed class SaveRisk(OpenIsmsDbContext db)
             errors.Add(new FieldError(nameof(Risk.VulnerabilityId), "Choose a vulnerability from the catalogue."));
         }
 
-        var assetIds = c.AssetIds.Distinct().ToList();
+        var assetIds = (c.AssetIds ?? []).Distinct().ToList();
         if (await db.Set<Asset>().CountAsync(a => assetIds.Contains(a.Id), ct) != assetIds.Count)
         {
             errors.Add(new FieldError("AssetIds", "One of the chosen assets no longer exists."));
         }
 
-        var controlIds = c.ControlIds.Distinct().ToList();
+        var controlIds = (c.ControlIds ?? []).Distinct().ToList();
         if (await db.SoaControls().CountAsync(r => controlIds.Contains(r.Id), ct) != controlIds.Count)
         {
             errors.Add(new FieldError("ControlIds", "Choose Annex A controls from the catalogue."));
         }
 
-        var result = risk.Update(new Risk.Details(reference, c.Title ?? "", c.Description, c.ThreatId, c.VulnerabilityId, c.OwnerId ?? "", c.ExistingControls, c.NextReview));
+        var result = risk.Update(c, reference);
         if (!result.Succeeded || errors.Count > 0)
         {
             return Result<Guid>.From(Result.Invalid([.. result.Errors, .. errors]));

@@ -8,10 +8,6 @@ namespace OpenIsms.Web.Api;
 /// <summary>/api/v1 for risks: the same use cases and permissions as the pages, JSON in and out.</summary>
 public sealed class RisksApi : IEndpointGroup
 {
-    public sealed record RiskBody(
-        string? Reference, string Title, string? Description, string OwnerId, Guid? ThreatId, Guid? VulnerabilityId, string? ExistingControls,
-        DateOnly? NextReview, IReadOnlyList<Guid>? AssetIds, IReadOnlyList<Guid>? ControlIds, int Version = 0);
-
     public sealed record RatingBody(int Likelihood, IReadOnlyList<int>? Impacts);
 
     public sealed record AssessmentBody(RatingBody? Inherent, RatingBody? Residual, string? Note, int Version);
@@ -54,16 +50,18 @@ public sealed class RisksApi : IEndpointGroup
                 await get.Handle(id, ct) is { } view ? Results.Ok(Detail(view)) : ApiProblems.From(Result.NotFound()))
             .RequireAuthorization(read).WithName("GetRisk").WithSummary("One risk with its assessments and treatment actions.");
 
-        risks.MapPost("/", async (RiskBody body, SaveRisk save, CancellationToken ct) =>
+        risks.MapPost("/", async (SaveRisk.Command body, SaveRisk save, CancellationToken ct) =>
             {
-                var saved = await save.Handle(Command(null, body), ct);
+                body.Id = null; // the address says what is created or changed, never the body
+                var saved = await save.Handle(body, ct);
                 return saved.Succeeded ? Results.Created($"/api/v1/risks/{saved.Value}", new { id = saved.Value }) : ApiProblems.From(saved);
             })
             .RequireAuthorization(edit).WithName("CreateRisk").WithSummary("Records a risk; an empty reference takes the next R-number.");
 
-        risks.MapPut("/{id:guid}", async (Guid id, RiskBody body, SaveRisk save, CancellationToken ct) =>
+        risks.MapPut("/{id:guid}", async (Guid id, SaveRisk.Command body, SaveRisk save, CancellationToken ct) =>
             {
-                var saved = await save.Handle(Command(id, body), ct);
+                body.Id = id;
+                var saved = await save.Handle(body, ct);
                 return saved.Succeeded ? Results.Ok(new { id }) : ApiProblems.From(saved);
             })
             .RequireAuthorization(edit).WithName("UpdateRisk").WithSummary("Replaces a risk's scenario; send the version you read (409 if it changed since).");
@@ -100,10 +98,6 @@ public sealed class RisksApi : IEndpointGroup
                     : Results.Problem(statusCode: 404, title: "No approved methodology", detail: "Approve a risk methodology first."))
             .RequireAuthorization(read).WithTags("Risks").WithName("GetMethodology").WithSummary("The approved risk methodology: scales, matrix, levels, threshold.");
     }
-
-    private static SaveRisk.Command Command(Guid? id, RiskBody b) => new(
-        id, b.Reference ?? "", b.Title ?? "", b.Description, b.ThreatId, b.VulnerabilityId, b.OwnerId ?? "", b.ExistingControls, b.NextReview,
-        b.AssetIds ?? [], b.ControlIds ?? [], b.Version);
 
     private static RiskDetail Detail(GetRisk.View v)
     {

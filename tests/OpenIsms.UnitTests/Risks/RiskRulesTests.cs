@@ -14,7 +14,7 @@ public class RiskRulesTests
     private static (Risk Risk, RiskAssessment Assessment) Assessed(int residualLikelihood, int residualImpact, string owner = "owner")
     {
         var risk = new Risk();
-        risk.Update(new Risk.Details("R-1", "Flood", null, null, null, owner, null, null)).Succeeded.ShouldBeTrue();
+        risk.Update(new SaveRisk.Command { Title = "Flood", OwnerId = owner }, "R-1").Succeeded.ShouldBeTrue();
         var m = Approved();
         var a = RiskAssessment.Create(risk.Id, m, new(5, [5, 5, 5, 5, 5]), new(residualLikelihood, [residualImpact, 1, 1, 1, 1]), null, "u", "Una", DateTime.UtcNow).Value!;
         risk.Apply(a, 12, TimeZoneInfo.Utc);
@@ -72,7 +72,7 @@ public class RiskRulesTests
     public void ATreatment_NeedsARationale_AndARating()
     {
         var risk = new Risk();
-        risk.Update(new Risk.Details("R-2", "Theft", null, null, null, "owner", null, null)).Succeeded.ShouldBeTrue();
+        risk.Update(new SaveRisk.Command { Title = "Theft", OwnerId = "owner" }, "R-2").Succeeded.ShouldBeTrue();
         risk.Decide(TreatmentOption.Mitigate, "Because.").Errors.Select(e => e.Field).ShouldContain("Treatment");
         var (assessed, _) = Assessed(2, 2);
         assessed.Decide(TreatmentOption.Mitigate, " ").Errors.Select(e => e.Field).ShouldContain("TreatmentRationale");
