@@ -29,8 +29,8 @@ internal sealed class AssetDependencyConfiguration : IEntityTypeConfiguration<As
 {
     public void Configure(EntityTypeBuilder<AssetDependency> builder)
     {
-        builder.HasOne<Asset>().WithMany().HasForeignKey(d => d.AssetId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne<Asset>().WithMany().HasForeignKey(d => d.DependsOnId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Asset>().WithMany().HasForeignKey(d => d.AssetId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Asset>().WithMany().HasForeignKey(d => d.DependsOnId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(d => new { d.AssetId, d.DependsOnId }).IsUnique();
         builder.HasIndex(d => d.DependsOnId);
         builder.Property(d => d.Note).HasMaxLength(Limits.ShortText);

@@ -30,7 +30,7 @@ internal sealed class PartyRequirementConfiguration : IEntityTypeConfiguration<P
 {
     public void Configure(EntityTypeBuilder<PartyRequirement> builder)
     {
-        builder.HasOne<InterestedParty>().WithMany().HasForeignKey(r => r.PartyId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<InterestedParty>().WithMany().HasForeignKey(r => r.PartyId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(r => r.PartyId);
         builder.Property(r => r.Description).HasMaxLength(Limits.ShortText * 4).IsRequired();
         builder.Property(r => r.Treatment).HasMaxLength(Limits.LongText);

@@ -128,7 +128,7 @@ internal sealed class ControlRequirementConfiguration : IEntityTypeConfiguration
 {
     public void Configure(EntityTypeBuilder<ControlRequirement> builder)
     {
-        builder.HasOne<Control>().WithMany().HasForeignKey(x => x.ControlId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Control>().WithMany().HasForeignKey(x => x.ControlId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Requirement>().WithMany().HasForeignKey(x => x.RequirementId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(x => new { x.ControlId, x.RequirementId }).IsUnique();
         builder.HasIndex(x => new { x.RequirementId, x.ControlId });

@@ -83,7 +83,7 @@ internal sealed class ControlTaskConfiguration : IEntityTypeConfiguration<Contro
 {
     public void Configure(EntityTypeBuilder<ControlTask> builder)
     {
-        builder.HasOne<Control>().WithMany().HasForeignKey(t => t.ControlId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Control>().WithMany().HasForeignKey(t => t.ControlId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<AppUser>().WithMany().HasForeignKey(t => t.CompletedById).OnDelete(DeleteBehavior.Restrict);
         builder.Property(t => t.CompletedById).HasMaxLength(450);
         builder.Property(t => t.Note).HasMaxLength(Limits.ShortText);

@@ -12,7 +12,7 @@ public sealed class GetControl(OpenIsmsDbContext db)
     /// <summary>How many treated risks the page names; the register, filtered by the Annex A control, lists them all.</summary>
     public const int NamedRisks = 20;
 
-    public sealed record RequirementRef(Guid Id, string Code, string Title);
+    public sealed record RequirementRef(Guid Id, string Framework, string Code, string Title);
 
     public sealed record RiskRef(Guid Id, string Reference, string Title, RiskStatus Status);
 
@@ -30,7 +30,7 @@ public sealed class GetControl(OpenIsmsDbContext db)
         var implements = await (from x in db.Set<ControlRequirement>() where x.ControlId == id
                                 join r in db.Set<Requirement>() on x.RequirementId equals r.Id
                                 orderby r.SortOrder
-                                select new RequirementRef(r.Id, r.Code, r.Title)).ToListAsync(ct);
+                                select new RequirementRef(r.Id, r.FrameworkId, r.Code, r.Title)).ToListAsync(ct);
         var requirementIds = implements.Select(r => r.Id).ToList();
         var treating = db.Set<Risk>().AsNoTracking()
             .Where(r => r.Status != RiskStatus.Closed && db.Set<RiskControl>().Any(x => x.RiskId == r.Id && requirementIds.Contains(x.RequirementId)));

@@ -210,8 +210,8 @@ internal sealed class EvidenceConfiguration : IEntityTypeConfiguration<Evidence>
         builder.Property(e => e.ReviewComment).HasMaxLength(Limits.ShortText);
         builder.HasOne<AppUser>().WithMany().HasForeignKey(e => e.CollectedById).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<AppUser>().WithMany().HasForeignKey(e => e.ReviewedById).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<ControlTask>().WithMany().HasForeignKey(e => e.ControlTaskId).OnDelete(DeleteBehavior.SetNull);
-        builder.HasOne<Control>().WithMany().HasForeignKey(e => e.ControlId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<ControlTask>().WithMany().HasForeignKey(e => e.ControlTaskId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Control>().WithMany().HasForeignKey(e => e.ControlId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(e => new { e.ControlId, e.Review, e.CollectedOn });
         builder.HasIndex(e => e.Sha256);
         // The register: newest first, walked in index order; its state filters counted from the indexes alone.
@@ -228,8 +228,8 @@ internal sealed class EvidenceControlConfiguration : IEntityTypeConfiguration<Ev
 {
     public void Configure(EntityTypeBuilder<EvidenceControl> builder)
     {
-        builder.HasOne<Evidence>().WithMany().HasForeignKey(x => x.EvidenceId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne<Control>().WithMany().HasForeignKey(x => x.ControlId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Evidence>().WithMany().HasForeignKey(x => x.EvidenceId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Control>().WithMany().HasForeignKey(x => x.ControlId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(x => new { x.ControlId, x.EvidenceId }).IsUnique();
         builder.HasIndex(x => x.EvidenceId);
     }

@@ -32,7 +32,7 @@ internal sealed class ImportUploadConfiguration : IEntityTypeConfiguration<Impor
         builder.Property(u => u.Kind).HasMaxLength(20).IsRequired();
         builder.Property(u => u.FileName).HasMaxLength(Limits.Name).IsRequired();
         builder.Property(u => u.UserId).HasMaxLength(450).IsRequired();
-        builder.HasOne<AppUser>().WithMany().HasForeignKey(u => u.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(u => u.UserId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(u => u.CreatedAt);
     }
 }

@@ -20,7 +20,7 @@ public sealed class ExportRisks(OpenIsmsDbContext db, ListRisks list)
         "Treatment", "Treatment rationale", "Planned controls", "Status", "Next review", "Methodology version",
     ];
 
-    public async IAsyncEnumerable<object?[]> Handle(ListRisks.Query filters, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    public async IAsyncEnumerable<object?[]> Handle(RiskFilter filters, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
     {
         var approved = await db.Set<RiskMethodology>().AsNoTracking().Where(m => m.Status == MethodologyStatus.Approved).Select(m => m.DefinitionJson).FirstOrDefaultAsync(ct);
         var levels = approved is null ? [] : MethodologyDefinition.FromJson(approved).Levels.Select(l => l.Name).ToArray();

@@ -18,7 +18,7 @@ public sealed class GetHeatMap(OpenIsmsDbContext db, ListRisks list)
 
     public sealed record Maps(Map Inherent, Map Residual);
 
-    public async Task<Maps?> Handle(ListRisks.Query filters, CancellationToken ct = default)
+    public async Task<Maps?> Handle(RiskFilter filters, CancellationToken ct = default)
     {
         var methodology = await db.Set<RiskMethodology>().AsNoTracking().FirstOrDefaultAsync(m => m.Status == MethodologyStatus.Approved, ct);
         if (methodology is null)

@@ -11,7 +11,7 @@ public sealed class GetRisk(OpenIsmsDbContext db)
 {
     public sealed record AssetRef(Guid Id, string Reference, string Name);
 
-    public sealed record ControlRef(Guid Id, string Code, string Title);
+    public sealed record ControlRef(Guid Id, string Framework, string Code, string Title);
 
     public sealed record ActionRow(Guid Id, string Title, string? Description, string? OwnerId, string? OwnerName, DateOnly? Due, ActionStatus Status, Guid? RequirementId, string? ControlCode, int Version);
 
@@ -51,8 +51,8 @@ public sealed class GetRisk(OpenIsmsDbContext db)
             .Join(db.Set<Asset>(), x => x.AssetId, a => a.Id, (x, a) => a)
             .OrderBy(a => a.Reference).Select(a => new AssetRef(a.Id, a.Reference, a.Name)).ToListAsync(ct);
         var controls = await db.Set<RiskControl>().Where(x => x.RiskId == id)
-            .Join(db.Set<Requirement>(), x => x.RequirementId, r => r.Id, (x, r) => new { r.Id, r.Code, r.Title, r.SortOrder })
-            .OrderBy(r => r.SortOrder).Select(r => new ControlRef(r.Id, r.Code, r.Title)).ToListAsync(ct);
+            .Join(db.Set<Requirement>(), x => x.RequirementId, r => r.Id, (x, r) => new { r.Id, r.FrameworkId, r.Code, r.Title, r.SortOrder })
+            .OrderBy(r => r.SortOrder).Select(r => new ControlRef(r.Id, r.FrameworkId, r.Code, r.Title)).ToListAsync(ct);
         var assessments = await db.Set<RiskAssessment>().AsNoTracking().Where(a => a.RiskId == id).OrderByDescending(a => a.AssessedAt).ToListAsync(ct);
         var actions = await db.Set<TreatmentAction>().AsNoTracking().Where(a => a.RiskId == id)
             .OrderBy(a => a.Status == ActionStatus.Done || a.Status == ActionStatus.Cancelled).ThenBy(a => a.Due)

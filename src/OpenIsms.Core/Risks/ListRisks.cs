@@ -8,28 +8,12 @@ namespace OpenIsms.Core.Risks;
 /// <summary>The risk register: filtered, sorted and paged in SQL, owner names joined in the same query.</summary>
 public sealed class ListRisks(OpenIsmsDbContext db)
 {
-    public sealed record Query(
-        string? Search = null,
-        string? OwnerId = null,
-        int? Level = null,
-        RatingKind LevelOf = RatingKind.Residual,
-        TreatmentOption? Treatment = null,
-        RiskStatus? Status = null,
-        Guid? AssetId = null,
-        bool ReviewOverdue = false,
-        int? CellLikelihood = null,
-        int? CellImpact = null,
-        RiskSort Sort = RiskSort.Reference,
-        bool Descending = false,
-        int Page = 1,
-        int PageSize = 25,
-        string? AnnexA = null);
 
     public sealed record Row(
         Guid Id, string Reference, string Title, string OwnerId, string OwnerName, RiskStatus Status, TreatmentOption? Treatment,
         int? InherentLevel, int? InherentScore, int? ResidualLevel, int? ResidualScore, int? MethodologyNumber, DateOnly? NextReview, int Version);
 
-    public async Task<Page<Row>> Handle(Query query, CancellationToken ct = default)
+    public async Task<Page<Row>> Handle(RiskFilter query, CancellationToken ct = default)
     {
         var q = Filter(db.Set<Risk>().AsNoTracking(), query, await db.Clock.Today(ct));
         var size = PageSizes.Normalise(query.PageSize);
@@ -46,7 +30,7 @@ public sealed class ListRisks(OpenIsmsDbContext db)
     }
 
     /// <summary>The same filters, for exports and the heat map.</summary>
-    public IQueryable<Risk> Filter(IQueryable<Risk> q, Query query, DateOnly today)
+    public IQueryable<Risk> Filter(IQueryable<Risk> q, RiskFilter query, DateOnly today)
     {
         if (!string.IsNullOrWhiteSpace(query.OwnerId))
         {

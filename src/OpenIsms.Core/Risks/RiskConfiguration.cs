@@ -41,8 +41,8 @@ internal sealed class RiskEntityConfiguration : IEntityTypeConfiguration<Risk>
         builder.Property(r => r.TreatmentRationale).HasMaxLength(Limits.LongText);
         builder.Property(r => r.OwnerId).HasMaxLength(450).IsRequired();
         builder.HasOne<AppUser>().WithMany().HasForeignKey(r => r.OwnerId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<Threat>().WithMany().HasForeignKey(r => r.ThreatId).OnDelete(DeleteBehavior.SetNull);
-        builder.HasOne<Vulnerability>().WithMany().HasForeignKey(r => r.VulnerabilityId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<Threat>().WithMany().HasForeignKey(r => r.ThreatId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Vulnerability>().WithMany().HasForeignKey(r => r.VulnerabilityId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<RiskMethodology>().WithMany().HasForeignKey(r => r.MethodologyId).OnDelete(DeleteBehavior.Restrict);
     }
 }
@@ -51,8 +51,8 @@ internal sealed class RiskAssetConfiguration : IEntityTypeConfiguration<RiskAsse
 {
     public void Configure(EntityTypeBuilder<RiskAsset> builder)
     {
-        builder.HasOne<Risk>().WithMany().HasForeignKey(x => x.RiskId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne<Asset>().WithMany().HasForeignKey(x => x.AssetId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Risk>().WithMany().HasForeignKey(x => x.RiskId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Asset>().WithMany().HasForeignKey(x => x.AssetId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(x => new { x.RiskId, x.AssetId }).IsUnique();
         builder.HasIndex(x => x.AssetId);
     }
@@ -62,7 +62,7 @@ internal sealed class RiskControlConfiguration : IEntityTypeConfiguration<RiskCo
 {
     public void Configure(EntityTypeBuilder<RiskControl> builder)
     {
-        builder.HasOne<Risk>().WithMany().HasForeignKey(x => x.RiskId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Risk>().WithMany().HasForeignKey(x => x.RiskId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Requirement>().WithMany().HasForeignKey(x => x.RequirementId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(x => new { x.RiskId, x.RequirementId }).IsUnique();
         builder.HasIndex(x => new { x.RequirementId, x.RiskId });
@@ -73,7 +73,7 @@ internal sealed class RiskAssessmentConfiguration : IEntityTypeConfiguration<Ris
 {
     public void Configure(EntityTypeBuilder<RiskAssessment> builder)
     {
-        builder.HasOne<Risk>().WithMany().HasForeignKey(x => x.RiskId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Risk>().WithMany().HasForeignKey(x => x.RiskId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<RiskMethodology>().WithMany().HasForeignKey(x => x.MethodologyId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(x => new { x.RiskId, x.AssessedAt });
         builder.Property(x => x.InherentImpactsJson).HasMaxLength(200).IsRequired();
@@ -90,9 +90,9 @@ internal sealed class TreatmentActionConfiguration : IEntityTypeConfiguration<Tr
 {
     public void Configure(EntityTypeBuilder<TreatmentAction> builder)
     {
-        builder.HasOne<Risk>().WithMany().HasForeignKey(x => x.RiskId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Risk>().WithMany().HasForeignKey(x => x.RiskId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<AppUser>().WithMany().HasForeignKey(x => x.OwnerId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<Requirement>().WithMany().HasForeignKey(x => x.RequirementId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<Requirement>().WithMany().HasForeignKey(x => x.RequirementId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(x => new { x.RiskId, x.Due });
         builder.HasIndex(x => new { x.OwnerId, x.Status, x.Due });
         builder.HasIndex(x => new { x.Status, x.Due });
@@ -108,7 +108,7 @@ internal sealed class RiskAcceptanceConfiguration : IEntityTypeConfiguration<Ris
 {
     public void Configure(EntityTypeBuilder<RiskAcceptance> builder)
     {
-        builder.HasOne<Risk>().WithMany().HasForeignKey(x => x.RiskId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Risk>().WithMany().HasForeignKey(x => x.RiskId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<RiskAssessment>().WithMany().HasForeignKey(x => x.AssessmentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(x => new { x.RiskId, x.AcceptedAt });
         builder.HasIndex(x => new { x.Status, x.ExpiresOn });

@@ -2281,13 +2281,13 @@ namespace OpenIsms.Migrations.PostgreSql.Migrations
                     b.HasOne("OpenIsms.Core.Assets.Asset", null)
                         .WithMany()
                         .HasForeignKey("AssetId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("OpenIsms.Core.Assets.Asset", null)
                         .WithMany()
                         .HasForeignKey("DependsOnId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -2296,7 +2296,7 @@ namespace OpenIsms.Migrations.PostgreSql.Migrations
                     b.HasOne("OpenIsms.Core.Context.InterestedParty", null)
                         .WithMany()
                         .HasForeignKey("PartyId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -2313,7 +2313,7 @@ namespace OpenIsms.Migrations.PostgreSql.Migrations
                     b.HasOne("OpenIsms.Core.Controls.Control", null)
                         .WithMany()
                         .HasForeignKey("ControlId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("OpenIsms.Core.Frameworks.Requirement", null)
@@ -2333,7 +2333,7 @@ namespace OpenIsms.Migrations.PostgreSql.Migrations
                     b.HasOne("OpenIsms.Core.Controls.Control", null)
                         .WithMany()
                         .HasForeignKey("ControlId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -2348,12 +2348,12 @@ namespace OpenIsms.Migrations.PostgreSql.Migrations
                     b.HasOne("OpenIsms.Core.Controls.Control", null)
                         .WithMany()
                         .HasForeignKey("ControlId")
-                        .OnDelete(DeleteBehavior.SetNull);
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("OpenIsms.Core.Controls.ControlTask", null)
                         .WithMany()
                         .HasForeignKey("ControlTaskId")
-                        .OnDelete(DeleteBehavior.SetNull);
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("OpenIsms.Core.Users.AppUser", null)
                         .WithMany()
@@ -2366,13 +2366,13 @@ namespace OpenIsms.Migrations.PostgreSql.Migrations
                     b.HasOne("OpenIsms.Core.Controls.Control", null)
                         .WithMany()
                         .HasForeignKey("ControlId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("OpenIsms.Core.Evidence.Evidence", null)
                         .WithMany()
                         .HasForeignKey("EvidenceId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -2405,7 +2405,7 @@ namespace OpenIsms.Migrations.PostgreSql.Migrations
                     b.HasOne("OpenIsms.Core.Users.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -2425,12 +2425,12 @@ namespace OpenIsms.Migrations.PostgreSql.Migrations
                     b.HasOne("OpenIsms.Core.Risks.Threat", null)
                         .WithMany()
                         .HasForeignKey("ThreatId")
-                        .OnDelete(DeleteBehavior.SetNull);
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("OpenIsms.Core.Risks.Vulnerability", null)
                         .WithMany()
                         .HasForeignKey("VulnerabilityId")
-                        .OnDelete(DeleteBehavior.SetNull);
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("OpenIsms.Core.Risks.RiskAcceptance", b =>
@@ -2444,7 +2444,7 @@ namespace OpenIsms.Migrations.PostgreSql.Migrations
                     b.HasOne("OpenIsms.Core.Risks.Risk", null)
                         .WithMany()
                         .HasForeignKey("RiskId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -2459,7 +2459,7 @@ namespace OpenIsms.Migrations.PostgreSql.Migrations
                     b.HasOne("OpenIsms.Core.Risks.Risk", null)
                         .WithMany()
                         .HasForeignKey("RiskId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -2468,13 +2468,13 @@ namespace OpenIsms.Migrations.PostgreSql.Migrations
                     b.HasOne("OpenIsms.Core.Assets.Asset", null)
                         .WithMany()
                         .HasForeignKey("AssetId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("OpenIsms.Core.Risks.Risk", null)
                         .WithMany()
                         .HasForeignKey("RiskId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -2489,7 +2489,7 @@ namespace OpenIsms.Migrations.PostgreSql.Migrations
                     b.HasOne("OpenIsms.Core.Risks.Risk", null)
                         .WithMany()
                         .HasForeignKey("RiskId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -2503,12 +2503,12 @@ namespace OpenIsms.Migrations.PostgreSql.Migrations
                     b.HasOne("OpenIsms.Core.Frameworks.Requirement", null)
                         .WithMany()
                         .HasForeignKey("RequirementId")
-                        .OnDelete(DeleteBehavior.SetNull);
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("OpenIsms.Core.Risks.Risk", null)
                         .WithMany()
                         .HasForeignKey("RiskId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -2544,7 +2544,7 @@ namespace OpenIsms.Migrations.PostgreSql.Migrations
                     b.HasOne("OpenIsms.Core.Users.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 #pragma warning restore 612, 618

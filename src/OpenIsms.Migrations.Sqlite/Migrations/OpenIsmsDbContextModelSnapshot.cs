@@ -2272,13 +2272,13 @@ namespace OpenIsms.Migrations.Sqlite.Migrations
                     b.HasOne("OpenIsms.Core.Assets.Asset", null)
                         .WithMany()
                         .HasForeignKey("AssetId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("OpenIsms.Core.Assets.Asset", null)
                         .WithMany()
                         .HasForeignKey("DependsOnId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -2287,7 +2287,7 @@ namespace OpenIsms.Migrations.Sqlite.Migrations
                     b.HasOne("OpenIsms.Core.Context.InterestedParty", null)
                         .WithMany()
                         .HasForeignKey("PartyId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -2304,7 +2304,7 @@ namespace OpenIsms.Migrations.Sqlite.Migrations
                     b.HasOne("OpenIsms.Core.Controls.Control", null)
                         .WithMany()
                         .HasForeignKey("ControlId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("OpenIsms.Core.Frameworks.Requirement", null)
@@ -2324,7 +2324,7 @@ namespace OpenIsms.Migrations.Sqlite.Migrations
                     b.HasOne("OpenIsms.Core.Controls.Control", null)
                         .WithMany()
                         .HasForeignKey("ControlId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -2339,12 +2339,12 @@ namespace OpenIsms.Migrations.Sqlite.Migrations
                     b.HasOne("OpenIsms.Core.Controls.Control", null)
                         .WithMany()
                         .HasForeignKey("ControlId")
-                        .OnDelete(DeleteBehavior.SetNull);
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("OpenIsms.Core.Controls.ControlTask", null)
                         .WithMany()
                         .HasForeignKey("ControlTaskId")
-                        .OnDelete(DeleteBehavior.SetNull);
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("OpenIsms.Core.Users.AppUser", null)
                         .WithMany()
@@ -2357,13 +2357,13 @@ namespace OpenIsms.Migrations.Sqlite.Migrations
                     b.HasOne("OpenIsms.Core.Controls.Control", null)
                         .WithMany()
                         .HasForeignKey("ControlId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("OpenIsms.Core.Evidence.Evidence", null)
                         .WithMany()
                         .HasForeignKey("EvidenceId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -2396,7 +2396,7 @@ namespace OpenIsms.Migrations.Sqlite.Migrations
                     b.HasOne("OpenIsms.Core.Users.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -2416,12 +2416,12 @@ namespace OpenIsms.Migrations.Sqlite.Migrations
                     b.HasOne("OpenIsms.Core.Risks.Threat", null)
                         .WithMany()
                         .HasForeignKey("ThreatId")
-                        .OnDelete(DeleteBehavior.SetNull);
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("OpenIsms.Core.Risks.Vulnerability", null)
                         .WithMany()
                         .HasForeignKey("VulnerabilityId")
-                        .OnDelete(DeleteBehavior.SetNull);
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("OpenIsms.Core.Risks.RiskAcceptance", b =>
@@ -2435,7 +2435,7 @@ namespace OpenIsms.Migrations.Sqlite.Migrations
                     b.HasOne("OpenIsms.Core.Risks.Risk", null)
                         .WithMany()
                         .HasForeignKey("RiskId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -2450,7 +2450,7 @@ namespace OpenIsms.Migrations.Sqlite.Migrations
                     b.HasOne("OpenIsms.Core.Risks.Risk", null)
                         .WithMany()
                         .HasForeignKey("RiskId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -2459,13 +2459,13 @@ namespace OpenIsms.Migrations.Sqlite.Migrations
                     b.HasOne("OpenIsms.Core.Assets.Asset", null)
                         .WithMany()
                         .HasForeignKey("AssetId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("OpenIsms.Core.Risks.Risk", null)
                         .WithMany()
                         .HasForeignKey("RiskId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -2480,7 +2480,7 @@ namespace OpenIsms.Migrations.Sqlite.Migrations
                     b.HasOne("OpenIsms.Core.Risks.Risk", null)
                         .WithMany()
                         .HasForeignKey("RiskId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -2494,12 +2494,12 @@ namespace OpenIsms.Migrations.Sqlite.Migrations
                     b.HasOne("OpenIsms.Core.Frameworks.Requirement", null)
                         .WithMany()
                         .HasForeignKey("RequirementId")
-                        .OnDelete(DeleteBehavior.SetNull);
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("OpenIsms.Core.Risks.Risk", null)
                         .WithMany()
                         .HasForeignKey("RiskId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -2535,7 +2535,7 @@ namespace OpenIsms.Migrations.Sqlite.Migrations
                     b.HasOne("OpenIsms.Core.Users.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 #pragma warning restore 612, 618

@@ -38,8 +38,11 @@ public sealed class RisksApi : IEndpointGroup
         risks.MapGet("/", async (ListRisks list, string? q, string? owner, int? level, TreatmentOption? treatment, RiskStatus? status, Guid? asset,
                 bool? overdue, RiskSort? sort, bool? desc, int? page, int? pageSize, CancellationToken ct) =>
             {
-                var result = await list.Handle(new ListRisks.Query(q, owner, level, RatingKind.Residual, treatment, status, asset, overdue ?? false, null, null,
-                    sort ?? RiskSort.Reference, desc ?? false, page ?? 1, pageSize ?? 25), ct);
+                var result = await list.Handle(new RiskFilter
+                {
+                    Search = q, OwnerId = owner, Level = level, Treatment = treatment, Status = status, AssetId = asset, ReviewOverdue = overdue ?? false,
+                    Sort = sort ?? RiskSort.Reference, Descending = desc ?? false, Page = page ?? 1, PageSize = pageSize ?? 25,
+                }, ct);
                 return Results.Ok(new PageDto<RiskSummary>(result.Items.Select(r => new RiskSummary(r.Id, r.Reference, r.Title, r.OwnerId, r.OwnerName,
                     r.Status.ToString(), r.Treatment?.ToString(), r.InherentLevel, r.InherentScore, r.ResidualLevel, r.ResidualScore, r.MethodologyNumber,
                     r.NextReview, r.Version)).ToList(), result.PageNumber, result.PageSize, result.TotalCount, result.PageCount));

@@ -65,4 +65,16 @@ public sealed class MigrationTests
         static IEnumerable<string> Names(DbContext db) => db.Database.GetMigrations().Select(m => m[(m.IndexOf('_') + 1)..]);
         Names(sqlite).ShouldBe(Names(postgres));
     }
+
+    [Fact]
+    public void ForeignKeys_AllRestrict_SoTheDatabaseNeverDeletesOrClearsBehindTheLog()
+    {
+        using var db = Context(o => o.UseSqlite("Data Source=:memory:", x => x.MigrationsAssembly("OpenIsms.Migrations.Sqlite")));
+
+        // Identity's own tables (user roles, claims, logins) keep its cascades; they are not business records.
+        var ours = db.Model.GetEntityTypes().Where(t => typeof(Entity).IsAssignableFrom(t.ClrType) || t.ClrType.Namespace?.StartsWith("OpenIsms", StringComparison.Ordinal) == true);
+        ours.SelectMany(t => t.GetForeignKeys()).Where(fk => fk.DeleteBehavior != DeleteBehavior.Restrict)
+            .Select(fk => $"{fk.DeclaringEntityType.ClrType.Name}.{string.Join(",", fk.Properties.Select(p => p.Name))}: {fk.DeleteBehavior}")
+            .ShouldBeEmpty("a deletion the database carries out by itself would not be in the activity log: delete or detach the dependents in the use case");
+    }
 }

@@ -20,9 +20,8 @@ public sealed class RiskExports : IEndpointGroup
         app.MapGet("/risks/export.{format:regex(^(csv|xlsx)$)}", async (string format, HttpContext http, ExportRisks export, Clock clock, CancellationToken ct) =>
         {
             var q = http.Request.Query;
-            var filters = new ListRisks.Query(q["q"], q["owner"], int.TryParse(q["level"], out var level) ? level : null, RatingKind.Residual,
-                Labels.Parse<TreatmentOption>(q["treatment"]), Labels.Parse<RiskStatus>(q["status"]), Guid.TryParse(q["asset"], out var asset) ? asset : null,
-                q["overdue"] == "true");
+            // The register's own filter, as its export link carries it (no cell, sort or page: every matching risk, by id).
+            var filters = RiskFilter.Parse(key => q[key]) with { LevelOf = RatingKind.Residual, CellLikelihood = null, CellImpact = null, Sort = RiskSort.Reference, Descending = false };
             var name = $"risk-register-{await clock.Today(ct):yyyy-MM-dd}.{format}";
             var rows = export.Handle(filters, ct);
             if (format == "csv")
