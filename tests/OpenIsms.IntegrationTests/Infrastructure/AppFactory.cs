@@ -48,14 +48,34 @@ public class AppFactory(Provider provider, bool seed = true, TestDatabase? share
         }
     }
 
+    /// <summary>
+    /// A seeded fixture of its own starts from a copy of a seeded database made once per provider and test run (Templates),
+    /// instead of migrating, loading the catalogues and seeding anew; a fixture that changes the host's services or
+    /// settings, shares a database or wants none of the seed sets this false.
+    /// </summary>
+    protected virtual bool FromTemplate => seed && shared is null && settings is null;
+
     public async Task InitializeAsync()
     {
+        if (FromTemplate)
+        {
+            Database.CopyFrom(await Templates.For(provider));
+            _ = Server; // starts the host on the copy: migrations and the catalogue are already current, the seed is there
+            return;
+        }
+
         _ = Server; // starts the host: migrations and the catalogue load run now
         if (!seed)
         {
             return;
         }
 
+        await Seed();
+    }
+
+    /// <summary>The organisation and one user per role.</summary>
+    internal async Task Seed()
+    {
         await using var scope = Services.CreateAsyncScope();
         var setup = scope.ServiceProvider.GetRequiredService<SetUpInstallation>();
         (await setup.Handle(new("Acme Test Ltd", "Ada Admin", EmailOf(Roles.Administrator), Password))).Succeeded.ShouldBeTrue();
@@ -109,6 +129,29 @@ public class AppFactory(Provider provider, bool seed = true, TestDatabase? share
     {
         await using var scope = Services.CreateAsyncScope();
         return await work(scope.ServiceProvider);
+    }
+}
+
+/// <summary>One seeded database per provider for the whole run, copied by each seeded fixture (see <see cref="AppFactory.FromTemplate"/>).</summary>
+public static class Templates
+{
+    private static readonly Lazy<Task<TestDatabase>> Sqlite = new(() => Make(Provider.Sqlite));
+    private static readonly Lazy<Task<TestDatabase>> Postgres = new(() => Make(Provider.PostgreSql));
+
+    public static Task<TestDatabase> For(Provider provider) => (provider == Provider.Sqlite ? Sqlite : Postgres).Value;
+
+    private static async Task<TestDatabase> Make(Provider provider)
+    {
+        var database = new TestDatabase(provider);
+        using (var app = new AppFactory(provider, seed: true, shared: database))
+        {
+            _ = app.Server;
+            await app.Seed();
+        }
+
+        database.Quiesce();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => database.Dispose();
+        return database;
     }
 }
 

@@ -88,6 +88,55 @@ public sealed class TestDatabase : IDisposable
 
     private string SnapshotPath => Path.Combine(folder!, "snapshot.db");
 
+    /// <summary>
+    /// Makes this (not yet created) database a copy of <paramref name="template"/>, whose host has stopped: the data,
+    /// the activity log's key file and its checkpoints — what a fresh, seeded installation holds — so that a fixture
+    /// starts from there instead of migrating, loading the catalogues and seeding again.
+    /// </summary>
+    public void CopyFrom(TestDatabase template)
+    {
+        foreach (var file in new[] { "activity-keys.json", "activity-checkpoints.jsonl" })
+        {
+            var source = Path.Combine(template.Folder, file);
+            if (File.Exists(source))
+            {
+                File.Copy(source, Path.Combine(Folder, file), overwrite: true);
+            }
+        }
+
+        if (Provider == Provider.Sqlite)
+        {
+            File.Copy(template.SqlitePath, SqlitePath, overwrite: true);
+            return;
+        }
+
+        using var connection = new NpgsqlConnection(AdminConnectionString);
+        connection.Open();
+        using var command = new NpgsqlCommand($"CREATE DATABASE {postgresName} TEMPLATE {template.postgresName}", connection);
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>After the template's host has stopped: no open connection, and SQLite's write-ahead log folded into the file.</summary>
+    public void Quiesce()
+    {
+        if (Provider == Provider.Sqlite)
+        {
+            using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={SqlitePath}"))
+            {
+                connection.Open();
+                using var command = connection.CreateCommand();
+                command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
+                command.ExecuteNonQuery();
+            }
+
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            return;
+        }
+
+        NpgsqlConnection.ClearAllPools();
+        Admin("SELECT 1"); // ends any session the pool clearing left, as a template copy needs
+    }
+
     /// <summary>Creates the (empty) PostgreSQL database, for a restore that fills it; SQLite needs nothing.</summary>
     public void CreateEmpty()
     {

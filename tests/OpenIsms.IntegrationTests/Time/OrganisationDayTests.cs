@@ -15,6 +15,9 @@ public class FakeClockApp(Provider provider) : AppFactory(provider)
 {
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2025, 3, 1, 10, 30, 0, TimeSpan.Zero));
 
+    // Seeded under its own clock: a copy of the run's template would carry records made at today's real time.
+    protected override bool FromTemplate => false;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
