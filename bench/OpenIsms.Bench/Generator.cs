@@ -177,6 +177,7 @@ public sealed class Generator(IDictionary<string, string> settings)
         var services = new ServiceCollection();
         services.AddSingleton<ICurrentUser>(BenchUser.Instance);
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(new OpenIsms.Core.Common.Clock(TimeProvider.System, TimeZoneInfo.Utc)); // the generator's dates: the organisation's zone is UTC
         services.AddDbContext<OpenIsmsDbContext>(o => DatabaseSetup.Configure(o, config));
 
         // The app's own key file, so that what the generator writes verifies in the app.

@@ -29,7 +29,7 @@ public sealed class ExportRisks(OpenIsmsDbContext db, ListRisks list)
         var controls = (await (from x in db.Set<RiskControl>() join r in db.Set<Requirement>() on x.RequirementId equals r.Id orderby r.SortOrder select new { x.RiskId, r.Code }).ToListAsync(ct))
             .ToLookup(x => x.RiskId, x => x.Code);
         var today = await db.Clock.Today(ct);
-        var rows = list.Filter(db.Set<Risk>().AsNoTracking(), filters, today).OrderBy(r => r.Reference)
+        var rows = list.Filter(filters, today).OrderBy(r => r.Reference)
             .Select(r => new
             {
                 Risk = r,

@@ -27,7 +27,7 @@ public sealed class GetHeatMap(OpenIsmsDbContext db, ListRisks list)
         }
 
         var today = await db.Clock.Today(ct);
-        var q = list.Filter(db.Set<Risk>().AsNoTracking(), filters with { Level = null, CellLikelihood = null, CellImpact = null }, today);
+        var q = list.Filter(filters with { Level = null, CellLikelihood = null, CellImpact = null }, today);
         var groups = await q
             .GroupBy(r => new { r.MethodologyId, r.InherentLikelihood, r.InherentImpact, r.ResidualLikelihood, r.ResidualImpact })
             .Select(g => new { g.Key.MethodologyId, IL = g.Key.InherentLikelihood, II = g.Key.InherentImpact, RL = g.Key.ResidualLikelihood, RI = g.Key.ResidualImpact, Count = g.Count() })

@@ -15,7 +15,7 @@ public sealed class ListRisks(OpenIsmsDbContext db)
 
     public async Task<Page<Row>> Handle(RiskFilter query, CancellationToken ct = default)
     {
-        var q = Filter(db.Set<Risk>().AsNoTracking(), query, await db.Clock.Today(ct));
+        var q = Filter(query, await db.Clock.Today(ct));
         var size = PageSizes.Normalise(query.PageSize);
         var page = PageSizes.NormalisePage(query.Page);
         var total = await q.CountAsync(ct);
@@ -29,9 +29,11 @@ public sealed class ListRisks(OpenIsmsDbContext db)
         return new Page<Row>(rows, page, size, total);
     }
 
-    /// <summary>The same filters, for exports and the heat map.</summary>
-    public IQueryable<Risk> Filter(IQueryable<Risk> q, RiskFilter query, DateOnly today)
+    /// <summary>The same filters, for exports and the heat map; a text search starts from the full-text index's matches.</summary>
+    public IQueryable<Risk> Filter(RiskFilter query, DateOnly today)
     {
+        var matching = string.IsNullOrWhiteSpace(query.Search) ? null : RiskTextSearch.Matching(db, query.Search);
+        var q = (matching ?? db.Set<Risk>()).AsNoTracking();
         if (!string.IsNullOrWhiteSpace(query.OwnerId))
         {
             q = q.Where(r => r.OwnerId == query.OwnerId);
@@ -80,18 +82,11 @@ public sealed class ListRisks(OpenIsmsDbContext db)
             q = q.Where(r => r.NextReview != null && r.NextReview < today && r.Status != RiskStatus.Closed);
         }
 
-        if (!string.IsNullOrWhiteSpace(query.Search))
+        if (!string.IsNullOrWhiteSpace(query.Search) && matching is null)
         {
-            if (RiskTextSearch.Matching(db, query.Search) is { } matching)
-            {
-                q = q.Where(r => matching.Contains(r.Id));
-            }
-            else
-            {
-                // Only punctuation ("-", "%"): no words for the index, so the old substring match on the reference.
-                var term = "%" + query.Search.Trim().ToLowerInvariant() + "%";
-                q = q.Where(r => EF.Functions.Like(r.Reference.ToLower(), term));
-            }
+            // Only punctuation ("-", "%"): no words for the index, so the old substring match on the reference.
+            var term = "%" + query.Search.Trim().ToLowerInvariant() + "%";
+            q = q.Where(r => EF.Functions.Like(r.Reference.ToLower(), term));
         }
 
         return q;

@@ -10,8 +10,12 @@ namespace OpenIsms.Core.Risks;
 /// </summary>
 public static class RiskTextSearch
 {
-    /// <summary>The ids of the risks whose text holds every word of <paramref name="text"/> (as word prefixes); null when it has no words.</summary>
-    public static IQueryable<Guid>? Matching(OpenIsmsDbContext db, string? text)
+    /// <summary>
+    /// The risks whose text holds every word of <paramref name="text"/> (as word prefixes), as a query to filter, sort and
+    /// page further; null when it has no words. The index's matches lead straight to the rows (SQLite: by rowid), so the
+    /// cost follows the number of matches, not the size of the register.
+    /// </summary>
+    public static IQueryable<Risk>? Matching(OpenIsmsDbContext db, string? text)
     {
         var words = FullText.Words(text);
         if (words.Count == 0)
@@ -20,7 +24,7 @@ public static class RiskTextSearch
         }
 
         return db.IsPostgres
-            ? db.Database.SqlQuery<Guid>($"""SELECT "Id" AS "Value" FROM "Risk" WHERE "SearchVector" @@ to_tsquery('simple', {FullText.TsQuery(words)})""")
-            : db.Database.SqlQuery<Guid>($"""SELECT r."Id" AS "Value" FROM "RiskSearch" s JOIN "Risk" r ON r.rowid = s.rowid WHERE "RiskSearch" MATCH {FullText.Fts5(words)}""");
+            ? db.Set<Risk>().FromSql($"""SELECT * FROM "Risk" WHERE "SearchVector" @@ to_tsquery('simple', {FullText.TsQuery(words)})""")
+            : db.Set<Risk>().FromSql($"""SELECT * FROM "Risk" WHERE rowid IN (SELECT rowid FROM "RiskSearch" WHERE "RiskSearch" MATCH {FullText.Fts5(words)})""");
     }
 }
