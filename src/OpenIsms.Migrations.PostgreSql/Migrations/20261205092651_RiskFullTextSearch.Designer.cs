@@ -12,8 +12,8 @@ using OpenIsms.Core.Data;
 namespace OpenIsms.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(OpenIsmsDbContext))]
-    [Migration("20261205084219_RiskSearchAfterLinksRestrict")]
-    partial class RiskSearchAfterLinksRestrict
+    [Migration("20261205092651_RiskFullTextSearch")]
+    partial class RiskFullTextSearch
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

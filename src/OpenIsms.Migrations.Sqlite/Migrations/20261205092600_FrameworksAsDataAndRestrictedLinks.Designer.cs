@@ -11,8 +11,8 @@ using OpenIsms.Core.Data;
 namespace OpenIsms.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(OpenIsmsDbContext))]
-    [Migration("20261205072740_FrameworksAsData")]
-    partial class FrameworksAsData
+    [Migration("20261205092600_FrameworksAsDataAndRestrictedLinks")]
+    partial class FrameworksAsDataAndRestrictedLinks
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -2275,13 +2275,13 @@ namespace OpenIsms.Migrations.Sqlite.Migrations
                     b.HasOne("OpenIsms.Core.Assets.Asset", null)
                         .WithMany()
                         .HasForeignKey("AssetId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("OpenIsms.Core.Assets.Asset", null)
                         .WithMany()
                         .HasForeignKey("DependsOnId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -2290,7 +2290,7 @@ namespace OpenIsms.Migrations.Sqlite.Migrations
                     b.HasOne("OpenIsms.Core.Context.InterestedParty", null)
                         .WithMany()
                         .HasForeignKey("PartyId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -2307,7 +2307,7 @@ namespace OpenIsms.Migrations.Sqlite.Migrations
                     b.HasOne("OpenIsms.Core.Controls.Control", null)
                         .WithMany()
                         .HasForeignKey("ControlId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("OpenIsms.Core.Frameworks.Requirement", null)
@@ -2327,7 +2327,7 @@ namespace OpenIsms.Migrations.Sqlite.Migrations
                     b.HasOne("OpenIsms.Core.Controls.Control", null)
                         .WithMany()
                         .HasForeignKey("ControlId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -2342,12 +2342,12 @@ namespace OpenIsms.Migrations.Sqlite.Migrations
                     b.HasOne("OpenIsms.Core.Controls.Control", null)
                         .WithMany()
                         .HasForeignKey("ControlId")
-                        .OnDelete(DeleteBehavior.SetNull);
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("OpenIsms.Core.Controls.ControlTask", null)
                         .WithMany()
                         .HasForeignKey("ControlTaskId")
-                        .OnDelete(DeleteBehavior.SetNull);
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("OpenIsms.Core.Users.AppUser", null)
                         .WithMany()
@@ -2360,13 +2360,13 @@ namespace OpenIsms.Migrations.Sqlite.Migrations
                     b.HasOne("OpenIsms.Core.Controls.Control", null)
                         .WithMany()
                         .HasForeignKey("ControlId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("OpenIsms.Core.Evidence.Evidence", null)
                         .WithMany()
                         .HasForeignKey("EvidenceId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -2399,7 +2399,7 @@ namespace OpenIsms.Migrations.Sqlite.Migrations
                     b.HasOne("OpenIsms.Core.Users.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -2419,12 +2419,12 @@ namespace OpenIsms.Migrations.Sqlite.Migrations
                     b.HasOne("OpenIsms.Core.Risks.Threat", null)
                         .WithMany()
                         .HasForeignKey("ThreatId")
-                        .OnDelete(DeleteBehavior.SetNull);
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("OpenIsms.Core.Risks.Vulnerability", null)
                         .WithMany()
                         .HasForeignKey("VulnerabilityId")
-                        .OnDelete(DeleteBehavior.SetNull);
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("OpenIsms.Core.Risks.RiskAcceptance", b =>
@@ -2438,7 +2438,7 @@ namespace OpenIsms.Migrations.Sqlite.Migrations
                     b.HasOne("OpenIsms.Core.Risks.Risk", null)
                         .WithMany()
                         .HasForeignKey("RiskId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -2453,7 +2453,7 @@ namespace OpenIsms.Migrations.Sqlite.Migrations
                     b.HasOne("OpenIsms.Core.Risks.Risk", null)
                         .WithMany()
                         .HasForeignKey("RiskId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -2462,13 +2462,13 @@ namespace OpenIsms.Migrations.Sqlite.Migrations
                     b.HasOne("OpenIsms.Core.Assets.Asset", null)
                         .WithMany()
                         .HasForeignKey("AssetId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("OpenIsms.Core.Risks.Risk", null)
                         .WithMany()
                         .HasForeignKey("RiskId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -2483,7 +2483,7 @@ namespace OpenIsms.Migrations.Sqlite.Migrations
                     b.HasOne("OpenIsms.Core.Risks.Risk", null)
                         .WithMany()
                         .HasForeignKey("RiskId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -2497,12 +2497,12 @@ namespace OpenIsms.Migrations.Sqlite.Migrations
                     b.HasOne("OpenIsms.Core.Frameworks.Requirement", null)
                         .WithMany()
                         .HasForeignKey("RequirementId")
-                        .OnDelete(DeleteBehavior.SetNull);
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("OpenIsms.Core.Risks.Risk", null)
                         .WithMany()
                         .HasForeignKey("RiskId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -2538,7 +2538,7 @@ namespace OpenIsms.Migrations.Sqlite.Migrations
                     b.HasOne("OpenIsms.Core.Users.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 #pragma warning restore 612, 618

@@ -11,8 +11,8 @@ using OpenIsms.Core.Data;
 namespace OpenIsms.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(OpenIsmsDbContext))]
-    [Migration("20261205083151_LinksRestrict")]
-    partial class LinksRestrict
+    [Migration("20261205092635_RiskFullTextSearch")]
+    partial class RiskFullTextSearch
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
