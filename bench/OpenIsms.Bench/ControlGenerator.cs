@@ -85,8 +85,13 @@ public sealed class ControlGenerator(IDictionary<string, string> settings)
                 var control = new Control();
                 var frequency = frequencies[n % frequencies.Length];
                 var status = random.Next(10) switch { < 6 => ControlStatus.Operating, < 8 => ControlStatus.Implemented, 8 => ControlStatus.Planned, _ => ControlStatus.Ineffective };
-                Check(control.Update(new Control.Details($"CTL-{n + 1:00000}", $"{ControlNames[n % ControlNames.Length]} ({n + 1})", "Generated for the benchmark.",
-                    owners[random.Next(owners.Count)], (ControlType)(n % 3), frequency, status)));
+                Check(control.Update(
+                    new SaveControl.Command
+                    {
+                        Name = $"{ControlNames[n % ControlNames.Length]} ({n + 1})", Description = "Generated for the benchmark.", OwnerId = owners[random.Next(owners.Count)],
+                        Type = (ControlType)(n % 3), Frequency = frequency, Status = status,
+                    },
+                    $"CTL-{n + 1:00000}"));
                 db.Add(control);
                 foreach (var requirement in Enumerable.Range(0, random.Next(1, 4)).Select(_ => requirements[random.Next(requirements.Count)]).Distinct())
                 {

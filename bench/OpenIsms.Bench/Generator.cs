@@ -78,9 +78,14 @@ public sealed class Generator(IDictionary<string, string> settings)
             {
                 var asset = new Asset();
                 var type = types[n % types.Length];
-                Check(asset.Update(new Asset.Details($"AST-{n + 1:00000}", $"{Names.AssetNoun(type, n)} {n + 1}", type, null, "Generated for the benchmark.",
-                    owners[random.Next(owners.Count)], "IT Operations", Names.Locations[n % Names.Locations.Length],
-                    ClassificationLevel.Defaults[random.Next(4)], random.Next(1, 5), random.Next(1, 5), random.Next(1, 5), (Criticality)random.Next(4), random.Next(10) > 0),
+                Check(asset.Update(
+                    new SaveAsset.Command
+                    {
+                        Name = $"{Names.AssetNoun(type, n)} {n + 1}", Type = type, Description = "Generated for the benchmark.", OwnerId = owners[random.Next(owners.Count)],
+                        Custodian = "IT Operations", Location = Names.Locations[n % Names.Locations.Length], Classification = ClassificationLevel.Defaults[random.Next(4)],
+                        Confidentiality = random.Next(1, 5), Integrity = random.Next(1, 5), Availability = random.Next(1, 5), Criticality = (Criticality)random.Next(4), InScope = random.Next(10) > 0,
+                    },
+                    $"AST-{n + 1:00000}",
                     ClassificationLevel.Defaults));
                 db.Add(asset);
                 assetIds.Add(asset.Id);

@@ -76,15 +76,12 @@ public sealed class Asset : Entity, IAutoNumbered
 
     public bool InScope { get; private set; } = true;
 
-    public sealed record Details(
-        string Reference, string Name, AssetType Type, string? Category, string? Description, string? OwnerId, string? Custodian,
-        string? Location, string? Classification, int Confidentiality, int Integrity, int Availability, Criticality Criticality, bool InScope);
-
-    public Result Update(Details d, IReadOnlyCollection<string> classifications)
+    /// <summary>Applies the command's values after checking them; <paramref name="reference"/> is the identifier to give (a placeholder until an automatic number is drawn).</summary>
+    public Result Update(SaveAsset.Command d, string reference, IReadOnlyCollection<string> classifications)
     {
         var check = new Validation()
-            .Required(nameof(Reference), d.Reference, "Enter the asset's identifier, for example AST-001.")
-            .MaxLength(nameof(Reference), d.Reference, 50, "The identifier")
+            .Required(nameof(Reference), reference, "Enter the asset's identifier, for example AST-001.")
+            .MaxLength(nameof(Reference), reference, 50, "The identifier")
             .Required(nameof(Name), d.Name, "Enter the asset's name.")
             .MaxLength(nameof(Name), d.Name, Limits.Name, "The name")
             .MaxLength(nameof(Category), d.Category, 100, "The category")
@@ -103,8 +100,8 @@ public sealed class Asset : Entity, IAutoNumbered
             return check.ToResult();
         }
 
-        Reference = d.Reference.Trim();
-        Name = d.Name.Trim();
+        Reference = reference.Trim();
+        Name = d.Name!.Trim();
         Type = d.Type;
         Category = Text.OrNull(d.Category);
         Description = Text.OrNull(d.Description);

@@ -11,7 +11,7 @@ public sealed class DeleteAsset(OpenIsmsDbContext db)
 {
     public async Task<Result> Handle(Guid id, int version, CancellationToken ct = default)
     {
-        var (asset, failure) = await db.LoadForChange<Asset>(id, version, AssetPermissions.Edit, ct);
+        var (asset, failure) = await db.LoadForChange<Asset>(id, version, AssetPermissions.Edit, ct: ct);
         if (asset is null)
         {
             return failure!;

@@ -11,7 +11,7 @@ public sealed class DeleteClassificationLevel(OpenIsmsDbContext db)
 {
     public async Task<Result> Handle(Guid id, int version, CancellationToken ct = default)
     {
-        var (level, failure) = await db.LoadForChange<ClassificationLevel>(id, version, OrganisationPermissions.Manage, ct);
+        var (level, failure) = await db.LoadForChange<ClassificationLevel>(id, version, OrganisationPermissions.Manage, ct: ct);
         if (level is null)
         {
             return failure!;

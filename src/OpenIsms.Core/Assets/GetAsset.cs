@@ -15,7 +15,17 @@ public sealed class GetAsset(OpenIsmsDbContext db)
     /// <summary>The highest value of one property among the asset and everything that depends on it, and where it comes from.</summary>
     public sealed record Need(int Value, string? FromReference, string? FromName);
 
-    public sealed record View(Asset Asset, string? OwnerName, IReadOnlyList<Link> DependsOn, IReadOnlyList<Link> UsedBy, Need Confidentiality, Need Integrity, Need Availability, IReadOnlyList<RiskRef> Risks);
+    public sealed record View(Asset Asset, string? OwnerName, IReadOnlyList<Link> DependsOn, IReadOnlyList<Link> UsedBy, Need Confidentiality, Need Integrity, Need Availability, IReadOnlyList<RiskRef> Risks)
+    {
+        /// <summary>The asset as its edit form and the API's PUT take it.</summary>
+        public SaveAsset.Command ToCommand() => new()
+        {
+            Id = Asset.Id, Reference = Asset.Reference, Name = Asset.Name, Type = Asset.Type, Category = Asset.Category, Description = Asset.Description,
+            OwnerId = Asset.OwnerId, Custodian = Asset.Custodian, Location = Asset.Location, Classification = Asset.Classification,
+            Confidentiality = Asset.Confidentiality, Integrity = Asset.Integrity, Availability = Asset.Availability, Criticality = Asset.Criticality,
+            InScope = Asset.InScope, Version = Asset.Version,
+        };
+    }
 
     /// <summary>How far up the chain of dependants the inherited need is looked for.</summary>
     public const int MaxDepth = 20;

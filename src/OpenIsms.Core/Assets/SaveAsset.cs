@@ -9,56 +9,78 @@ namespace OpenIsms.Core.Assets;
 /// <summary>Adds or edits an asset. The identifier is unique; the owner must be an active user.</summary>
 public sealed class SaveAsset(OpenIsmsDbContext db)
 {
-    public sealed record Command(Guid? Id, Asset.Details Details, int Version);
+    /// <summary>
+    /// An asset as the form, the API and the importer give it: the page binds it (<c>Input.Name</c> …), the API takes it
+    /// as its JSON body, <see cref="GetAsset.View.ToCommand"/> fills it for editing, and <see cref="Asset.Update"/> applies its rules.
+    /// </summary>
+    public sealed class Command
+    {
+        /// <summary>The asset to edit; none to add one (the API takes it from the address).</summary>
+        public Guid? Id { get; set; }
+
+        /// <summary>Blank for a new asset: the next number (AST-001 …) is given when it is saved.</summary>
+        public string? Reference { get; set; }
+
+        public string? Name { get; set; }
+
+        public AssetType Type { get; set; }
+
+        public string? Category { get; set; }
+
+        public string? Description { get; set; }
+
+        public string? OwnerId { get; set; }
+
+        public string? Custodian { get; set; }
+
+        public string? Location { get; set; }
+
+        public string? Classification { get; set; }
+
+        public int Confidentiality { get; set; } = 2;
+
+        public int Integrity { get; set; } = 2;
+
+        public int Availability { get; set; } = 2;
+
+        public Criticality Criticality { get; set; } = Criticality.Medium;
+
+        /// <summary>A new asset is in scope unless said otherwise (the form posts its box's state).</summary>
+        public bool InScope { get; set; } = true;
+
+        public int Version { get; set; }
+    }
 
     public async Task<Result<Guid>> Handle(Command c, CancellationToken ct = default)
     {
-        Asset asset;
-        if (c.Id is { } id)
+        var (asset, failure) = await db.LoadOrCreate(c.Id, c.Version, AssetPermissions.Edit, () => new Asset(), ct: ct);
+        if (asset is null)
         {
-            var (found, failure) = await db.LoadForChange<Asset>(id, c.Version, AssetPermissions.Edit, ct);
-            if (found is null)
-            {
-                return Result<Guid>.From(failure!);
-            }
-
-            asset = found;
-        }
-        else if (!db.CurrentUser.Has(AssetPermissions.Edit))
-        {
-            return Result<Guid>.From(Result.Forbidden());
-        }
-        else
-        {
-            asset = new Asset();
+            return Result<Guid>.From(failure!);
         }
 
-        var d = c.Details;
-        if (string.IsNullOrWhiteSpace(d.Reference) && c.Id is null)
-        {
-            d = d with { Reference = Asset.Prefix + "000" }; // numbered when saved, inside the log's lock
-            asset.NumberAutomatically();
-        }
-
+        // A blank identifier gets its number when saved, inside the log's lock; until then it is only a placeholder.
+        var automatic = string.IsNullOrWhiteSpace(c.Reference) && c.Id is null;
+        var reference = automatic ? Asset.Prefix + "000" : c.Reference ?? "";
         var errors = new List<FieldError>();
         // An automatic identifier is final only when saved (inside the log's lock); a typed one must be free now.
-        if (!string.IsNullOrWhiteSpace(c.Details.Reference))
+        if (!string.IsNullOrWhiteSpace(c.Reference))
         {
-            var reference = d.Reference.Trim();
-            var clash = await db.Set<Asset>().Where(a => a.Reference == reference && a.Id != asset.Id).Select(a => a.Name).FirstOrDefaultAsync(ct);
+            var trimmed = reference.Trim();
+            var clash = await db.Set<Asset>().Where(a => a.Reference == trimmed && a.Id != asset.Id).Select(a => a.Name).FirstOrDefaultAsync(ct);
             if (clash is not null)
             {
-                errors.Add(new FieldError(nameof(Asset.Reference), $"{reference} is already used by the asset \"{clash}\"."));
+                errors.Add(new FieldError(nameof(Asset.Reference), $"{trimmed} is already used by the asset \"{clash}\"."));
             }
         }
 
-        if (await Owners.Check(db, d.OwnerId, Security.OwnerDuties.Asset, nameof(Asset.OwnerId), "assets", ct) is { } ownerError)
+        if (await Owners.Check(db, c.OwnerId, Security.OwnerDuties.Asset, nameof(Asset.OwnerId), "assets", ct) is { } ownerError)
         {
             errors.Add(ownerError);
         }
 
         var levels = await db.Set<ClassificationLevel>().OrderBy(l => l.Rank).Select(l => l.Name).ToListAsync(ct);
-        var result = asset.Update(d, levels);
+        var result = asset.Update(c, reference, levels);
         if (!result.Succeeded || errors.Count > 0)
         {
             return Result<Guid>.From(Result.Invalid([.. result.Errors, .. errors]));
@@ -66,11 +88,15 @@ public sealed class SaveAsset(OpenIsmsDbContext db)
 
         if (c.Id is null)
         {
+            if (automatic)
+            {
+                asset.NumberAutomatically();
+            }
+
             db.Add(asset);
         }
 
         var saved = await db.SaveAsync(ct);
         return saved.Succeeded ? asset.Id : Result<Guid>.From(saved);
     }
-
 }

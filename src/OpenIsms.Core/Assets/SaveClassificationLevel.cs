@@ -15,7 +15,7 @@ public sealed class SaveClassificationLevel(OpenIsmsDbContext db)
         string? oldName = null;
         if (id is { } existing)
         {
-            var (found, failure) = await db.LoadForChange<ClassificationLevel>(existing, version, OrganisationPermissions.Manage, ct);
+            var (found, failure) = await db.LoadForChange<ClassificationLevel>(existing, version, OrganisationPermissions.Manage, ct: ct);
             if (found is null)
             {
                 return failure!;

@@ -34,26 +34,26 @@ public sealed class ContextIssue : Entity
     /// <summary>How the ISMS takes the issue into account (a risk, a control, an objective, monitoring).</summary>
     public string? Response { get; private set; }
 
-    public Result Update(IssueOrigin origin, string title, string? category, string? description, IssueEffect effect, bool climateRelated, string? response)
+    public Result Update(SaveContextIssue.Command c)
     {
         var check = new Validation()
-            .Required(nameof(Title), title, "Enter a short title for the issue.")
-            .MaxLength(nameof(Title), title, Limits.Name, "The title")
-            .MaxLength(nameof(Category), category, 100, "The category")
-            .MaxLength(nameof(Description), description, Limits.LongText, "The description")
-            .MaxLength(nameof(Response), response, Limits.LongText, "The response");
+            .Required(nameof(Title), c.Title, "Enter a short title for the issue.")
+            .MaxLength(nameof(Title), c.Title, Limits.Name, "The title")
+            .MaxLength(nameof(Category), c.Category, 100, "The category")
+            .MaxLength(nameof(Description), c.Description, Limits.LongText, "The description")
+            .MaxLength(nameof(Response), c.Response, Limits.LongText, "The response");
         if (!check.IsValid)
         {
             return check.ToResult();
         }
 
-        Origin = origin;
-        Title = title.Trim();
-        Category = Text.OrNull(category);
-        Description = Text.OrNull(description);
-        Effect = effect;
-        ClimateRelated = climateRelated;
-        Response = Text.OrNull(response);
+        Origin = c.Origin;
+        Title = c.Title!.Trim();
+        Category = Text.OrNull(c.Category);
+        Description = Text.OrNull(c.Description);
+        Effect = c.Effect;
+        ClimateRelated = c.ClimateRelated;
+        Response = Text.OrNull(c.Response);
         return Result.Ok();
     }
 }

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using OpenIsms.Core.Common;
 using OpenIsms.Core.Data;
 using OpenIsms.Core.Security;
@@ -8,40 +7,39 @@ namespace OpenIsms.Core.Context;
 /// <summary>Adds or edits an interested party.</summary>
 public sealed class SaveInterestedParty(OpenIsmsDbContext db)
 {
-    public sealed record Command(Guid? Id, string Name, PartyOrigin Origin, string? Description, int Version);
+    /// <summary>A party as its form gives it; <see cref="From"/> fills it for editing.</summary>
+    public sealed class Command
+    {
+        public Guid? Id { get; set; }
+
+        public string? Name { get; set; }
+
+        public PartyOrigin Origin { get; set; }
+
+        public string? Description { get; set; }
+
+        public int Version { get; set; }
+
+        public static Command From(InterestedParty party) =>
+            new() { Id = party.Id, Name = party.Name, Origin = party.Origin, Description = party.Description, Version = party.Version };
+    }
 
     public async Task<Result<Guid>> Handle(Command c, CancellationToken ct = default)
     {
-        if (!db.CurrentUser.Has(ContextPermissions.Edit))
+        var (party, failure) = await db.LoadOrCreate(c.Id, c.Version, ContextPermissions.Edit, () => new InterestedParty(), ct: ct);
+        if (party is null)
         {
-            return Result<Guid>.From(Result.Forbidden());
-        }
-
-        InterestedParty party;
-        if (c.Id is { } id)
-        {
-            var found = await db.Set<InterestedParty>().FirstOrDefaultAsync(p => p.Id == id, ct);
-            if (found is null)
-            {
-                return Result<Guid>.From(Result.NotFound());
-            }
-
-            if (db.CheckVersion(found, c.Version) is { } conflict)
-            {
-                return Result<Guid>.From(Result.Stale(conflict));
-            }
-
-            party = found;
-        }
-        else
-        {
-            party = new InterestedParty();
-            db.Add(party);
+            return Result<Guid>.From(failure!);
         }
 
         var result = party.Update(c.Name ?? "", c.Origin, c.Description);
         if (result.Succeeded)
         {
+            if (c.Id is null)
+            {
+                db.Add(party);
+            }
+
             result = await db.SaveAsync(ct);
         }
 

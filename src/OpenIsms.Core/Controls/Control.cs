@@ -68,13 +68,12 @@ public sealed class Control : Entity, IAutoNumbered
 
     public ControlStatus Status { get; private set; }
 
-    public sealed record Details(string Reference, string Name, string? Description, string? OwnerId, ControlType Type, ControlFrequency Frequency, ControlStatus Status);
-
-    public Result Update(Details d)
+    /// <summary>Applies the command's values after checking them; <paramref name="reference"/> is the identifier to give (a placeholder until an automatic number is drawn).</summary>
+    public Result Update(SaveControl.Command d, string reference)
     {
         var check = new Validation()
-            .Required(nameof(Reference), d.Reference, "Enter the control's identifier, for example CTL-001.")
-            .MaxLength(nameof(Reference), d.Reference, 50, "The identifier")
+            .Required(nameof(Reference), reference, "Enter the control's identifier, for example CTL-001.")
+            .MaxLength(nameof(Reference), reference, 50, "The identifier")
             .Required(nameof(Name), d.Name, "Enter the control's name.")
             .MaxLength(nameof(Name), d.Name, Limits.Name, "The name")
             .MaxLength(nameof(Description), d.Description, Limits.LongText, "The description")
@@ -86,8 +85,8 @@ public sealed class Control : Entity, IAutoNumbered
             return check.ToResult();
         }
 
-        Reference = d.Reference.Trim();
-        Name = d.Name.Trim();
+        Reference = reference.Trim();
+        Name = d.Name!.Trim();
         Description = Text.OrNull(d.Description);
         OwnerId = Text.OrNull(d.OwnerId);
         Type = d.Type;

@@ -37,7 +37,9 @@ public sealed class CreateStarterControls(OpenIsmsDbContext db)
                 : values.Contains(nameof(ControlType.Corrective)) && !values.Contains(nameof(ControlType.Preventive)) ? ControlType.Corrective
                 : ControlType.Preventive;
             control.NumberAutomatically();
-            control.Update(new Control.Details($"CTL-{++next:000}", requirement.Title, $"Our implementation of {requirement.Code}. Describe how it is done here.", null, type, ControlFrequency.Continuous, ControlStatus.NotStarted));
+            control.Update(
+                new SaveControl.Command { Name = requirement.Title, Description = $"Our implementation of {requirement.Code}. Describe how it is done here.", Type = type, Frequency = ControlFrequency.Continuous, Status = ControlStatus.NotStarted },
+                $"CTL-{++next:000}");
             db.Add(control);
             db.Add(new ControlRequirement { ControlId = control.Id, RequirementId = requirement.Id });
         }

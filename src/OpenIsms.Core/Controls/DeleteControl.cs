@@ -10,7 +10,7 @@ public sealed class DeleteControl(OpenIsmsDbContext db)
 {
     public async Task<Result> Handle(Guid id, int version, CancellationToken ct = default)
     {
-        var (control, failure) = await db.LoadForChange<Control>(id, version, ControlPermissions.Edit, ct);
+        var (control, failure) = await db.LoadForChange<Control>(id, version, ControlPermissions.Edit, ct: ct);
         if (control is null)
         {
             return failure!;

@@ -16,7 +16,16 @@ public sealed class GetControl(OpenIsmsDbContext db)
 
     public sealed record RiskRef(Guid Id, string Reference, string Title, RiskStatus Status);
 
-    public sealed record View(Control Control, string? OwnerName, IReadOnlyList<RequirementRef> Implements, IReadOnlyList<RiskRef> Treats, int TreatsCount);
+    public sealed record View(Control Control, string? OwnerName, IReadOnlyList<RequirementRef> Implements, IReadOnlyList<RiskRef> Treats, int TreatsCount)
+    {
+        /// <summary>The control as its edit form and the API's PUT take it; <paramref name="nextDue"/> is its open run's due date.</summary>
+        public SaveControl.Command ToCommand(DateOnly? nextDue = null) => new()
+        {
+            Id = Control.Id, Reference = Control.Reference, Name = Control.Name, Description = Control.Description, OwnerId = Control.OwnerId,
+            Type = Control.Type, Frequency = Control.Frequency, Status = Control.Status, RequirementIds = Implements.Select(r => r.Id).ToList(),
+            NextDue = nextDue, OriginalNextDue = nextDue, Version = Control.Version,
+        };
+    }
 
     public async Task<View?> Handle(Guid id, CancellationToken ct = default)
     {

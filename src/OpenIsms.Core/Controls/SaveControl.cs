@@ -10,57 +10,74 @@ namespace OpenIsms.Core.Controls;
 /// <summary>Adds or edits a control and the Annex A controls it implements.</summary>
 public sealed class SaveControl(OpenIsmsDbContext db)
 {
-    /// <param name="NextDue">The next run's due date as the form shows it; <paramref name="LoadedNextDue"/> is what it showed when opened.</param>
-    public sealed record Command(Guid? Id, Control.Details Details, IReadOnlyCollection<Guid> RequirementIds, int Version, DateOnly? NextDue = null, DateOnly? LoadedNextDue = null);
+    /// <summary>
+    /// A control as the form, the API and the starter set give it: the page binds it (<c>Input.Name</c> …), the API takes it
+    /// as its JSON body, <see cref="GetControl.View.ToCommand"/> fills it for editing, and <see cref="Control.Update"/> applies its rules.
+    /// </summary>
+    public sealed class Command
+    {
+        /// <summary>The control to edit; none to add one (the API takes it from the address).</summary>
+        public Guid? Id { get; set; }
+
+        /// <summary>Blank for a new control: the next number (CTL-001 …) is given when it is saved.</summary>
+        public string? Reference { get; set; }
+
+        public string? Name { get; set; }
+
+        public string? Description { get; set; }
+
+        public string? OwnerId { get; set; }
+
+        public ControlType Type { get; set; }
+
+        public ControlFrequency Frequency { get; set; }
+
+        public ControlStatus Status { get; set; }
+
+        /// <summary>The Annex A controls it implements, as the form's list gives them.</summary>
+        public List<Guid>? RequirementIds { get; set; } = [];
+
+        /// <summary>The same by code (A.5.15 …), as the API sends them; when given, they replace <see cref="RequirementIds"/>.</summary>
+        public List<string>? Implements { get; set; }
+
+        /// <summary>The next run's due date as the form shows it; <see cref="OriginalNextDue"/> is what it showed when opened.</summary>
+        public DateOnly? NextDue { get; set; }
+
+        public DateOnly? OriginalNextDue { get; set; }
+
+        public int Version { get; set; }
+    }
 
     public async Task<Result<Guid>> Handle(Command c, CancellationToken ct = default)
     {
-        Control control;
-        if (c.Id is { } id)
+        var (control, failure) = await db.LoadOrCreate(c.Id, c.Version, ControlPermissions.Edit, () => new Control(), ct: ct);
+        if (control is null)
         {
-            var (found, failure) = await db.LoadForChange<Control>(id, c.Version, ControlPermissions.Edit, ct);
-            if (found is null)
-            {
-                return Result<Guid>.From(failure!);
-            }
-
-            control = found;
-        }
-        else if (!db.CurrentUser.Has(ControlPermissions.Edit))
-        {
-            return Result<Guid>.From(Result.Forbidden());
-        }
-        else
-        {
-            control = new Control();
+            return Result<Guid>.From(failure!);
         }
 
-        var d = c.Details;
-        if (string.IsNullOrWhiteSpace(d.Reference) && c.Id is null)
-        {
-            d = d with { Reference = Control.Prefix + "000" }; // numbered when saved, inside the log's lock
-            control.NumberAutomatically();
-        }
-
+        // A blank identifier gets its number when saved, inside the log's lock; until then it is only a placeholder.
+        var automatic = string.IsNullOrWhiteSpace(c.Reference) && c.Id is null;
+        var reference = automatic ? Control.Prefix + "000" : c.Reference ?? "";
         var errors = new List<FieldError>();
-        var reference = d.Reference?.Trim() ?? "";
-        if (!string.IsNullOrWhiteSpace(c.Details.Reference) && await db.Set<Control>().Where(x => x.Reference == reference && x.Id != control.Id).Select(x => x.Name).FirstOrDefaultAsync(ct) is { } clash)
+        var trimmed = reference.Trim();
+        if (!automatic && await db.Set<Control>().Where(x => x.Reference == trimmed && x.Id != control.Id).Select(x => x.Name).FirstOrDefaultAsync(ct) is { } clash)
         {
-            errors.Add(new FieldError(nameof(Control.Reference), $"{reference} is already used by the control \"{clash}\"."));
+            errors.Add(new FieldError(nameof(Control.Reference), $"{trimmed} is already used by the control \"{clash}\"."));
         }
 
-        if (await Owners.Check(db, d.OwnerId, Security.OwnerDuties.Control, nameof(Control.OwnerId), "controls", ct) is { } ownerError)
+        if (await Owners.Check(db, c.OwnerId, Security.OwnerDuties.Control, nameof(Control.OwnerId), "controls", ct) is { } ownerError)
         {
             errors.Add(ownerError);
         }
 
-        var requirementIds = c.RequirementIds.Distinct().ToList();
+        var requirementIds = (c.Implements is { } codes ? await ByCode(codes, ct) : c.RequirementIds ?? []).Distinct().ToList();
         if (await db.SoaControls().CountAsync(r => requirementIds.Contains(r.Id), ct) != requirementIds.Count)
         {
             errors.Add(new FieldError("RequirementIds", "Choose Annex A controls from the catalogue."));
         }
 
-        var result = control.Update(d);
+        var result = control.Update(c, reference);
         if (!result.Succeeded || errors.Count > 0)
         {
             return Result<Guid>.From(Result.Invalid([.. result.Errors, .. errors]));
@@ -68,6 +85,11 @@ public sealed class SaveControl(OpenIsmsDbContext db)
 
         if (c.Id is null)
         {
+            if (automatic)
+            {
+                control.NumberAutomatically();
+            }
+
             db.Add(control);
         }
 
@@ -75,8 +97,15 @@ public sealed class SaveControl(OpenIsmsDbContext db)
         db.RemoveRange(links.Where(x => !requirementIds.Contains(x.RequirementId)));
         db.AddRange(requirementIds.Where(r => links.All(x => x.RequirementId != r)).Select(r => new ControlRequirement { ControlId = control.Id, RequirementId = r }));
         // An unchanged date is not a decision: a run completed since the form was opened keeps the next date it opened.
-        await ControlTaskSchedule.Sync(db, control, c.NextDue != c.LoadedNextDue ? c.NextDue : null, ct);
+        await ControlTaskSchedule.Sync(db, control, c.NextDue != c.OriginalNextDue ? c.NextDue : null, ct);
         var saved = await db.SaveAsync(ct);
         return saved.Succeeded ? control.Id : Result<Guid>.From(saved);
+    }
+
+    private async Task<List<Guid>> ByCode(List<string> codes, CancellationToken ct)
+    {
+        var all = await db.SoaControls().AsNoTracking().ToDictionaryAsync(r => r.Code, r => r.Id, StringComparer.OrdinalIgnoreCase, ct);
+        // An unknown code becomes an empty id, which is then reported as not a catalogue control.
+        return codes.Select(code => all.TryGetValue(code.Trim(), out var id) ? id : Guid.Empty).ToList();
     }
 }

@@ -19,7 +19,7 @@ public sealed class ReviewEvidence(OpenIsmsDbContext db)
 
     public async Task<Result> Handle(Command c, CancellationToken ct = default)
     {
-        var (evidence, failure) = await db.LoadForChange<Evidence>(c.Id, c.Version, EvidencePermissions.Read, ct);
+        var (evidence, failure) = await db.LoadForChange<Evidence>(c.Id, c.Version, EvidencePermissions.Read, ct: ct);
         if (evidence is null)
         {
             return failure!;

@@ -105,8 +105,4 @@ public sealed class ListRequirements(OpenIsmsDbContext db)
 
         return new Page<Row>(items, page, size, total);
     }
-
-    /// <summary>The Statement of Applicability's controls by code (A.5.1 …), for resolving codes that arrive as text.</summary>
-    public async Task<Dictionary<string, Guid>> Controls(CancellationToken ct = default) =>
-        await db.SoaControls().AsNoTracking().ToDictionaryAsync(r => r.Code, r => r.Id, StringComparer.OrdinalIgnoreCase, ct);
 }

@@ -161,9 +161,14 @@ public sealed class ImportAssets(OpenIsmsDbContext db, ImportUploads uploads)
 
             var scopeText = ImportText.Key(Cell(row, "InScope"));
             var inScope = scopeText is "" or "yes" or "y" or "true" or "1" or "inscope" or "in";
-            var details = new Asset.Details(reference, Cell(row, "Name"), type ?? AssetType.Information, Text.OrNull(Cell(row, "Category")), Text.OrNull(Cell(row, "Description")),
-                ownerId, Text.OrNull(Cell(row, "Custodian")), Text.OrNull(Cell(row, "Location")), Text.OrNull(classification),
-                Value("Confidentiality"), Value("Integrity"), Value("Availability"), criticality ?? Criticality.Medium, inScope);
+            var details = new SaveAsset.Command
+            {
+                Reference = reference, Name = Cell(row, "Name"), Type = type ?? AssetType.Information, Category = Text.OrNull(Cell(row, "Category")),
+                Description = Text.OrNull(Cell(row, "Description")), OwnerId = ownerId, Custodian = Text.OrNull(Cell(row, "Custodian")),
+                Location = Text.OrNull(Cell(row, "Location")), Classification = Text.OrNull(classification),
+                Confidentiality = Value("Confidentiality"), Integrity = Value("Integrity"), Availability = Value("Availability"),
+                Criticality = criticality ?? Criticality.Medium, InScope = inScope,
+            };
 
             Asset asset;
             if (existing.TryGetValue(reference, out var found))
@@ -183,7 +188,7 @@ public sealed class ImportAssets(OpenIsmsDbContext db, ImportUploads uploads)
                 created++;
             }
 
-            var result = asset.Update(details, levels);
+            var result = asset.Update(details, reference, levels);
             foreach (var error in result.Errors)
             {
                 problems.Add(new(row.Number, Fields.FirstOrDefault(f => f.Key == error.Field)?.Label ?? error.Field, error.Message));

@@ -140,7 +140,7 @@ public sealed partial class ImportRisks(OpenIsmsDbContext db, ImportUploads uplo
                 if (asset is null && mapping.CreateMissingAssets)
                 {
                     asset = new Asset();
-                    asset.Update(new Asset.Details($"AST-{++nextAsset:000}", token, AssetType.Information, null, $"Created by the import of {upload.FileName}.", null, null, null, null, 2, 2, 2, Criticality.Medium, true), levels);
+                    asset.Update(new SaveAsset.Command { Name = token, Description = $"Created by the import of {upload.FileName}." }, $"AST-{++nextAsset:000}", levels);
                     asset.NumberAutomatically();
                     assetsByReference[asset.Reference] = asset;
                     assetsByName[asset.Name] = asset;

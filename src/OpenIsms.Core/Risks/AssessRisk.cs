@@ -20,7 +20,7 @@ public sealed class AssessRisk(OpenIsmsDbContext db)
             return Result<Guid>.From(Result.Forbidden());
         }
 
-        var (risk, failure) = await db.LoadForChange<Risk>(c.RiskId, c.Version, RiskPermissions.Edit, ct);
+        var (risk, failure) = await db.LoadForChange<Risk>(c.RiskId, c.Version, RiskPermissions.Edit, ct: ct);
         if (risk is null)
         {
             return Result<Guid>.From(failure!);

@@ -11,7 +11,7 @@ public sealed class DecideTreatment(OpenIsmsDbContext db)
 
     public async Task<Result> Handle(Command c, CancellationToken ct = default)
     {
-        var (risk, failure) = await db.LoadForChange<Risk>(c.RiskId, c.Version, RiskPermissions.Edit, ct);
+        var (risk, failure) = await db.LoadForChange<Risk>(c.RiskId, c.Version, RiskPermissions.Edit, ct: ct);
         if (risk is null)
         {
             return failure!;

@@ -10,7 +10,7 @@ public sealed class DeleteRisk(OpenIsmsDbContext db)
 {
     public async Task<Result> Handle(Guid id, int version, CancellationToken ct = default)
     {
-        var (risk, failure) = await db.LoadForChange<Risk>(id, version, RiskPermissions.Edit, ct);
+        var (risk, failure) = await db.LoadForChange<Risk>(id, version, RiskPermissions.Edit, ct: ct);
         if (risk is null)
         {
             return failure!;

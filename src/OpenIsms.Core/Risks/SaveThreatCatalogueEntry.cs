@@ -15,7 +15,7 @@ public sealed class SaveThreatCatalogueEntry(OpenIsmsDbContext db)
         var name = c.Name?.Trim() ?? "";
         if (c.Kind == CatalogueKind.Threats)
         {
-            var (threat, failure) = c.Id is { } id ? await db.LoadForChange<Threat>(id, c.Version, RiskPermissions.Edit, ct) : (new Threat(), null);
+            var (threat, failure) = c.Id is { } id ? await db.LoadForChange<Threat>(id, c.Version, RiskPermissions.Edit, ct: ct) : (new Threat(), null);
             if (threat is null || !db.CurrentUser.Has(RiskPermissions.Edit))
             {
                 return failure ?? Result.Forbidden();
@@ -35,7 +35,7 @@ public sealed class SaveThreatCatalogueEntry(OpenIsmsDbContext db)
             return result.Succeeded ? await db.SaveAsync(ct) : result;
         }
 
-        var (vulnerability, missing) = c.Id is { } vid ? await db.LoadForChange<Vulnerability>(vid, c.Version, RiskPermissions.Edit, ct) : (new Vulnerability(), null);
+        var (vulnerability, missing) = c.Id is { } vid ? await db.LoadForChange<Vulnerability>(vid, c.Version, RiskPermissions.Edit, ct: ct) : (new Vulnerability(), null);
         if (vulnerability is null || !db.CurrentUser.Has(RiskPermissions.Edit))
         {
             return missing ?? Result.Forbidden();

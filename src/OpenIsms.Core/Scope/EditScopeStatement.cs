@@ -7,7 +7,24 @@ namespace OpenIsms.Core.Scope;
 /// <summary>Writes the scope statement and the climate-change determination of the draft version.</summary>
 public sealed class EditScopeStatement(OpenIsmsDbContext db)
 {
-    public sealed record Command(string Statement, ClimateRelevance ClimateChange, string? ClimateChangeRationale, string? ChangeNote, int Version);
+    /// <summary>The statement as its form gives it; <see cref="From"/> fills it for editing.</summary>
+    public sealed class Command
+    {
+        public string? Statement { get; set; }
+
+        public ClimateRelevance ClimateChange { get; set; }
+
+        public string? ClimateChangeRationale { get; set; }
+
+        public string? ChangeNote { get; set; }
+
+        public int Version { get; set; }
+
+        public static Command From(ScopeRevision r) => new()
+        {
+            Statement = r.Statement, ClimateChange = r.ClimateChange, ClimateChangeRationale = r.ClimateChangeRationale, ChangeNote = r.ChangeNote, Version = r.Version,
+        };
+    }
 
     public async Task<Result> Handle(Command command, CancellationToken ct = default)
     {

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using OpenIsms.Core.Common;
 using OpenIsms.Core.Data;
 using OpenIsms.Core.Security;
@@ -8,7 +7,24 @@ namespace OpenIsms.Core.Scope;
 /// <summary>Adds or edits an interface or dependency of the draft version.</summary>
 public sealed class SaveScopeInterface(OpenIsmsDbContext db)
 {
-    public sealed record Command(Guid? Id, InterfaceKind Kind, string Name, string? Counterparty, string? Description, int Version);
+    /// <summary>An interface as its form gives it; <see cref="From"/> fills it for editing.</summary>
+    public sealed class Command
+    {
+        public Guid? Id { get; set; }
+
+        public InterfaceKind Kind { get; set; }
+
+        public string? Name { get; set; }
+
+        public string? Counterparty { get; set; }
+
+        public string? Description { get; set; }
+
+        public int Version { get; set; }
+
+        public static Command From(ScopeInterface item) =>
+            new() { Id = item.Id, Kind = item.Kind, Name = item.Name, Counterparty = item.Counterparty, Description = item.Description, Version = item.Version };
+    }
 
     public async Task<Result> Handle(Command c, CancellationToken ct = default)
     {
@@ -35,15 +51,10 @@ public sealed class SaveScopeInterface(OpenIsmsDbContext db)
             return await db.SaveAsync(ct);
         }
 
-        var item = await db.Set<ScopeInterface>().FirstOrDefaultAsync(i => i.Id == id && i.RevisionId == draft.Id, ct);
+        var (item, missing) = await db.LoadForChange<ScopeInterface>(id, c.Version, ScopePermissions.Edit, i => i.RevisionId == draft.Id, ct);
         if (item is null)
         {
-            return Result.NotFound();
-        }
-
-        if (db.CheckVersion(item, c.Version) is { } conflict)
-        {
-            return Result.Stale(conflict);
+            return missing!;
         }
 
         var result = item.Update(c.Kind, c.Name ?? "", c.Counterparty, c.Description);

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using OpenIsms.Core.Common;
 using OpenIsms.Core.Data;
 using OpenIsms.Core.Security;
@@ -8,7 +7,28 @@ namespace OpenIsms.Core.Scope;
 /// <summary>Adds or edits an in-scope or out-of-scope item of the draft version.</summary>
 public sealed class SaveScopeItem(OpenIsmsDbContext db)
 {
-    public sealed record Command(Guid? Id, ScopeItemKind Kind, string Name, string? Description, bool InScope, string? Justification, int Version);
+    /// <summary>An item as its form gives it; <see cref="From"/> fills it for editing.</summary>
+    public sealed class Command
+    {
+        public Guid? Id { get; set; }
+
+        public ScopeItemKind Kind { get; set; }
+
+        public string? Name { get; set; }
+
+        public string? Description { get; set; }
+
+        public bool InScope { get; set; }
+
+        public string? Justification { get; set; }
+
+        public int Version { get; set; }
+
+        public static Command From(ScopeItem item) => new()
+        {
+            Id = item.Id, Kind = item.Kind, Name = item.Name, Description = item.Description, InScope = item.InScope, Justification = item.Justification, Version = item.Version,
+        };
+    }
 
     public async Task<Result> Handle(Command c, CancellationToken ct = default)
     {
@@ -35,15 +55,10 @@ public sealed class SaveScopeItem(OpenIsmsDbContext db)
             return await db.SaveAsync(ct);
         }
 
-        var item = await db.Set<ScopeItem>().FirstOrDefaultAsync(i => i.Id == id && i.RevisionId == draft.Id, ct);
+        var (item, missing) = await db.LoadForChange<ScopeItem>(id, c.Version, ScopePermissions.Edit, i => i.RevisionId == draft.Id, ct);
         if (item is null)
         {
-            return Result.NotFound();
-        }
-
-        if (db.CheckVersion(item, c.Version) is { } conflict)
-        {
-            return Result.Stale(conflict);
+            return missing!;
         }
 
         var result = item.Update(c.Kind, c.Name ?? "", c.Description, c.InScope, c.Justification);

@@ -8,10 +8,6 @@ namespace OpenIsms.Web.Api;
 /// <summary>/api/v1 for the asset inventory: the same use cases and permissions as the pages.</summary>
 public sealed class AssetsApi : IEndpointGroup
 {
-    public sealed record AssetBody(
-        string? Reference, string Name, AssetType Type, string? Category, string? Description, string? OwnerId, string? Custodian, string? Location,
-        string? Classification, int Confidentiality = 2, int Integrity = 2, int Availability = 2, Criticality Criticality = Criticality.Medium, bool InScope = true, int Version = 0);
-
     public sealed record AssetSummary(Guid Id, string Reference, string Name, string Type, string? Owner, string? Classification, int Confidentiality, int Integrity, int Availability, string Criticality, bool InScope, int Version);
 
     public sealed record Need(int Value, string? From);
@@ -52,22 +48,20 @@ public sealed class AssetsApi : IEndpointGroup
             })
             .RequireAuthorization(read).WithName("GetAsset").WithSummary("One asset with its dependencies, inherited protection need and risks.");
 
-        assets.MapPost("/", async (AssetBody body, SaveAsset save, CancellationToken ct) =>
+        assets.MapPost("/", async (SaveAsset.Command body, SaveAsset save, CancellationToken ct) =>
             {
-                var saved = await save.Handle(new(null, Details(body), 0), ct);
+                body.Id = null;
+                var saved = await save.Handle(body, ct);
                 return saved.Succeeded ? Results.Created($"/api/v1/assets/{saved.Value}", new { id = saved.Value }) : ApiProblems.From(saved);
             })
             .RequireAuthorization(edit).WithName("CreateAsset").WithSummary("Adds an asset; an empty reference takes the next AST-number.");
 
-        assets.MapPut("/{id:guid}", async (Guid id, AssetBody body, SaveAsset save, CancellationToken ct) =>
+        assets.MapPut("/{id:guid}", async (Guid id, SaveAsset.Command body, SaveAsset save, CancellationToken ct) =>
             {
-                var saved = await save.Handle(new(id, Details(body), body.Version), ct);
+                body.Id = id;
+                var saved = await save.Handle(body, ct);
                 return saved.Succeeded ? Results.Ok(new { id }) : ApiProblems.From(saved);
             })
             .RequireAuthorization(edit).WithName("UpdateAsset").WithSummary("Replaces an asset's details; send the version you read (409 if it changed since).");
     }
-
-    private static Asset.Details Details(AssetBody b) => new(
-        b.Reference ?? "", b.Name ?? "", b.Type, b.Category, b.Description, b.OwnerId, b.Custodian, b.Location, b.Classification,
-        b.Confidentiality, b.Integrity, b.Availability, b.Criticality, b.InScope);
 }

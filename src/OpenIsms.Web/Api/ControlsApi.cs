@@ -9,9 +9,6 @@ namespace OpenIsms.Web.Api;
 /// <summary>/api/v1 for controls and the Statement of Applicability: the same use cases and permissions as the pages.</summary>
 public sealed class ControlsApi : IEndpointGroup
 {
-    public sealed record ControlBody(string? Reference, string Name, string? Description, string? OwnerId, ControlType Type, ControlFrequency Frequency, ControlStatus Status,
-        IReadOnlyList<string>? Implements, int Version = 0);
-
     public sealed record DecisionBody(bool? Applicable, IReadOnlyList<InclusionReason>? Reasons, string? ExclusionJustification, ControlStatus? StatusOverride, string? OverrideReason, string? Notes, int Version = 0);
 
     public static void Map(IEndpointRouteBuilder app)
@@ -37,16 +34,20 @@ public sealed class ControlsApi : IEndpointGroup
                     : ApiProblems.From(Result.NotFound()))
             .RequireAuthorization(read).WithName("GetControl");
 
-        controls.MapPost("/", async (ControlBody body, SaveControl save, Core.Frameworks.ListRequirements requirements, CancellationToken ct) =>
+        controls.MapPost("/", async (SaveControl.Command body, SaveControl save, CancellationToken ct) =>
             {
-                var saved = await save.Handle(new(null, Details(body), await RequirementIds(requirements, body.Implements, ct), 0), ct);
+                body.Id = null; // the address says what is created or changed, never the body
+                body.Implements ??= [];
+                var saved = await save.Handle(body, ct);
                 return saved.Succeeded ? Results.Created($"/api/v1/controls/{saved.Value}", new { id = saved.Value }) : ApiProblems.From(saved);
             })
             .RequireAuthorization(edit).WithName("CreateControl").WithSummary("Adds a control; implements lists Annex A codes such as A.5.15.");
 
-        controls.MapPut("/{id:guid}", async (Guid id, ControlBody body, SaveControl save, Core.Frameworks.ListRequirements requirements, CancellationToken ct) =>
+        controls.MapPut("/{id:guid}", async (Guid id, SaveControl.Command body, SaveControl save, CancellationToken ct) =>
             {
-                var saved = await save.Handle(new(id, Details(body), await RequirementIds(requirements, body.Implements, ct), body.Version), ct);
+                body.Id = id;
+                body.Implements ??= [];
+                var saved = await save.Handle(body, ct);
                 return saved.Succeeded ? Results.Ok(new { id }) : ApiProblems.From(saved);
             })
             .RequireAuthorization(edit).WithName("UpdateControl");
@@ -75,19 +76,5 @@ public sealed class ControlsApi : IEndpointGroup
                 return saved.Succeeded ? Results.Ok(new { code }) : ApiProblems.From(saved);
             })
             .RequireAuthorization(edit).WithName("DecideSoaRow").WithSummary("Records the decision for one Annex A control, e.g. PUT /api/v1/soa/A.8.28.");
-    }
-
-    private static Control.Details Details(ControlBody b) => new(b.Reference ?? "", b.Name ?? "", b.Description, b.OwnerId, b.Type, b.Frequency, b.Status);
-
-    private static async Task<List<Guid>> RequirementIds(Core.Frameworks.ListRequirements requirements, IReadOnlyList<string>? codes, CancellationToken ct)
-    {
-        if (codes is null || codes.Count == 0)
-        {
-            return [];
-        }
-
-        var all = await requirements.Controls(ct);
-        // An unknown code becomes an empty id, which the use case reports as not a catalogue control.
-        return codes.Select(code => all.TryGetValue(code.Trim(), out var id) ? id : Guid.Empty).ToList();
     }
 }

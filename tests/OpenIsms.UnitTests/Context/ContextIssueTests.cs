@@ -10,7 +10,7 @@ public class ContextIssueTests
     {
         var issue = new ContextIssue();
 
-        var result = issue.Update(IssueOrigin.External, "  Heat waves  ", " Environment ", "  ", IssueEffect.Risk, true, " Cooling in server room. ");
+        var result = issue.Update(new SaveContextIssue.Command { Origin = IssueOrigin.External, Title = "  Heat waves  ", Category = " Environment ", Description = "  ", Effect = IssueEffect.Risk, ClimateRelated = true, Response = " Cooling in server room. " });
 
         result.Succeeded.ShouldBeTrue();
         issue.Origin.ShouldBe(IssueOrigin.External);
@@ -29,7 +29,7 @@ public class ContextIssueTests
     {
         var issue = new ContextIssue();
 
-        var result = issue.Update(IssueOrigin.Internal, title, null, null, IssueEffect.Neutral, false, null);
+        var result = issue.Update(new SaveContextIssue.Command { Origin = IssueOrigin.Internal, Title = title, Effect = IssueEffect.Neutral, ClimateRelated = false });
 
         result.Errors.ShouldBe([new FieldError(nameof(ContextIssue.Title), "Enter a short title for the issue.")]);
     }
@@ -39,9 +39,9 @@ public class ContextIssueTests
     {
         var issue = new ContextIssue();
 
-        issue.Update(IssueOrigin.Internal, "Hiring", new string('c', 101), null, IssueEffect.Neutral, false, null)
+        issue.Update(new SaveContextIssue.Command { Origin = IssueOrigin.Internal, Title = "Hiring", Category = new string('c', 101), Effect = IssueEffect.Neutral, ClimateRelated = false })
             .Errors.ShouldHaveSingleItem().Field.ShouldBe(nameof(ContextIssue.Category));
-        issue.Update(IssueOrigin.Internal, "Hiring", new string('c', 100), null, IssueEffect.Neutral, false, null)
+        issue.Update(new SaveContextIssue.Command { Origin = IssueOrigin.Internal, Title = "Hiring", Category = new string('c', 100), Effect = IssueEffect.Neutral, ClimateRelated = false })
             .Succeeded.ShouldBeTrue();
     }
 
@@ -49,9 +49,9 @@ public class ContextIssueTests
     public void Update_ResponseOverLimit_IsRejectedAndIssueUnchanged()
     {
         var issue = new ContextIssue();
-        issue.Update(IssueOrigin.Internal, "Hiring", null, null, IssueEffect.Opportunity, false, "Grow the team.").Succeeded.ShouldBeTrue();
+        issue.Update(new SaveContextIssue.Command { Origin = IssueOrigin.Internal, Title = "Hiring", Effect = IssueEffect.Opportunity, ClimateRelated = false, Response = "Grow the team." }).Succeeded.ShouldBeTrue();
 
-        var result = issue.Update(IssueOrigin.External, "Changed", null, null, IssueEffect.Risk, true, new string('r', Limits.LongText + 1));
+        var result = issue.Update(new SaveContextIssue.Command { Origin = IssueOrigin.External, Title = "Changed", Effect = IssueEffect.Risk, ClimateRelated = true, Response = new string('r', Limits.LongText + 1) });
 
         result.Errors.ShouldHaveSingleItem().Field.ShouldBe(nameof(ContextIssue.Response));
         issue.Title.ShouldBe("Hiring");
