@@ -57,7 +57,15 @@ public sealed class ControlGenerator(IDictionary<string, string> settings)
             foreach (var requirement in requirements)
             {
                 var entry = new SoaEntry { RequirementId = requirement };
-                Check(entry.Decide(new SoaEntry.Decision(true, [InclusionReason.BestPractice], null, null, null, null), treatsRisks: true));
+                Check(entry.Decide(new SoaEntry.Decision
+                {
+                    Applicable = true,
+                    Reasons = [InclusionReason.BestPractice],
+                    ExclusionJustification = null,
+                    StatusOverride = null,
+                    OverrideReason = null,
+                    Notes = null,
+                }, treatsRisks: true));
                 db.Add(entry);
             }
 

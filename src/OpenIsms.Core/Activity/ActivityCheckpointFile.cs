@@ -18,7 +18,7 @@ public sealed class ActivityCheckpointFile(ActivityKeyOptions options, ActivityK
     {
         var key = keys.Current;
         var signature = key.Signing.SignData(Encoding.UTF8.GetBytes(ActivityCheckpoint.Text(sequence, hash, at)), HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
-        var checkpoint = new ActivityCheckpoint(sequence, hash, at, key.Id, Convert.ToBase64String(signature));
+        var checkpoint = new ActivityCheckpoint { Sequence = sequence, Hash = hash, At = at, KeyId = key.Id, Signature = Convert.ToBase64String(signature) };
         await Gate.WaitAsync(ct);
         try
         {

@@ -24,7 +24,20 @@ internal static class ActivityRecorder
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    internal sealed record Pending(string EntityType, string EntityId, string Action, string? Before, string? After, string? StateHash = null);
+    internal sealed record Pending
+    {
+        public required string EntityType { get; init; }
+
+        public required string EntityId { get; init; }
+
+        public required string Action { get; init; }
+
+        public required string? Before { get; init; }
+
+        public required string? After { get; init; }
+
+        public string? StateHash { get; init; }
+    }
 
     /// <summary>Both providers keep microseconds; truncating first makes the stored time hash the same when read back.</summary>
     public static DateTime Truncate(DateTime utc) => new(utc.Ticks - (utc.Ticks % 10), DateTimeKind.Utc);
@@ -75,18 +88,41 @@ internal static class ActivityRecorder
             switch (entry.State)
             {
                 case EntityState.Added:
-                    result.Add(new(type, id, ActivityActions.Created, null, Serialize(props, p => p.CurrentValue), State(props)));
+                    result.Add(new()
+                    {
+                        EntityType = type,
+                        EntityId = id,
+                        Action = ActivityActions.Created,
+                        Before = null,
+                        After = Serialize(props, p => p.CurrentValue),
+                        StateHash = State(props),
+                    });
                     break;
                 case EntityState.Deleted:
-                    result.Add(new(type, id, ActivityActions.Deleted, Serialize(props, p => p.OriginalValue), null, ""));
+                    result.Add(new()
+                    {
+                        EntityType = type,
+                        EntityId = id,
+                        Action = ActivityActions.Deleted,
+                        Before = Serialize(props, p => p.OriginalValue),
+                        After = null,
+                        StateHash = "",
+                    });
                     break;
                 default:
                     var changed = props.Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)
                         && !Bookkeeping.Contains(p.Metadata.Name) && p.Metadata.Name != nameof(Entity.Version)).ToList();
                     if (changed.Count > 0)
                     {
-                        result.Add(new(type, id, ActivityActions.Updated,
-                            Serialize(changed, p => p.OriginalValue), Serialize(changed, p => p.CurrentValue), State(props)));
+                        result.Add(new()
+                        {
+                            EntityType = type,
+                            EntityId = id,
+                            Action = ActivityActions.Updated,
+                            Before = Serialize(changed, p => p.OriginalValue),
+                            After = Serialize(changed, p => p.CurrentValue),
+                            StateHash = State(props),
+                        });
                     }
 
                     break;

@@ -10,9 +10,24 @@ namespace OpenIsms.Core.Activity;
 /// <summary>The activity log, newest first, filtered and paged in SQL; also one record's history.</summary>
 public sealed class ListActivity(OpenIsmsDbContext db)
 {
-    /// <param name="From">The first day shown, in the organisation's time zone.</param>
-    /// <param name="To">The last day shown (inclusive), in the organisation's time zone.</param>
-    public sealed record Query(string? EntityType = null, string? EntityId = null, string? User = null, DateOnly? From = null, DateOnly? To = null, int Page = 1, int PageSize = 50);
+    public sealed record Query
+    {
+        public string? EntityType { get; init; }
+
+        public string? EntityId { get; init; }
+
+        public string? User { get; init; }
+
+        /// <summary>The first day shown, in the organisation's time zone.</summary>
+        public DateOnly? From { get; init; }
+
+        /// <summary>The last day shown (inclusive), in the organisation's time zone.</summary>
+        public DateOnly? To { get; init; }
+
+        public int Page { get; init; } = 1;
+
+        public int PageSize { get; init; } = 50;
+    }
 
     /// <summary>Records whose content needs a permission beyond reading the log; their entries are hidden without it.</summary>
     private static readonly (string[] Types, string Permission)[] Guarded =

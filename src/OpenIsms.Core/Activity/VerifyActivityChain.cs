@@ -23,8 +23,22 @@ public sealed class VerifyActivityChain(OpenIsmsDbContext db, ActivityCheckpoint
     /// <param name="Where">"Entry 12", "Checkpoint of 2 Dec 2026 10:14" or "Risk 0193…".</param>
     public sealed record Problem(ProblemKind Kind, string Where, string Reason, long? Sequence = null);
 
-    public sealed record Report(long Checked, long LastSequence, string LastHash, int Checkpoints, ActivityCheckpoint? LatestCheckpoint, long Records, IReadOnlyList<Problem> Problems)
+    public sealed record Report
     {
+        public required long Checked { get; init; }
+
+        public required long LastSequence { get; init; }
+
+        public required string LastHash { get; init; }
+
+        public required int Checkpoints { get; init; }
+
+        public required ActivityCheckpoint? LatestCheckpoint { get; init; }
+
+        public required long Records { get; init; }
+
+        public required IReadOnlyList<Problem> Problems { get; init; }
+
         public bool Intact => Problems.Count == 0;
     }
 
@@ -107,7 +121,16 @@ public sealed class VerifyActivityChain(OpenIsmsDbContext db, ActivityCheckpoint
         }
 
         var records = problems.Count < maxProblems ? await reconcile.Handle(problems, maxProblems, ct) : 0;
-        return new Report(count, last, previousHash, genuine, latest, records, problems);
+        return new Report
+        {
+            Checked = count,
+            LastSequence = last,
+            LastHash = previousHash,
+            Checkpoints = genuine,
+            LatestCheckpoint = latest,
+            Records = records,
+            Problems = problems,
+        };
     }
 
     /// <summary>The genuine checkpoints by the entry they vouch for; a forged or unreadable line is a problem of its own.</summary>

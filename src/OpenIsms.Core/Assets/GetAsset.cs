@@ -8,15 +8,57 @@ namespace OpenIsms.Core.Assets;
 /// <summary>An asset with its dependencies both ways, the protection need it inherits, and its risks.</summary>
 public sealed class GetAsset(OpenIsmsDbContext db)
 {
-    public sealed record Link(Guid DependencyId, Guid AssetId, string Reference, string Name, string? Note, int Version);
+    public sealed record Link
+    {
+        public required Guid DependencyId { get; init; }
 
-    public sealed record RiskRef(Guid Id, string Reference, string Title, int? ResidualLevel, int? ResidualScore, RiskStatus Status);
+        public required Guid AssetId { get; init; }
+
+        public required string Reference { get; init; }
+
+        public required string Name { get; init; }
+
+        public required string? Note { get; init; }
+
+        public required int Version { get; init; }
+    }
+
+    public sealed record RiskRef
+    {
+        public required Guid Id { get; init; }
+
+        public required string Reference { get; init; }
+
+        public required string Title { get; init; }
+
+        public required int? ResidualLevel { get; init; }
+
+        public required int? ResidualScore { get; init; }
+
+        public required RiskStatus Status { get; init; }
+    }
 
     /// <summary>The highest value of one property among the asset and everything that depends on it, and where it comes from.</summary>
     public sealed record Need(int Value, string? FromReference, string? FromName);
 
-    public sealed record View(Asset Asset, string? OwnerName, IReadOnlyList<Link> DependsOn, IReadOnlyList<Link> UsedBy, Need Confidentiality, Need Integrity, Need Availability, IReadOnlyList<RiskRef> Risks)
+    public sealed record View
     {
+        public required Asset Asset { get; init; }
+
+        public required string? OwnerName { get; init; }
+
+        public required IReadOnlyList<Link> DependsOn { get; init; }
+
+        public required IReadOnlyList<Link> UsedBy { get; init; }
+
+        public required Need Confidentiality { get; init; }
+
+        public required Need Integrity { get; init; }
+
+        public required Need Availability { get; init; }
+
+        public required IReadOnlyList<RiskRef> Risks { get; init; }
+
         /// <summary>The asset as its edit form and the API's PUT take it.</summary>
         public SaveAsset.Command ToCommand() => new()
         {
@@ -42,11 +84,27 @@ public sealed class GetAsset(OpenIsmsDbContext db)
         var dependsOn = await (from d in db.Set<AssetDependency>() where d.AssetId == id
                                join a in db.Set<Asset>() on d.DependsOnId equals a.Id
                                orderby a.Reference
-                               select new Link(d.Id, a.Id, a.Reference, a.Name, d.Note, d.Version)).ToListAsync(ct);
+                               select new Link
+                               {
+                                   DependencyId = d.Id,
+                                   AssetId = a.Id,
+                                   Reference = a.Reference,
+                                   Name = a.Name,
+                                   Note = d.Note,
+                                   Version = d.Version,
+                               }).ToListAsync(ct);
         var usedBy = await (from d in db.Set<AssetDependency>() where d.DependsOnId == id
                             join a in db.Set<Asset>() on d.AssetId equals a.Id
                             orderby a.Reference
-                            select new Link(d.Id, a.Id, a.Reference, a.Name, d.Note, d.Version)).ToListAsync(ct);
+                            select new Link
+                            {
+                                DependencyId = d.Id,
+                                AssetId = a.Id,
+                                Reference = a.Reference,
+                                Name = a.Name,
+                                Note = d.Note,
+                                Version = d.Version,
+                            }).ToListAsync(ct);
         var dependants = await Dependants(id, ct);
         Need Highest(Func<Asset, int> value)
         {
@@ -57,8 +115,26 @@ public sealed class GetAsset(OpenIsmsDbContext db)
         var risks = await (from x in db.Set<RiskAsset>() where x.AssetId == id
                            join r in db.Set<Risk>() on x.RiskId equals r.Id
                            orderby r.Reference
-                           select new RiskRef(r.Id, r.Reference, r.Title, r.ResidualLevel, r.ResidualScore, r.Status)).ToListAsync(ct);
-        return new View(asset, owner, dependsOn, usedBy, Highest(a => a.Confidentiality), Highest(a => a.Integrity), Highest(a => a.Availability), risks);
+                           select new RiskRef
+                           {
+                               Id = r.Id,
+                               Reference = r.Reference,
+                               Title = r.Title,
+                               ResidualLevel = r.ResidualLevel,
+                               ResidualScore = r.ResidualScore,
+                               Status = r.Status,
+                           }).ToListAsync(ct);
+        return new View
+        {
+            Asset = asset,
+            OwnerName = owner,
+            DependsOn = dependsOn,
+            UsedBy = usedBy,
+            Confidentiality = Highest(a => a.Confidentiality),
+            Integrity = Highest(a => a.Integrity),
+            Availability = Highest(a => a.Availability),
+            Risks = risks,
+        };
     }
 
     /// <summary>Every asset that depends on this one, directly or through others; a cycle or a very long chain stops the walk.</summary>

@@ -11,13 +11,55 @@ public sealed class ListAssets(OpenIsmsDbContext db)
     /// <summary>The owner filter's value for "no owner yet".</summary>
     public const string NoOwner = "none";
 
-    public sealed record Query(
-        string? Search = null, AssetType? Type = null, string? OwnerId = null, string? Classification = null, Criticality? Criticality = null,
-        bool? InScope = null, AssetSort Sort = AssetSort.Reference, bool Descending = false, int Page = 1, int PageSize = 25);
+    public sealed record Query
+    {
+        public string? Search { get; init; }
 
-    public sealed record Row(
-        Guid Id, string Reference, string Name, AssetType Type, string? OwnerName, string? Classification, int Confidentiality, int Integrity,
-        int Availability, Criticality Criticality, bool InScope, int Version);
+        public AssetType? Type { get; init; }
+
+        public string? OwnerId { get; init; }
+
+        public string? Classification { get; init; }
+
+        public Criticality? Criticality { get; init; }
+
+        public bool? InScope { get; init; }
+
+        public AssetSort Sort { get; init; } = AssetSort.Reference;
+
+        public bool Descending { get; init; }
+
+        public int Page { get; init; } = 1;
+
+        public int PageSize { get; init; } = 25;
+    }
+
+    public sealed record Row
+    {
+        public required Guid Id { get; init; }
+
+        public required string Reference { get; init; }
+
+        public required string Name { get; init; }
+
+        public required AssetType Type { get; init; }
+
+        public required string? OwnerName { get; init; }
+
+        public required string? Classification { get; init; }
+
+        public required int Confidentiality { get; init; }
+
+        public required int Integrity { get; init; }
+
+        public required int Availability { get; init; }
+
+        public required Criticality Criticality { get; init; }
+
+        public required bool InScope { get; init; }
+
+        public required int Version { get; init; }
+    }
 
     public async Task<Page<Row>> Handle(Query query, CancellationToken ct = default)
     {
@@ -63,8 +105,21 @@ public sealed class ListAssets(OpenIsmsDbContext db)
         var page = PageSizes.NormalisePage(query.Page);
         var total = await q.CountAsync(ct);
         var rows = await Sort(q, query.Sort, query.Descending).Skip((page - 1) * size).Take(size)
-            .Select(a => new Row(a.Id, a.Reference, a.Name, a.Type, db.Set<AppUser>().Where(u => u.Id == a.OwnerId).Select(u => u.DisplayName).FirstOrDefault(),
-                a.Classification, a.Confidentiality, a.Integrity, a.Availability, a.Criticality, a.InScope, a.Version))
+            .Select(a => new Row
+            {
+                Id = a.Id,
+                Reference = a.Reference,
+                Name = a.Name,
+                Type = a.Type,
+                OwnerName = db.Set<AppUser>().Where(u => u.Id == a.OwnerId).Select(u => u.DisplayName).FirstOrDefault(),
+                Classification = a.Classification,
+                Confidentiality = a.Confidentiality,
+                Integrity = a.Integrity,
+                Availability = a.Availability,
+                Criticality = a.Criticality,
+                InScope = a.InScope,
+                Version = a.Version,
+            })
             .ToListAsync(ct);
         return new Page<Row>(rows, page, size, total);
     }

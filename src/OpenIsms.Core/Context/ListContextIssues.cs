@@ -7,9 +7,37 @@ namespace OpenIsms.Core.Context;
 /// <summary>The register of internal and external issues, filtered and paged in SQL.</summary>
 public sealed class ListContextIssues(OpenIsmsDbContext db)
 {
-    public sealed record Query(string? Search = null, IssueOrigin? Origin = null, bool ClimateOnly = false, int Page = 1, int PageSize = 25);
+    public sealed record Query
+    {
+        public string? Search { get; init; }
 
-    public sealed record Row(Guid Id, IssueOrigin Origin, string Title, string? Category, IssueEffect Effect, bool ClimateRelated, string? Response, int Version);
+        public IssueOrigin? Origin { get; init; }
+
+        public bool ClimateOnly { get; init; }
+
+        public int Page { get; init; } = 1;
+
+        public int PageSize { get; init; } = 25;
+    }
+
+    public sealed record Row
+    {
+        public required Guid Id { get; init; }
+
+        public required IssueOrigin Origin { get; init; }
+
+        public required string Title { get; init; }
+
+        public required string? Category { get; init; }
+
+        public required IssueEffect Effect { get; init; }
+
+        public required bool ClimateRelated { get; init; }
+
+        public required string? Response { get; init; }
+
+        public required int Version { get; init; }
+    }
 
     public async Task<Page<Row>> Handle(Query query, CancellationToken ct = default)
     {
@@ -35,7 +63,17 @@ public sealed class ListContextIssues(OpenIsmsDbContext db)
         var page = PageSizes.NormalisePage(query.Page);
         var total = await q.CountAsync(ct);
         var rows = await q.OrderBy(i => i.Origin).ThenBy(i => i.Title).Skip((page - 1) * size).Take(size)
-            .Select(i => new Row(i.Id, i.Origin, i.Title, i.Category, i.Effect, i.ClimateRelated, i.Response, i.Version))
+            .Select(i => new Row
+            {
+                Id = i.Id,
+                Origin = i.Origin,
+                Title = i.Title,
+                Category = i.Category,
+                Effect = i.Effect,
+                ClimateRelated = i.ClimateRelated,
+                Response = i.Response,
+                Version = i.Version,
+            })
             .ToListAsync(ct);
         return new Page<Row>(rows, page, size, total);
     }

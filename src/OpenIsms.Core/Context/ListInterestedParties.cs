@@ -7,9 +7,37 @@ namespace OpenIsms.Core.Context;
 /// <summary>The interested-party register with requirement counts, in one query.</summary>
 public sealed class ListInterestedParties(OpenIsmsDbContext db)
 {
-    public sealed record Query(string? Search = null, PartyOrigin? Origin = null, RequirementSource? Source = null, bool UnaddressedOnly = false, int Page = 1, int PageSize = 25);
+    public sealed record Query
+    {
+        public string? Search { get; init; }
 
-    public sealed record Row(Guid Id, string Name, PartyOrigin Origin, string? Description, int Requirements, int Addressed, int Version);
+        public PartyOrigin? Origin { get; init; }
+
+        public RequirementSource? Source { get; init; }
+
+        public bool UnaddressedOnly { get; init; }
+
+        public int Page { get; init; } = 1;
+
+        public int PageSize { get; init; } = 25;
+    }
+
+    public sealed record Row
+    {
+        public required Guid Id { get; init; }
+
+        public required string Name { get; init; }
+
+        public required PartyOrigin Origin { get; init; }
+
+        public required string? Description { get; init; }
+
+        public required int Requirements { get; init; }
+
+        public required int Addressed { get; init; }
+
+        public required int Version { get; init; }
+    }
 
     public async Task<Page<Row>> Handle(Query query, CancellationToken ct = default)
     {
@@ -41,9 +69,16 @@ public sealed class ListInterestedParties(OpenIsmsDbContext db)
         var page = PageSizes.NormalisePage(query.Page);
         var total = await parties.CountAsync(ct);
         var rows = await parties.OrderBy(p => p.Name).Skip((page - 1) * size).Take(size)
-            .Select(p => new Row(p.Id, p.Name, p.Origin, p.Description,
-                requirements.Count(r => r.PartyId == p.Id),
-                requirements.Count(r => r.PartyId == p.Id && r.AddressedByIsms), p.Version))
+            .Select(p => new Row
+            {
+                Id = p.Id,
+                Name = p.Name,
+                Origin = p.Origin,
+                Description = p.Description,
+                Requirements = requirements.Count(r => r.PartyId == p.Id),
+                Addressed = requirements.Count(r => r.PartyId == p.Id && r.AddressedByIsms),
+                Version = p.Version,
+            })
             .ToListAsync(ct);
         return new Page<Row>(rows, page, size, total);
     }

@@ -16,8 +16,18 @@ public sealed class GetControl(OpenIsmsDbContext db)
 
     public sealed record RiskRef(Guid Id, string Reference, string Title, RiskStatus Status);
 
-    public sealed record View(Control Control, string? OwnerName, IReadOnlyList<RequirementRef> Implements, IReadOnlyList<RiskRef> Treats, int TreatsCount)
+    public sealed record View
     {
+        public required Control Control { get; init; }
+
+        public required string? OwnerName { get; init; }
+
+        public required IReadOnlyList<RequirementRef> Implements { get; init; }
+
+        public required IReadOnlyList<RiskRef> Treats { get; init; }
+
+        public required int TreatsCount { get; init; }
+
         /// <summary>The control as its edit form and the API's PUT take it; <paramref name="nextDue"/> is its open run's due date.</summary>
         public SaveControl.Command ToCommand(DateOnly? nextDue = null) => new()
         {
@@ -51,6 +61,6 @@ public sealed class GetControl(OpenIsmsDbContext db)
                                                            where r.Status != RiskStatus.Closed
                                                            select x.RiskId).Distinct().CountAsync(ct);
         var treats = count == 0 ? [] : await treating.OrderBy(r => r.Reference).Take(NamedRisks).Select(r => new RiskRef(r.Id, r.Reference, r.Title, r.Status)).ToListAsync(ct);
-        return new View(control, owner, implements, treats, count);
+        return new View { Control = control, OwnerName = owner, Implements = implements, Treats = treats, TreatsCount = count };
     }
 }

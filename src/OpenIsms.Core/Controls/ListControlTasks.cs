@@ -9,7 +9,20 @@ namespace OpenIsms.Core.Controls;
 /// <summary>The open and recent tasks of a control, for its page.</summary>
 public sealed class ListControlTasks(OpenIsmsDbContext db)
 {
-    public sealed record Row(Guid Id, DateOnly DueOn, ControlTaskStatus Status, string? CompletedBy, DateTime? CompletedAt, string? Note);
+    public sealed record Row
+    {
+        public required Guid Id { get; init; }
+
+        public required DateOnly DueOn { get; init; }
+
+        public required ControlTaskStatus Status { get; init; }
+
+        public required string? CompletedBy { get; init; }
+
+        public required DateTime? CompletedAt { get; init; }
+
+        public required string? Note { get; init; }
+    }
 
     public async Task<IReadOnlyList<Row>> Handle(Guid controlId, int recent = 5, CancellationToken ct = default)
     {
@@ -30,5 +43,5 @@ public sealed class ListControlTasks(OpenIsmsDbContext db)
         from t in tasks.AsNoTracking()
         join u in db.Set<AppUser>() on t.CompletedById equals u.Id into users
         from u in users.DefaultIfEmpty()
-        select new Row(t.Id, t.DueOn, t.Status, u == null ? null : u.DisplayName, t.CompletedAt, t.Note);
+        select new Row { Id = t.Id, DueOn = t.DueOn, Status = t.Status, CompletedBy = u == null ? null : u.DisplayName, CompletedAt = t.CompletedAt, Note = t.Note };
 }

@@ -9,9 +9,39 @@ namespace OpenIsms.Core.Controls;
 /// <summary>The organisation's controls, filtered and paged in SQL, with the Annex A controls each implements.</summary>
 public sealed class ListControls(OpenIsmsDbContext db)
 {
-    public sealed record Query(string? Search = null, ControlStatus? Status = null, string? OwnerId = null, string? AnnexA = null, int Page = 1, int PageSize = 25);
+    public sealed record Query
+    {
+        public string? Search { get; init; }
 
-    public sealed record Row(Guid Id, string Reference, string Name, string? OwnerName, ControlType Type, ControlFrequency Frequency, ControlStatus Status, IReadOnlyList<string> Implements);
+        public ControlStatus? Status { get; init; }
+
+        public string? OwnerId { get; init; }
+
+        public string? AnnexA { get; init; }
+
+        public int Page { get; init; } = 1;
+
+        public int PageSize { get; init; } = 25;
+    }
+
+    public sealed record Row
+    {
+        public required Guid Id { get; init; }
+
+        public required string Reference { get; init; }
+
+        public required string Name { get; init; }
+
+        public required string? OwnerName { get; init; }
+
+        public required ControlType Type { get; init; }
+
+        public required ControlFrequency Frequency { get; init; }
+
+        public required ControlStatus Status { get; init; }
+
+        public required IReadOnlyList<string> Implements { get; init; }
+    }
 
     public async Task<Page<Row>> Handle(Query query, CancellationToken ct = default)
     {
@@ -49,6 +79,16 @@ public sealed class ListControls(OpenIsmsDbContext db)
                                  join r in db.Set<Requirement>() on x.RequirementId equals r.Id
                                  orderby r.SortOrder
                                  select new { x.ControlId, r.Code }).ToListAsync(ct)).ToLookup(x => x.ControlId, x => x.Code);
-        return new Page<Row>(rows.Select(r => new Row(r.Id, r.Reference, r.Name, r.Owner, r.Type, r.Frequency, r.Status, implements[r.Id].ToList())).ToList(), page, size, total);
+        return new Page<Row>(rows.Select(r => new Row
+        {
+            Id = r.Id,
+            Reference = r.Reference,
+            Name = r.Name,
+            OwnerName = r.Owner,
+            Type = r.Type,
+            Frequency = r.Frequency,
+            Status = r.Status,
+            Implements = implements[r.Id].ToList(),
+        }).ToList(), page, size, total);
     }
 }

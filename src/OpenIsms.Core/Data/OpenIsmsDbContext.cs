@@ -58,11 +58,18 @@ public class OpenIsmsDbContext(DbContextOptions<OpenIsmsDbContext> options, ICur
     /// check — in the activity log with the next save.
     /// </summary>
     public void RecordEvent(string entityType, Guid entityId, string action, object details) =>
-        events.Add(new(entityType, entityId.ToString(), action, null, System.Text.Json.JsonSerializer.Serialize(details)));
+        events.Add(new()
+        {
+            EntityType = entityType,
+            EntityId = entityId.ToString(),
+            Action = action,
+            Before = null,
+            After = System.Text.Json.JsonSerializer.Serialize(details),
+        });
 
     /// <summary>Records a record's present state as its baseline (once, for records from before states were logged).</summary>
     internal void RecordBaseline(string entityType, string entityId, string stateHash) =>
-        events.Add(new(entityType, entityId, ActivityActions.Baselined, null, null, stateHash));
+        events.Add(new() { EntityType = entityType, EntityId = entityId, Action = ActivityActions.Baselined, Before = null, After = null, StateHash = stateHash });
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         throw new NotSupportedException("Use SaveChangesAsync: saving writes the activity log asynchronously.");

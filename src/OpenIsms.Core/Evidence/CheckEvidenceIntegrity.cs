@@ -14,7 +14,18 @@ public sealed class CheckEvidenceIntegrity(OpenIsmsDbContext db, IEvidenceStore 
 {
     public const string Checked = "IntegrityChecked";
 
-    public sealed record Problem(Guid EvidenceId, string Title, string? FileName, string Expected, string? Actual);
+    public sealed record Problem
+    {
+        public required Guid EvidenceId { get; init; }
+
+        public required string Title { get; init; }
+
+        public required string? FileName { get; init; }
+
+        public required string Expected { get; init; }
+
+        public required string? Actual { get; init; }
+    }
 
     public sealed record Report(int FilesChecked, int Items, IReadOnlyList<Problem> Problems, DateTime At);
 
@@ -55,7 +66,7 @@ public sealed class CheckEvidenceIntegrity(OpenIsmsDbContext db, IEvidenceStore 
         var keys = bad.Keys.ToList();
         var problems = (await db.Set<Evidence>().AsNoTracking().Where(e => keys.Contains(e.Sha256!))
                 .OrderBy(e => e.CollectedOn).Select(e => new { e.Id, e.Title, e.FileName, e.Sha256 }).ToListAsync(ct))
-            .Select(e => new Problem(e.Id, e.Title, e.FileName, e.Sha256!, bad[e.Sha256!])).ToList();
+            .Select(e => new Problem { EvidenceId = e.Id, Title = e.Title, FileName = e.FileName, Expected = e.Sha256!, Actual = bad[e.Sha256!] }).ToList();
         var items = await db.Set<Evidence>().CountAsync(e => e.Sha256 != null, ct);
         var at = db.Clock.UtcNow;
         db.RecordEvent("EvidenceStore", Guid.Empty, Checked, new { FilesChecked = files, Items = items, Mismatches = problems.Count, Evidence = problems.Select(p => p.EvidenceId) });

@@ -11,10 +11,28 @@ public sealed class GetEvidence(OpenIsmsDbContext db)
 {
     public sealed record ControlRef(Guid Id, string Reference, string Name, string? OwnerId);
 
-    /// <param name="MayReview">The reader may accept or reject it now.</param>
-    /// <param name="CollectedByReader">The reader has the right to review it but collected it, so someone else must.</param>
-    public sealed record View(Evidence Evidence, EvidenceState State, string CollectedBy, string? ReviewedBy, IReadOnlyList<ControlRef> Controls, bool MayReview, DateOnly? TaskDue, int Downloads,
-        bool CollectedByReader = false);
+    public sealed record View
+    {
+        public required Evidence Evidence { get; init; }
+
+        public required EvidenceState State { get; init; }
+
+        public required string CollectedBy { get; init; }
+
+        public required string? ReviewedBy { get; init; }
+
+        public required IReadOnlyList<ControlRef> Controls { get; init; }
+
+        /// <summary>The reader may accept or reject it now.</summary>
+        public required bool MayReview { get; init; }
+
+        public required DateOnly? TaskDue { get; init; }
+
+        public required int Downloads { get; init; }
+
+        /// <summary>The reader has the right to review it but collected it, so someone else must.</summary>
+        public bool CollectedByReader { get; init; }
+    }
 
     public async Task<View?> Handle(Guid id, CancellationToken ct = default)
     {
@@ -44,7 +62,17 @@ public sealed class GetEvidence(OpenIsmsDbContext db)
         var rights = Evidence.MayBeReviewedBy(db.CurrentUser, controls.FirstOrDefault(c => c.Id == evidence.ControlId)?.OwnerId);
         var reviewable = rights && db.CurrentUser.UserId is { } reader
             && evidence.IsReviewableBy(reader, await Organisations.GetOrganisation.SamePersonMayApprove(db, ct));
-        return new View(evidence, Evidence.StateOf(evidence.Review, evidence.ValidUntil, today), names.GetValueOrDefault(evidence.CollectedById, "—"),
-            evidence.ReviewedById is { } r ? names.GetValueOrDefault(r) : null, controls, reviewable, taskDue, downloads, rights && !reviewable);
+        return new View
+        {
+            Evidence = evidence,
+            State = Evidence.StateOf(evidence.Review, evidence.ValidUntil, today),
+            CollectedBy = names.GetValueOrDefault(evidence.CollectedById, "—"),
+            ReviewedBy = evidence.ReviewedById is { } r ? names.GetValueOrDefault(r) : null,
+            Controls = controls,
+            MayReview = reviewable,
+            TaskDue = taskDue,
+            Downloads = downloads,
+            CollectedByReader = rights && !reviewable,
+        };
     }
 }

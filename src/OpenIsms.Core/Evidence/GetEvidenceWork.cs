@@ -14,9 +14,33 @@ public sealed class GetEvidenceWork(OpenIsmsDbContext db)
     public const int TaskLookAheadDays = 14;
 
 
-    public sealed record DueTask(Guid ControlId, Guid TaskId, string Reference, string Name, DateOnly DueOn, bool Overdue);
+    public sealed record DueTask
+    {
+        public required Guid ControlId { get; init; }
 
-    public sealed record Expiring(Guid ControlId, string Reference, string Name, DateOnly ValidUntil, bool Expired);
+        public required Guid TaskId { get; init; }
+
+        public required string Reference { get; init; }
+
+        public required string Name { get; init; }
+
+        public required DateOnly DueOn { get; init; }
+
+        public required bool Overdue { get; init; }
+    }
+
+    public sealed record Expiring
+    {
+        public required Guid ControlId { get; init; }
+
+        public required string Reference { get; init; }
+
+        public required string Name { get; init; }
+
+        public required DateOnly ValidUntil { get; init; }
+
+        public required bool Expired { get; init; }
+    }
 
     public sealed record ToReview(Guid EvidenceId, string Title, string Controls, DateOnly CollectedOn);
 
@@ -38,7 +62,15 @@ public sealed class GetEvidenceWork(OpenIsmsDbContext db)
                            join c in db.Set<Control>() on t.ControlId equals c.Id
                            where c.OwnerId == userId && t.Status == ControlTaskStatus.Open && t.DueOn <= horizon
                            orderby t.DueOn, c.Reference
-                           select new DueTask(c.Id, t.Id, c.Reference, c.Name, t.DueOn, t.DueOn < today)).Take(50).ToListAsync(ct);
+                           select new DueTask
+                           {
+                               ControlId = c.Id,
+                               TaskId = t.Id,
+                               Reference = c.Reference,
+                               Name = c.Name,
+                               DueOn = t.DueOn,
+                               Overdue = t.DueOn < today,
+                           }).Take(50).ToListAsync(ct);
         var soon = today.AddDays(Evidence.ExpiringDays);
 
         // A control counts by its longest-valid evidence: an expired item that newer evidence replaced is not work. Read
@@ -75,7 +107,7 @@ public sealed class GetEvidenceWork(OpenIsmsDbContext db)
                            select new { x.EvidenceId, c.Reference }).ToListAsync(ct)).ToLookup(x => x.EvidenceId, x => x.Reference);
         return new View(
             tasks,
-            expiring.Select(e => new Expiring(e.Id, e.Reference, e.Name, e.Until, e.Until < today)).ToList(),
+            expiring.Select(e => new Expiring { ControlId = e.Id, Reference = e.Reference, Name = e.Name, ValidUntil = e.Until, Expired = e.Until < today }).ToList(),
             review.Select(r => new ToReview(r.Id, r.Title, string.Join(", ", refs[r.Id].Order(StringComparer.Ordinal)), r.CollectedOn)).ToList());
     }
 }

@@ -11,7 +11,24 @@ public sealed class ListControlEvidence(OpenIsmsDbContext db)
 {
     public const int PageSize = 20;
 
-    public sealed record Row(Guid Id, string Title, EvidenceKind Kind, string? FileName, string CollectedBy, DateOnly CollectedOn, DateOnly? ValidUntil, EvidenceState State);
+    public sealed record Row
+    {
+        public required Guid Id { get; init; }
+
+        public required string Title { get; init; }
+
+        public required EvidenceKind Kind { get; init; }
+
+        public required string? FileName { get; init; }
+
+        public required string CollectedBy { get; init; }
+
+        public required DateOnly CollectedOn { get; init; }
+
+        public required DateOnly? ValidUntil { get; init; }
+
+        public required EvidenceState State { get; init; }
+    }
 
     /// <summary>Current: accepted evidence valid today. Otherwise what comes closest, so the owner knows what to do.</summary>
     public sealed record Summary(EvidenceState? State, DateOnly? ValidUntil, int Total);
@@ -43,7 +60,17 @@ public sealed class ListControlEvidence(OpenIsmsDbContext db)
             : await linked.AnyAsync(e => e.Review != EvidenceReview.Rejected, ct) ? new Summary(EvidenceState.Expired, null, total)
             : new Summary(EvidenceState.Rejected, null, total);
         var items = rows.OrderByDescending(r => r.CollectedOn).ThenByDescending(r => r.Id)
-            .Select(r => new Row(r.Id, r.Title, r.Kind, r.FileName, r.DisplayName, r.CollectedOn, r.ValidUntil, Evidence.StateOf(r.Review, r.ValidUntil, today))).ToList();
+            .Select(r => new Row
+            {
+                Id = r.Id,
+                Title = r.Title,
+                Kind = r.Kind,
+                FileName = r.FileName,
+                CollectedBy = r.DisplayName,
+                CollectedOn = r.CollectedOn,
+                ValidUntil = r.ValidUntil,
+                State = Evidence.StateOf(r.Review, r.ValidUntil, today),
+            }).ToList();
         return new View(summary, new Page<Row>(items, page, PageSize, total));
     }
 }

@@ -10,9 +10,45 @@ namespace OpenIsms.Core.Evidence;
 /// <summary>The evidence register: every item, filtered by state, kind, control and text, and paged in SQL.</summary>
 public sealed class ListEvidence(OpenIsmsDbContext db)
 {
-    public sealed record Query(string? Search = null, EvidenceState? State = null, EvidenceKind? Kind = null, Guid? ControlId = null, int Page = 1, int PageSize = 25);
+    public sealed record Query
+    {
+        public string? Search { get; init; }
 
-    public sealed record Row(Guid Id, string Title, EvidenceKind Kind, string? FileName, long? SizeBytes, string CollectedBy, DateOnly CollectedOn, DateOnly? ValidUntil, EvidenceReview Review, EvidenceState State, IReadOnlyList<ControlRef> Controls);
+        public EvidenceState? State { get; init; }
+
+        public EvidenceKind? Kind { get; init; }
+
+        public Guid? ControlId { get; init; }
+
+        public int Page { get; init; } = 1;
+
+        public int PageSize { get; init; } = 25;
+    }
+
+    public sealed record Row
+    {
+        public required Guid Id { get; init; }
+
+        public required string Title { get; init; }
+
+        public required EvidenceKind Kind { get; init; }
+
+        public required string? FileName { get; init; }
+
+        public required long? SizeBytes { get; init; }
+
+        public required string CollectedBy { get; init; }
+
+        public required DateOnly CollectedOn { get; init; }
+
+        public required DateOnly? ValidUntil { get; init; }
+
+        public required EvidenceReview Review { get; init; }
+
+        public required EvidenceState State { get; init; }
+
+        public required IReadOnlyList<ControlRef> Controls { get; init; }
+    }
 
     public sealed record ControlRef(Guid Id, string Reference);
 
@@ -58,7 +94,20 @@ public sealed class ListEvidence(OpenIsmsDbContext db)
                                orderby c.Reference
                                select new { x.EvidenceId, c.Id, c.Reference }).ToListAsync(ct)).ToLookup(x => x.EvidenceId, x => new ControlRef(x.Id, x.Reference));
         var items = rows.OrderByDescending(r => r.CollectedOn).ThenByDescending(r => r.Id)
-            .Select(r => new Row(r.Id, r.Title, r.Kind, r.FileName, r.SizeBytes, r.DisplayName, r.CollectedOn, r.ValidUntil, r.Review, Evidence.StateOf(r.Review, r.ValidUntil, today), controls[r.Id].ToList()))
+            .Select(r => new Row
+            {
+                Id = r.Id,
+                Title = r.Title,
+                Kind = r.Kind,
+                FileName = r.FileName,
+                SizeBytes = r.SizeBytes,
+                CollectedBy = r.DisplayName,
+                CollectedOn = r.CollectedOn,
+                ValidUntil = r.ValidUntil,
+                Review = r.Review,
+                State = Evidence.StateOf(r.Review, r.ValidUntil, today),
+                Controls = controls[r.Id].ToList(),
+            })
             .ToList();
         return new Page<Row>(items, page, size, total);
     }

@@ -51,20 +51,44 @@ public sealed class ImportAssets(OpenIsmsDbContext db, ImportUploads uploads)
     {
         if (!db.CurrentUser.Has(AssetPermissions.Edit))
         {
-            return new ImportReport(0, 0, 0, [new(0, "", "Your role does not allow importing assets.")], [], false);
+            return new ImportReport
+            {
+                Rows = 0,
+                Created = 0,
+                Updated = 0,
+                Problems = [new(0, "", "Your role does not allow importing assets.")],
+                Notes = [],
+                Committed = false,
+            };
         }
 
         var (upload, table) = await uploads.Load(id, Kind, ct);
         if (upload is null || table is null)
         {
-            return new ImportReport(0, 0, 0, [new(0, "", "The uploaded file is no longer available; upload it again.")], [], false);
+            return new ImportReport
+            {
+                Rows = 0,
+                Created = 0,
+                Updated = 0,
+                Problems = [new(0, "", "The uploaded file is no longer available; upload it again.")],
+                Notes = [],
+                Committed = false,
+            };
         }
 
         var problems = new List<ImportProblem>();
         var notes = new SortedSet<string>(StringComparer.Ordinal);
         if (!mapping.Columns.ContainsKey("Name") || !mapping.Columns.ContainsKey("Type"))
         {
-            return new ImportReport(table.Rows.Count, 0, 0, [new(0, "", "Choose the columns that hold the asset's name and type.")], [], false);
+            return new ImportReport
+            {
+                Rows = table.Rows.Count,
+                Created = 0,
+                Updated = 0,
+                Problems = [new(0, "", "Choose the columns that hold the asset's name and type.")],
+                Notes = [],
+                Committed = false,
+            };
         }
 
         var users = await UserLookup.Load(db, Security.OwnerDuties.Asset, ct);

@@ -10,15 +10,38 @@ namespace OpenIsms.Core.Imports;
 public sealed record ImportField(string Key, string Label, bool Required, params string[] Aliases);
 
 /// <summary>Which column feeds which field, and the choices the user made for the whole file.</summary>
-public sealed record ImportMapping(
-    IReadOnlyDictionary<string, int> Columns, string? DefaultOwnerId = null, bool UpdateExisting = false, bool CreateMissingAssets = false, string? DefaultRationale = null,
-    string? InclusionReason = null);
+public sealed record ImportMapping
+{
+    public required IReadOnlyDictionary<string, int> Columns { get; init; }
+
+    public string? DefaultOwnerId { get; init; }
+
+    public bool UpdateExisting { get; init; }
+
+    public bool CreateMissingAssets { get; init; }
+
+    public string? DefaultRationale { get; init; }
+
+    public string? InclusionReason { get; init; }
+}
 
 public sealed record ImportProblem(int Row, string Field, string Message);
 
 /// <summary>What an import would do or did: every bad row with its field and reason, and what values were read as.</summary>
-public sealed record ImportReport(int Rows, int Created, int Updated, IReadOnlyList<ImportProblem> Problems, IReadOnlyList<string> Notes, bool Committed)
+public sealed record ImportReport
 {
+    public required int Rows { get; init; }
+
+    public required int Created { get; init; }
+
+    public required int Updated { get; init; }
+
+    public required IReadOnlyList<ImportProblem> Problems { get; init; }
+
+    public required IReadOnlyList<string> Notes { get; init; }
+
+    public required bool Committed { get; init; }
+
     public bool IsClean => Problems.Count == 0;
 }
 
@@ -76,7 +99,7 @@ public static class ImportText
             db.ChangeTracker.Clear(); // a dry run, or a file with problems, changes nothing
         }
 
-        return new ImportReport(rows, created, updated, problems, notes.ToList(), committed);
+        return new ImportReport { Rows = rows, Created = created, Updated = updated, Problems = problems, Notes = notes.ToList(), Committed = committed };
     }
 
     /// <summary>Lower-case letters and digits only: "Likelihood (1-5)" and "likelihood" meet as "likelihood15" and "likelihood".</summary>

@@ -54,18 +54,42 @@ public sealed partial class ImportRisks(OpenIsmsDbContext db, ImportUploads uplo
     {
         if (!db.CurrentUser.Has(RiskPermissions.Edit) || db.CurrentUser.UserId is not { } userId)
         {
-            return new ImportReport(0, 0, 0, [new(0, "", "Your role does not allow importing risks.")], [], false);
+            return new ImportReport
+            {
+                Rows = 0,
+                Created = 0,
+                Updated = 0,
+                Problems = [new(0, "", "Your role does not allow importing risks.")],
+                Notes = [],
+                Committed = false,
+            };
         }
 
         var (upload, table) = await uploads.Load(id, Kind, ct);
         if (upload is null || table is null)
         {
-            return new ImportReport(0, 0, 0, [new(0, "", "The uploaded file is no longer available; upload it again.")], [], false);
+            return new ImportReport
+            {
+                Rows = 0,
+                Created = 0,
+                Updated = 0,
+                Problems = [new(0, "", "The uploaded file is no longer available; upload it again.")],
+                Notes = [],
+                Committed = false,
+            };
         }
 
         if (!mapping.Columns.ContainsKey("Title") || !mapping.Columns.ContainsKey("Owner"))
         {
-            return new ImportReport(table.Rows.Count, 0, 0, [new(0, "", "Choose the columns that hold the risk's title and its owner.")], [], false);
+            return new ImportReport
+            {
+                Rows = table.Rows.Count,
+                Created = 0,
+                Updated = 0,
+                Problems = [new(0, "", "Choose the columns that hold the risk's title and its owner.")],
+                Notes = [],
+                Committed = false,
+            };
         }
 
         var problems = new List<ImportProblem>();

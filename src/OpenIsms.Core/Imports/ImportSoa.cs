@@ -36,18 +36,42 @@ public sealed partial class ImportSoa(OpenIsmsDbContext db, ImportUploads upload
     {
         if (!db.CurrentUser.Has(ControlPermissions.Edit))
         {
-            return new ImportReport(0, 0, 0, [new(0, "", "Your role does not allow editing the Statement of Applicability.")], [], false);
+            return new ImportReport
+            {
+                Rows = 0,
+                Created = 0,
+                Updated = 0,
+                Problems = [new(0, "", "Your role does not allow editing the Statement of Applicability.")],
+                Notes = [],
+                Committed = false,
+            };
         }
 
         var (upload, table) = await uploads.Load(id, Kind, ct);
         if (upload is null || table is null)
         {
-            return new ImportReport(0, 0, 0, [new(0, "", "The uploaded file is no longer available; upload it again.")], [], false);
+            return new ImportReport
+            {
+                Rows = 0,
+                Created = 0,
+                Updated = 0,
+                Problems = [new(0, "", "The uploaded file is no longer available; upload it again.")],
+                Notes = [],
+                Committed = false,
+            };
         }
 
         if (!mapping.Columns.ContainsKey("Applicable") || (!mapping.Columns.ContainsKey("Code") && !mapping.Columns.ContainsKey("Title")))
         {
-            return new ImportReport(table.Rows.Count, 0, 0, [new(0, "", "Choose the columns that hold the control (its identifier or its name) and whether it is applicable.")], [], false);
+            return new ImportReport
+            {
+                Rows = table.Rows.Count,
+                Created = 0,
+                Updated = 0,
+                Problems = [new(0, "", "Choose the columns that hold the control (its identifier or its name) and whether it is applicable.")],
+                Notes = [],
+                Committed = false,
+            };
         }
 
         var reason = Enum.TryParse<InclusionReason>(mapping.InclusionReason, out var chosen) ? chosen : InclusionReason.BestPractice;
@@ -136,8 +160,15 @@ public sealed partial class ImportSoa(OpenIsmsDbContext db, ImportUploads upload
                 updated++;
             }
 
-            var result = entry.Decide(new SoaEntry.Decision(applicable, applicable == true ? [reason] : [], applicable == false ? justification : null,
-                applicable == true ? status : null, applicable == true && status is not null ? $"As recorded in {upload.FileName}" : null, Text.OrNull(rowNotes)), treated.Contains(requirement.Id));
+            var result = entry.Decide(new SoaEntry.Decision
+            {
+                Applicable = applicable,
+                Reasons = applicable == true ? [reason] : [],
+                ExclusionJustification = applicable == false ? justification : null,
+                StatusOverride = applicable == true ? status : null,
+                OverrideReason = applicable == true && status is not null ? $"As recorded in {upload.FileName}" : null,
+                Notes = Text.OrNull(rowNotes),
+            }, treated.Contains(requirement.Id));
             foreach (var error in result.Errors)
             {
                 problems.Add(new(row.Number, error.Field == "ExclusionJustification" ? "Justification" : error.Field, error.Message));

@@ -9,20 +9,34 @@ namespace OpenIsms.Core.Readiness;
 /// <summary>Where the ISMS stands on the work this installation supports so far: what is done, what is missing.</summary>
 public sealed class GetOverview(OpenIsmsDbContext db)
 {
-    public sealed record Overview(
-        int? ScopeVersion,
-        ScopeStatus? ScopeStatus,
-        string? ScopeApprovedBy,
-        DateTime? ScopeApprovedAt,
-        ClimateRelevance ClimateChange,
-        int InScopeItems,
-        int Exclusions,
-        int InternalIssues,
-        int ExternalIssues,
-        int Parties,
-        int Requirements,
-        int UnaddressedRequirements,
-        int Controls);
+    public sealed record Overview
+    {
+        public required int? ScopeVersion { get; init; }
+
+        public required ScopeStatus? ScopeStatus { get; init; }
+
+        public required string? ScopeApprovedBy { get; init; }
+
+        public required DateTime? ScopeApprovedAt { get; init; }
+
+        public required ClimateRelevance ClimateChange { get; init; }
+
+        public required int InScopeItems { get; init; }
+
+        public required int Exclusions { get; init; }
+
+        public required int InternalIssues { get; init; }
+
+        public required int ExternalIssues { get; init; }
+
+        public required int Parties { get; init; }
+
+        public required int Requirements { get; init; }
+
+        public required int UnaddressedRequirements { get; init; }
+
+        public required int Controls { get; init; }
+    }
 
     public async Task<Overview> Handle(CancellationToken ct = default)
     {
@@ -34,19 +48,21 @@ public sealed class GetOverview(OpenIsmsDbContext db)
             .Select(g => new { Origin = g.Key, Count = g.Count() }).ToListAsync(ct);
         var requirements = await db.Set<PartyRequirement>().AsNoTracking().GroupBy(r => r.AddressedByIsms)
             .Select(g => new { Addressed = g.Key, Count = g.Count() }).ToListAsync(ct);
-        return new Overview(
-            scope?.Number,
-            scope?.Status,
-            scope?.ApprovedByName,
-            scope?.ApprovedAt,
-            scope?.ClimateChange ?? ClimateRelevance.NotDetermined,
-            items.Where(i => i.InScope).Sum(i => i.Count),
-            items.Where(i => !i.InScope).Sum(i => i.Count),
-            issues.Where(i => i.Origin == IssueOrigin.Internal).Sum(i => i.Count),
-            issues.Where(i => i.Origin == IssueOrigin.External).Sum(i => i.Count),
-            await db.Set<InterestedParty>().CountAsync(ct),
-            requirements.Sum(r => r.Count),
-            requirements.Where(r => !r.Addressed).Sum(r => r.Count),
-            await db.SoaControls().CountAsync(ct));
+        return new Overview
+        {
+            ScopeVersion = scope?.Number,
+            ScopeStatus = scope?.Status,
+            ScopeApprovedBy = scope?.ApprovedByName,
+            ScopeApprovedAt = scope?.ApprovedAt,
+            ClimateChange = scope?.ClimateChange ?? ClimateRelevance.NotDetermined,
+            InScopeItems = items.Where(i => i.InScope).Sum(i => i.Count),
+            Exclusions = items.Where(i => !i.InScope).Sum(i => i.Count),
+            InternalIssues = issues.Where(i => i.Origin == IssueOrigin.Internal).Sum(i => i.Count),
+            ExternalIssues = issues.Where(i => i.Origin == IssueOrigin.External).Sum(i => i.Count),
+            Parties = await db.Set<InterestedParty>().CountAsync(ct),
+            Requirements = requirements.Sum(r => r.Count),
+            UnaddressedRequirements = requirements.Where(r => !r.Addressed).Sum(r => r.Count),
+            Controls = await db.SoaControls().CountAsync(ct),
+        };
     }
 }

@@ -11,8 +11,18 @@ public sealed class GetHeatMap(OpenIsmsDbContext db, ListRisks list)
 {
     public sealed record Cell(int Likelihood, int Impact, int Count);
 
-    public sealed record Map(RiskMethodology Methodology, RatingKind Kind, IReadOnlyList<Cell> Cells, int NotAssessed, int OtherVersion)
+    public sealed record Map
     {
+        public required RiskMethodology Methodology { get; init; }
+
+        public required RatingKind Kind { get; init; }
+
+        public required IReadOnlyList<Cell> Cells { get; init; }
+
+        public required int NotAssessed { get; init; }
+
+        public required int OtherVersion { get; init; }
+
         public int CountAt(int likelihood, int impact) => Cells.FirstOrDefault(c => c.Likelihood == likelihood && c.Impact == impact)?.Count ?? 0;
     }
 
@@ -37,6 +47,8 @@ public sealed class GetHeatMap(OpenIsmsDbContext db, ListRisks list)
         var current = groups.Where(g => g.MethodologyId == methodology.Id).ToList();
         var inherent = current.GroupBy(g => (g.IL!.Value, g.II!.Value)).Select(c => new Cell(c.Key.Item1, c.Key.Item2, c.Sum(x => x.Count))).ToList();
         var residual = current.GroupBy(g => (g.RL!.Value, g.RI!.Value)).Select(c => new Cell(c.Key.Item1, c.Key.Item2, c.Sum(x => x.Count))).ToList();
-        return new Maps(new Map(methodology, RatingKind.Inherent, inherent, notAssessed, other), new Map(methodology, RatingKind.Residual, residual, notAssessed, other));
+        return new Maps(
+            new Map { Methodology = methodology, Kind = RatingKind.Inherent, Cells = inherent, NotAssessed = notAssessed, OtherVersion = other },
+            new Map { Methodology = methodology, Kind = RatingKind.Residual, Cells = residual, NotAssessed = notAssessed, OtherVersion = other });
     }
 }

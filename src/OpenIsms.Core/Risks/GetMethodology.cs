@@ -6,9 +6,35 @@ namespace OpenIsms.Core.Risks;
 /// <summary>The methodology versions: the approved one, the draft if any, and every version for the history.</summary>
 public sealed class GetMethodology(OpenIsmsDbContext db)
 {
-    public sealed record VersionRow(Guid Id, int Number, string Name, MethodologyStatus Status, string? ApprovedByName, DateTime? ApprovedAt, string? ChangeNote);
+    public sealed record VersionRow
+    {
+        public required Guid Id { get; init; }
 
-    public sealed record View(RiskMethodology? Shown, RiskMethodology? Approved, RiskMethodology? Draft, IReadOnlyList<VersionRow> Versions, int RisksToReassess);
+        public required int Number { get; init; }
+
+        public required string Name { get; init; }
+
+        public required MethodologyStatus Status { get; init; }
+
+        public required string? ApprovedByName { get; init; }
+
+        public required DateTime? ApprovedAt { get; init; }
+
+        public required string? ChangeNote { get; init; }
+    }
+
+    public sealed record View
+    {
+        public required RiskMethodology? Shown { get; init; }
+
+        public required RiskMethodology? Approved { get; init; }
+
+        public required RiskMethodology? Draft { get; init; }
+
+        public required IReadOnlyList<VersionRow> Versions { get; init; }
+
+        public required int RisksToReassess { get; init; }
+    }
 
     /// <summary>With a number, that version; otherwise the draft if there is one, else the approved version.</summary>
     public async Task<View?> Handle(int? number = null, CancellationToken ct = default)
@@ -23,8 +49,23 @@ public sealed class GetMethodology(OpenIsmsDbContext db)
         }
 
         var stale = approved is null ? 0 : await db.Set<Risk>().CountAsync(r => r.MethodologyId != null && r.MethodologyId != approved.Id && r.Status != RiskStatus.Closed, ct);
-        return new View(shown, approved, draft,
-            all.Select(m => new VersionRow(m.Id, m.Number, m.Name, m.Status, m.ApprovedByName, m.ApprovedAt, m.ChangeNote)).ToList(), stale);
+        return new View
+        {
+            Shown = shown,
+            Approved = approved,
+            Draft = draft,
+            Versions = all.Select(m => new VersionRow
+            {
+                Id = m.Id,
+                Number = m.Number,
+                Name = m.Name,
+                Status = m.Status,
+                ApprovedByName = m.ApprovedByName,
+                ApprovedAt = m.ApprovedAt,
+                ChangeNote = m.ChangeNote,
+            }).ToList(),
+            RisksToReassess = stale,
+        };
     }
 
     /// <summary>The approved methodology, which every new assessment uses; null before the first approval.</summary>

@@ -13,14 +13,55 @@ public sealed class GetRisk(OpenIsmsDbContext db)
 
     public sealed record ControlRef(Guid Id, string Framework, string Code, string Title);
 
-    public sealed record ActionRow(Guid Id, string Title, string? Description, string? OwnerId, string? OwnerName, DateOnly? Due, ActionStatus Status, Guid? RequirementId, string? ControlCode, int Version);
-
-    public sealed record View(
-        Risk Risk, string OwnerName, string? ThreatName, string? VulnerabilityName,
-        IReadOnlyList<AssetRef> Assets, IReadOnlyList<ControlRef> Controls,
-        IReadOnlyList<RiskAssessment> Assessments, IReadOnlyList<ActionRow> Actions, IReadOnlyList<RiskAcceptance> Acceptances,
-        RiskMethodology? Approved, RiskMethodology? RatedUnder, bool SamePersonMayApprove = false)
+    public sealed record ActionRow
     {
+        public required Guid Id { get; init; }
+
+        public required string Title { get; init; }
+
+        public required string? Description { get; init; }
+
+        public required string? OwnerId { get; init; }
+
+        public required string? OwnerName { get; init; }
+
+        public required DateOnly? Due { get; init; }
+
+        public required ActionStatus Status { get; init; }
+
+        public required Guid? RequirementId { get; init; }
+
+        public required string? ControlCode { get; init; }
+
+        public required int Version { get; init; }
+    }
+
+    public sealed record View
+    {
+        public required Risk Risk { get; init; }
+
+        public required string OwnerName { get; init; }
+
+        public required string? ThreatName { get; init; }
+
+        public required string? VulnerabilityName { get; init; }
+
+        public required IReadOnlyList<AssetRef> Assets { get; init; }
+
+        public required IReadOnlyList<ControlRef> Controls { get; init; }
+
+        public required IReadOnlyList<RiskAssessment> Assessments { get; init; }
+
+        public required IReadOnlyList<ActionRow> Actions { get; init; }
+
+        public required IReadOnlyList<RiskAcceptance> Acceptances { get; init; }
+
+        public required RiskMethodology? Approved { get; init; }
+
+        public required RiskMethodology? RatedUnder { get; init; }
+
+        public bool SamePersonMayApprove { get; init; }
+
         public RiskAssessment? Latest => Assessments.Count > 0 ? Assessments[0] : null;
 
         public RiskAcceptance? CurrentAcceptance => Acceptances.FirstOrDefault(a => a.Status != AcceptanceStatus.Superseded);
@@ -56,17 +97,37 @@ public sealed class GetRisk(OpenIsmsDbContext db)
         var assessments = await db.Set<RiskAssessment>().AsNoTracking().Where(a => a.RiskId == id).OrderByDescending(a => a.AssessedAt).ToListAsync(ct);
         var actions = await db.Set<TreatmentAction>().AsNoTracking().Where(a => a.RiskId == id)
             .OrderBy(a => a.Status == ActionStatus.Done || a.Status == ActionStatus.Cancelled).ThenBy(a => a.Due)
-            .Select(a => new ActionRow(a.Id, a.Title, a.Description, a.OwnerId,
-                db.Set<AppUser>().Where(u => u.Id == a.OwnerId).Select(u => u.DisplayName).FirstOrDefault(),
-                a.Due, a.Status, a.RequirementId,
-                db.Set<Requirement>().Where(r => r.Id == a.RequirementId).Select(r => r.Code).FirstOrDefault(), a.Version))
+            .Select(a => new ActionRow
+            {
+                Id = a.Id,
+                Title = a.Title,
+                Description = a.Description,
+                OwnerId = a.OwnerId,
+                OwnerName = db.Set<AppUser>().Where(u => u.Id == a.OwnerId).Select(u => u.DisplayName).FirstOrDefault(),
+                Due = a.Due,
+                Status = a.Status,
+                RequirementId = a.RequirementId,
+                ControlCode = db.Set<Requirement>().Where(r => r.Id == a.RequirementId).Select(r => r.Code).FirstOrDefault(),
+                Version = a.Version,
+            })
             .ToListAsync(ct);
         var acceptances = await db.Set<RiskAcceptance>().AsNoTracking().Where(a => a.RiskId == id).OrderByDescending(a => a.AcceptedAt).ToListAsync(ct);
         var methodologies = await db.Set<RiskMethodology>().AsNoTracking()
             .Where(m => m.Status == MethodologyStatus.Approved || m.Id == risk.MethodologyId).ToListAsync(ct);
-        return new View(risk, owner, threat, vulnerability, assets, controls, assessments, actions, acceptances,
-            methodologies.FirstOrDefault(m => m.Status == MethodologyStatus.Approved),
-            methodologies.FirstOrDefault(m => m.Id == risk.MethodologyId),
-            await Organisations.GetOrganisation.SamePersonMayApprove(db, ct));
+        return new View
+        {
+            Risk = risk,
+            OwnerName = owner,
+            ThreatName = threat,
+            VulnerabilityName = vulnerability,
+            Assets = assets,
+            Controls = controls,
+            Assessments = assessments,
+            Actions = actions,
+            Acceptances = acceptances,
+            Approved = methodologies.FirstOrDefault(m => m.Status == MethodologyStatus.Approved),
+            RatedUnder = methodologies.FirstOrDefault(m => m.Id == risk.MethodologyId),
+            SamePersonMayApprove = await Organisations.GetOrganisation.SamePersonMayApprove(db, ct),
+        };
     }
 }

@@ -10,7 +10,18 @@ namespace OpenIsms.Core.Risks;
 /// <summary>The choices a risk form offers: the people who may own risks, the threat and vulnerability catalogues, assets and Annex A controls.</summary>
 public sealed class GetRiskFormOptions(OpenIsmsDbContext db)
 {
-    public sealed record Options(IReadOnlyList<Choice> Users, IReadOnlyList<Choice> Threats, IReadOnlyList<Choice> Vulnerabilities, IReadOnlyList<Choice> Assets, IReadOnlyList<Choice> Controls);
+    public sealed record Options
+    {
+        public required IReadOnlyList<Choice> Users { get; init; }
+
+        public required IReadOnlyList<Choice> Threats { get; init; }
+
+        public required IReadOnlyList<Choice> Vulnerabilities { get; init; }
+
+        public required IReadOnlyList<Choice> Assets { get; init; }
+
+        public required IReadOnlyList<Choice> Controls { get; init; }
+    }
 
     public async Task<Options> Handle(CancellationToken ct = default)
     {
@@ -22,7 +33,7 @@ public sealed class GetRiskFormOptions(OpenIsmsDbContext db)
         var assets = await db.Set<Asset>().AsNoTracking().OrderBy(a => a.Reference)
             .Select(a => new Choice(a.Id.ToString(), a.Reference + " · " + a.Name, null)).ToListAsync(ct);
         var controls = await Controls(db, ct);
-        return new Options(users, threats, vulnerabilities, assets, controls);
+        return new Options { Users = users, Threats = threats, Vulnerabilities = vulnerabilities, Assets = assets, Controls = controls };
     }
 
     /// <summary>Every active user, for filters ("owned by").</summary>

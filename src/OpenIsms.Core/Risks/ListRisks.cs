@@ -9,9 +9,36 @@ namespace OpenIsms.Core.Risks;
 public sealed class ListRisks(OpenIsmsDbContext db)
 {
 
-    public sealed record Row(
-        Guid Id, string Reference, string Title, string OwnerId, string OwnerName, RiskStatus Status, TreatmentOption? Treatment,
-        int? InherentLevel, int? InherentScore, int? ResidualLevel, int? ResidualScore, int? MethodologyNumber, DateOnly? NextReview, int Version);
+    public sealed record Row
+    {
+        public required Guid Id { get; init; }
+
+        public required string Reference { get; init; }
+
+        public required string Title { get; init; }
+
+        public required string OwnerId { get; init; }
+
+        public required string OwnerName { get; init; }
+
+        public required RiskStatus Status { get; init; }
+
+        public required TreatmentOption? Treatment { get; init; }
+
+        public required int? InherentLevel { get; init; }
+
+        public required int? InherentScore { get; init; }
+
+        public required int? ResidualLevel { get; init; }
+
+        public required int? ResidualScore { get; init; }
+
+        public required int? MethodologyNumber { get; init; }
+
+        public required DateOnly? NextReview { get; init; }
+
+        public required int Version { get; init; }
+    }
 
     public async Task<Page<Row>> Handle(RiskFilter query, CancellationToken ct = default)
     {
@@ -21,10 +48,23 @@ public sealed class ListRisks(OpenIsmsDbContext db)
         var total = await q.CountAsync(ct);
         var rows = await Sort(q, query.Sort, query.Descending)
             .Skip((page - 1) * size).Take(size)
-            .Select(r => new Row(
-                r.Id, r.Reference, r.Title, r.OwnerId,
-                db.Set<AppUser>().Where(u => u.Id == r.OwnerId).Select(u => u.DisplayName).FirstOrDefault() ?? "",
-                r.Status, r.Treatment, r.InherentLevel, r.InherentScore, r.ResidualLevel, r.ResidualScore, r.MethodologyNumber, r.NextReview, r.Version))
+            .Select(r => new Row
+            {
+                Id = r.Id,
+                Reference = r.Reference,
+                Title = r.Title,
+                OwnerId = r.OwnerId,
+                OwnerName = db.Set<AppUser>().Where(u => u.Id == r.OwnerId).Select(u => u.DisplayName).FirstOrDefault() ?? "",
+                Status = r.Status,
+                Treatment = r.Treatment,
+                InherentLevel = r.InherentLevel,
+                InherentScore = r.InherentScore,
+                ResidualLevel = r.ResidualLevel,
+                ResidualScore = r.ResidualScore,
+                MethodologyNumber = r.MethodologyNumber,
+                NextReview = r.NextReview,
+                Version = r.Version,
+            })
             .ToListAsync(ct);
         return new Page<Row>(rows, page, size, total);
     }

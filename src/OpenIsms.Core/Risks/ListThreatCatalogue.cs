@@ -7,7 +7,22 @@ namespace OpenIsms.Core.Risks;
 /// <summary>The organisation's threat and vulnerability catalogues: one of them, filtered by group and text, paged, with how many risks name each entry.</summary>
 public sealed class ListThreatCatalogue(OpenIsmsDbContext db)
 {
-    public sealed record Row(Guid Id, string Name, string Group, string? Description, string? Affects, int Risks, int Version);
+    public sealed record Row
+    {
+        public required Guid Id { get; init; }
+
+        public required string Name { get; init; }
+
+        public required string Group { get; init; }
+
+        public required string? Description { get; init; }
+
+        public required string? Affects { get; init; }
+
+        public required int Risks { get; init; }
+
+        public required int Version { get; init; }
+    }
 
     public async Task<Page<Row>> Handle(CatalogueKind kind, string? search, string? group, int page = 1, int pageSize = 50, CancellationToken ct = default)
     {
@@ -16,11 +31,29 @@ public sealed class ListThreatCatalogue(OpenIsmsDbContext db)
             ? db.Set<Threat>().AsNoTracking()
                 .Where(t => (group == null || t.Group == group) && (term == null || EF.Functions.Like(t.Name.ToLower(), term) || EF.Functions.Like((t.Description ?? "").ToLower(), term)))
                 .OrderBy(t => t.Group).ThenBy(t => t.Name)
-                .Select(t => new Row(t.Id, t.Name, t.Group, t.Description, t.Affects, db.Set<Risk>().Count(r => r.ThreatId == t.Id), t.Version))
+                .Select(t => new Row
+                {
+                    Id = t.Id,
+                    Name = t.Name,
+                    Group = t.Group,
+                    Description = t.Description,
+                    Affects = t.Affects,
+                    Risks = db.Set<Risk>().Count(r => r.ThreatId == t.Id),
+                    Version = t.Version,
+                })
             : db.Set<Vulnerability>().AsNoTracking()
                 .Where(t => (group == null || t.Group == group) && (term == null || EF.Functions.Like(t.Name.ToLower(), term) || EF.Functions.Like((t.Description ?? "").ToLower(), term)))
                 .OrderBy(t => t.Group).ThenBy(t => t.Name)
-                .Select(t => new Row(t.Id, t.Name, t.Group, t.Description, null, db.Set<Risk>().Count(r => r.VulnerabilityId == t.Id), t.Version));
+                .Select(t => new Row
+                {
+                    Id = t.Id,
+                    Name = t.Name,
+                    Group = t.Group,
+                    Description = t.Description,
+                    Affects = null,
+                    Risks = db.Set<Risk>().Count(r => r.VulnerabilityId == t.Id),
+                    Version = t.Version,
+                });
         var size = pageSize is 25 or 50 or 100 ? pageSize : 50;
         var number = PageSizes.NormalisePage(page);
         var total = await rows.CountAsync(ct);

@@ -9,11 +9,49 @@ namespace OpenIsms.Core.Risks;
 /// <summary>The whole treatment plan: every action with its risk, filtered and paged in SQL.</summary>
 public sealed class ListTreatmentPlan(OpenIsmsDbContext db)
 {
-    public sealed record Query(string? OwnerId = null, ActionStatus? Status = null, bool OpenOnly = true, bool OverdueOnly = false, string? Search = null, int Page = 1, int PageSize = 50);
+    public sealed record Query
+    {
+        public string? OwnerId { get; init; }
 
-    public sealed record Row(
-        Guid Id, Guid RiskId, string RiskReference, string RiskTitle, string Title, string? OwnerName, DateOnly? Due, ActionStatus Status,
-        string? ControlCode, string? ControlTitle, TreatmentOption? Treatment, int? ResidualLevel);
+        public ActionStatus? Status { get; init; }
+
+        public bool OpenOnly { get; init; } = true;
+
+        public bool OverdueOnly { get; init; }
+
+        public string? Search { get; init; }
+
+        public int Page { get; init; } = 1;
+
+        public int PageSize { get; init; } = 50;
+    }
+
+    public sealed record Row
+    {
+        public required Guid Id { get; init; }
+
+        public required Guid RiskId { get; init; }
+
+        public required string RiskReference { get; init; }
+
+        public required string RiskTitle { get; init; }
+
+        public required string Title { get; init; }
+
+        public required string? OwnerName { get; init; }
+
+        public required DateOnly? Due { get; init; }
+
+        public required ActionStatus Status { get; init; }
+
+        public required string? ControlCode { get; init; }
+
+        public required string? ControlTitle { get; init; }
+
+        public required TreatmentOption? Treatment { get; init; }
+
+        public required int? ResidualLevel { get; init; }
+    }
 
     /// <summary>The filtered actions alone: counted and paged without joins, so the indexes on status and due date do the work.</summary>
     private IQueryable<TreatmentAction> Filtered(Query query, DateOnly today)
@@ -60,8 +98,21 @@ public sealed class ListTreatmentPlan(OpenIsmsDbContext db)
         from u in owners.DefaultIfEmpty()
         join c in db.Set<Requirement>() on a.RequirementId equals c.Id into controls
         from c in controls.DefaultIfEmpty()
-        select new Row(a.Id, r.Id, r.Reference, r.Title, a.Title, u == null ? null : u.DisplayName, a.Due, a.Status,
-            c == null ? null : c.Code, c == null ? null : c.Title, r.Treatment, r.ResidualLevel);
+        select new Row
+        {
+            Id = a.Id,
+            RiskId = r.Id,
+            RiskReference = r.Reference,
+            RiskTitle = r.Title,
+            Title = a.Title,
+            OwnerName = u == null ? null : u.DisplayName,
+            Due = a.Due,
+            Status = a.Status,
+            ControlCode = c == null ? null : c.Code,
+            ControlTitle = c == null ? null : c.Title,
+            Treatment = r.Treatment,
+            ResidualLevel = r.ResidualLevel,
+        };
 
     public async Task<Page<Row>> Handle(Query query, CancellationToken ct = default)
     {

@@ -26,16 +26,24 @@ public sealed record RiskLevel(string Name, string Colour, string? Description);
 /// What a risk methodology says: the scales, how impact is rated, which level each cell of the matrix is, and the
 /// highest level that may be accepted without management approval. Stored as JSON on its version.
 /// </summary>
-public sealed record MethodologyDefinition(
-    IReadOnlyList<ScaleLevel> Likelihood,
-    IReadOnlyList<ScaleLevel> Impact,
-    ImpactMode ImpactMode,
-    IReadOnlyList<string> ImpactAreas,
-    IReadOnlyList<RiskLevel> Levels,
-    IReadOnlyList<IReadOnlyList<int>> Matrix,
-    int AcceptanceThreshold,
-    int ReviewIntervalMonths)
+public sealed record MethodologyDefinition
 {
+    public IReadOnlyList<ScaleLevel> Likelihood { get; init; } = [];
+
+    public IReadOnlyList<ScaleLevel> Impact { get; init; } = [];
+
+    public ImpactMode ImpactMode { get; init; }
+
+    public IReadOnlyList<string> ImpactAreas { get; init; } = [];
+
+    public IReadOnlyList<RiskLevel> Levels { get; init; } = [];
+
+    public IReadOnlyList<IReadOnlyList<int>> Matrix { get; init; } = [];
+
+    public int AcceptanceThreshold { get; init; }
+
+    public int ReviewIntervalMonths { get; init; }
+
     public const int MinScale = 3;
     public const int MaxScale = 7;
 
@@ -60,7 +68,9 @@ public sealed record MethodologyDefinition(
     public bool IsAcceptable(int level) => level <= AcceptanceThreshold;
 
     /// <summary>A 5 × 5 matrix with four levels, accepting Low and Medium: the default for a new installation.</summary>
-    public static MethodologyDefinition Default() => new(
+    public static MethodologyDefinition Default() => new()
+    {
+        Likelihood =
         [
             new("Rare", "May happen only in exceptional circumstances; less than once in ten years."),
             new("Unlikely", "Could happen; about once in five to ten years."),
@@ -68,6 +78,7 @@ public sealed record MethodologyDefinition(
             new("Likely", "Will probably happen; about once a year."),
             new("Almost certain", "Expected to happen; several times a year."),
         ],
+        Impact =
         [
             new("Negligible", "No noticeable effect; handled in the normal course of work."),
             new("Minor", "Small, short disruption or loss; no customer or regulator involvement."),
@@ -75,8 +86,9 @@ public sealed record MethodologyDefinition(
             new("Major", "Serious disruption, financial loss or breach of contract; customers or a regulator involved."),
             new("Severe", "Threatens the organisation's existence, licence to operate or people's safety."),
         ],
-        ImpactMode.PerArea,
-        ["Financial", "Operational", "Reputational", "Legal and regulatory", "Health and safety"],
+        ImpactMode = ImpactMode.PerArea,
+        ImpactAreas = ["Financial", "Operational", "Reputational", "Legal and regulatory", "Health and safety"],
+        Levels =
         [
             new("Low", "#2e7d32", "Accept and monitor."),
             new("Medium", "#f9a825", "Treat where cost-effective; the owner may accept."),
@@ -84,6 +96,7 @@ public sealed record MethodologyDefinition(
             new("Critical", "#c62828", "Treat immediately; acceptance needs management approval."),
         ],
         // rows: likelihood 1..5; columns: impact 1..5; values: level index
+        Matrix =
         [
             [0, 0, 0, 1, 1],
             [0, 0, 1, 1, 2],
@@ -91,8 +104,9 @@ public sealed record MethodologyDefinition(
             [1, 1, 2, 2, 3],
             [1, 2, 2, 3, 3],
         ],
-        AcceptanceThreshold: 1,
-        ReviewIntervalMonths: 12);
+        AcceptanceThreshold = 1,
+        ReviewIntervalMonths = 12,
+    };
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 

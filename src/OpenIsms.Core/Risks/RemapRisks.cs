@@ -12,7 +12,24 @@ namespace OpenIsms.Core.Risks;
 /// </summary>
 public sealed class RemapRisks(OpenIsmsDbContext db)
 {
-    public sealed record Row(Guid Id, string Reference, string Title, int? MethodologyNumber, int? InherentLikelihood, int? InherentImpact, int? ResidualLikelihood, int? ResidualImpact);
+    public sealed record Row
+    {
+        public required Guid Id { get; init; }
+
+        public required string Reference { get; init; }
+
+        public required string Title { get; init; }
+
+        public required int? MethodologyNumber { get; init; }
+
+        public required int? InherentLikelihood { get; init; }
+
+        public required int? InherentImpact { get; init; }
+
+        public required int? ResidualLikelihood { get; init; }
+
+        public required int? ResidualImpact { get; init; }
+    }
 
     public sealed record Pending(RiskMethodology From, RiskMethodology To, ScaleMapping Suggested, IReadOnlyList<Row> Risks);
 
@@ -28,7 +45,21 @@ public sealed class RemapRisks(OpenIsmsDbContext db)
         var rows = await db.Set<Risk>().AsNoTracking()
             .Where(r => r.MethodologyId != null && r.MethodologyId != to.Id && r.Status != RiskStatus.Closed)
             .OrderBy(r => r.Reference)
-            .Select(r => new { r.MethodologyId, Row = new Row(r.Id, r.Reference, r.Title, r.MethodologyNumber, r.InherentLikelihood, r.InherentImpact, r.ResidualLikelihood, r.ResidualImpact) })
+            .Select(r => new
+            {
+                r.MethodologyId,
+                Row = new Row
+                {
+                    Id = r.Id,
+                    Reference = r.Reference,
+                    Title = r.Title,
+                    MethodologyNumber = r.MethodologyNumber,
+                    InherentLikelihood = r.InherentLikelihood,
+                    InherentImpact = r.InherentImpact,
+                    ResidualLikelihood = r.ResidualLikelihood,
+                    ResidualImpact = r.ResidualImpact,
+                },
+            })
             .ToListAsync(ct);
         var ids = rows.Select(r => r.MethodologyId!.Value).Distinct().ToList();
         var versions = await db.Set<RiskMethodology>().AsNoTracking().Where(m => ids.Contains(m.Id)).ToListAsync(ct);

@@ -6,7 +6,18 @@ namespace OpenIsms.Core.Scope;
 /// <summary>A version of the scope (the latest by default) with its items, interfaces and the list of versions.</summary>
 public sealed class GetScope(OpenIsmsDbContext db)
 {
-    public sealed record VersionRow(int Number, ScopeStatus Status, string? ApprovedByName, DateTime? ApprovedAt, string? ChangeNote);
+    public sealed record VersionRow
+    {
+        public required int Number { get; init; }
+
+        public required ScopeStatus Status { get; init; }
+
+        public required string? ApprovedByName { get; init; }
+
+        public required DateTime? ApprovedAt { get; init; }
+
+        public required string? ChangeNote { get; init; }
+    }
 
     public sealed record View(ScopeRevision Revision, IReadOnlyList<ScopeItem> Items, IReadOnlyList<ScopeInterface> Interfaces, IReadOnlyList<VersionRow> Versions)
     {
@@ -29,7 +40,14 @@ public sealed class GetScope(OpenIsmsDbContext db)
         var interfaces = await db.Set<ScopeInterface>().AsNoTracking().Where(i => i.RevisionId == revision.Id)
             .OrderBy(i => i.Kind).ThenBy(i => i.Name).ToListAsync(ct);
         var versions = await revisions.OrderByDescending(r => r.Number)
-            .Select(r => new VersionRow(r.Number, r.Status, r.ApprovedByName, r.ApprovedAt, r.ChangeNote)).ToListAsync(ct);
+            .Select(r => new VersionRow
+            {
+                Number = r.Number,
+                Status = r.Status,
+                ApprovedByName = r.ApprovedByName,
+                ApprovedAt = r.ApprovedAt,
+                ChangeNote = r.ChangeNote,
+            }).ToListAsync(ct);
         return new View(revision, items, interfaces, versions);
     }
 }

@@ -7,7 +7,18 @@ namespace OpenIsms.Core.Soa;
 /// <summary>Row-by-row differences between two versions, or between a version and the current draft.</summary>
 public sealed class CompareSoa(OpenIsmsDbContext db, GetSoa get)
 {
-    public sealed record Change(string Code, string Title, string Field, string? Before, string? After);
+    public sealed record Change
+    {
+        public required string Code { get; init; }
+
+        public required string Title { get; init; }
+
+        public required string Field { get; init; }
+
+        public required string? Before { get; init; }
+
+        public required string? After { get; init; }
+    }
 
     /// <summary>Null version numbers mean the current draft.</summary>
     public async Task<IReadOnlyList<Change>?> Handle(int? from, int? to, CancellationToken ct = default)
@@ -27,7 +38,7 @@ public sealed class CompareSoa(OpenIsmsDbContext db, GetSoa get)
             {
                 if (!string.Equals(a ?? "", b ?? "", StringComparison.Ordinal))
                 {
-                    changes.Add(new Change(row.Code, row.Title, field, a, b));
+                    changes.Add(new Change { Code = row.Code, Title = row.Title, Field = field, Before = a, After = b });
                 }
             }
 

@@ -16,8 +16,20 @@ public sealed class GetSoa(OpenIsmsDbContext db, SoaSummaryCache cache)
     /// <summary>Up to how many treating risks and implementing controls the page names in a row; more are counted and linked.</summary>
     public const int Named = 6;
 
-    public sealed record Line(Requirement Requirement, SoaEntry? Entry, SoaRow Row, IReadOnlyList<string> Warnings, int TreatedCount, int ImplementedCount)
+    public sealed record Line
     {
+        public required Requirement Requirement { get; init; }
+
+        public required SoaEntry? Entry { get; init; }
+
+        public required SoaRow Row { get; init; }
+
+        public required IReadOnlyList<string> Warnings { get; init; }
+
+        public required int TreatedCount { get; init; }
+
+        public required int ImplementedCount { get; init; }
+
         /// <summary>The requirement's attribute values (any family), for the page's attribute filter.</summary>
         public IReadOnlyList<string> Attributes { get; init; } = [];
     }
@@ -165,8 +177,20 @@ public sealed class GetSoa(OpenIsmsDbContext db, SoaSummaryCache cache)
         var derived = Derive(statuses.Select(t => t.Status).ToList());
         var implementedCount = statuses.Sum(t => t.Count);
         var status = entry?.StatusOverride ?? derived;
-        var row = new SoaRow(r.Code, r.Title, r.Theme, entry?.Applicable, entry?.ReasonList.Select(x => x.ToString()).ToList() ?? [], treated,
-            entry?.ExclusionJustification, Labels(status), entry?.OverrideReason, implementing, entry?.Notes);
+        var row = new SoaRow
+        {
+            Code = r.Code,
+            Title = r.Title,
+            Theme = r.Theme,
+            Applicable = entry?.Applicable,
+            Reasons = entry?.ReasonList.Select(x => x.ToString()).ToList() ?? [],
+            TreatedRisks = treated,
+            ExclusionJustification = entry?.ExclusionJustification,
+            Status = Labels(status),
+            OverrideReason = entry?.OverrideReason,
+            ImplementedBy = implementing,
+            Notes = entry?.Notes,
+        };
         var warnings = new List<string>();
         if (entry?.Applicable is null)
         {
@@ -181,7 +205,7 @@ public sealed class GetSoa(OpenIsmsDbContext db, SoaSummaryCache cache)
             warnings.Add("Applicable, but none of your controls implements it.");
         }
 
-        return new Line(r, entry, row, warnings, treatedCount, implementedCount);
+        return new Line { Requirement = r, Entry = entry, Row = row, Warnings = warnings, TreatedCount = treatedCount, ImplementedCount = implementedCount };
     }
 
     /// <summary>The status the implementing controls show: the least advanced one counts, and an ineffective one shows.</summary>

@@ -46,7 +46,20 @@ public sealed class SoaEntry : Entity
     public static IReadOnlyList<InclusionReason> ParseReasons(IEnumerable<string?> names) =>
         names.Select(n => Enum.TryParse<InclusionReason>(n, out var r) && Enum.IsDefined(r) ? r : (InclusionReason?)null).OfType<InclusionReason>().Distinct().ToList();
 
-    public sealed record Decision(bool? Applicable, IReadOnlyCollection<InclusionReason> Reasons, string? ExclusionJustification, ControlStatus? StatusOverride, string? OverrideReason, string? Notes);
+    public sealed record Decision
+    {
+        public required bool? Applicable { get; init; }
+
+        public required IReadOnlyCollection<InclusionReason> Reasons { get; init; }
+
+        public required string? ExclusionJustification { get; init; }
+
+        public required ControlStatus? StatusOverride { get; init; }
+
+        public required string? OverrideReason { get; init; }
+
+        public required string? Notes { get; init; }
+    }
 
     /// <summary>Applies a decision. <paramref name="treatsRisks"/>: risks plan on this control, which is itself a reason to include it.</summary>
     public Result Decide(Decision d, bool treatsRisks)
@@ -96,9 +109,30 @@ public sealed class SoaVersion : Entity
 }
 
 /// <summary>One row of the SoA as it reads: what an auditor sees, and what a version freezes.</summary>
-public sealed record SoaRow(
-    string Code, string Title, string? Theme, bool? Applicable, IReadOnlyList<string> Reasons, IReadOnlyList<string> TreatedRisks, string? ExclusionJustification,
-    string Status, string? OverrideReason, IReadOnlyList<string> ImplementedBy, string? Notes);
+public sealed record SoaRow
+{
+    public string Code { get; init; } = "";
+
+    public string Title { get; init; } = "";
+
+    public string? Theme { get; init; }
+
+    public bool? Applicable { get; init; }
+
+    public IReadOnlyList<string> Reasons { get; init; } = [];
+
+    public IReadOnlyList<string> TreatedRisks { get; init; } = [];
+
+    public string? ExclusionJustification { get; init; }
+
+    public string Status { get; init; } = "";
+
+    public string? OverrideReason { get; init; }
+
+    public IReadOnlyList<string> ImplementedBy { get; init; } = [];
+
+    public string? Notes { get; init; }
+}
 
 internal sealed class SoaEntryConfiguration : IEntityTypeConfiguration<SoaEntry>
 {

@@ -15,7 +15,22 @@ public sealed class ListOwnersWithoutDuty(OpenIsmsDbContext db)
 {
     public const int Shown = 100;
 
-    public sealed record Row(string Kind, Guid Id, string Reference, string Name, string OwnerId, string OwnerName, string Href);
+    public sealed record Row
+    {
+        public required string Kind { get; init; }
+
+        public required Guid Id { get; init; }
+
+        public required string Reference { get; init; }
+
+        public required string Name { get; init; }
+
+        public required string OwnerId { get; init; }
+
+        public required string OwnerName { get; init; }
+
+        public required string Href { get; init; }
+    }
 
     public sealed record Group(string Kind, int Total, IReadOnlyList<Row> Rows);
 
@@ -33,21 +48,57 @@ public sealed class ListOwnersWithoutDuty(OpenIsmsDbContext db)
         return
         [
             await Read("Assets", db.Set<Asset>().Where(a => a.OwnerId != null && !assets.Any(u => u.Id == a.OwnerId))
-                .OrderBy(a => a.Reference).Select(a => new Raw(a.Id, a.Reference, a.Name, a.OwnerId!)), (id, _) => $"/assets/{id}", ct),
+                .OrderBy(a => a.Reference).Select(a => new Raw
+                {
+                    Id = a.Id,
+                    Reference = a.Reference,
+                    Name = a.Name,
+                    OwnerId = a.OwnerId!,
+                }), (id, _) => $"/assets/{id}", ct),
             await Read("Risks", db.Set<Risk>().Where(r => !risks.Any(u => u.Id == r.OwnerId) && r.Status != RiskStatus.Closed)
-                .OrderBy(r => r.Reference).Select(r => new Raw(r.Id, r.Reference, r.Title, r.OwnerId)), (id, _) => $"/risks/{id}", ct),
+                .OrderBy(r => r.Reference).Select(r => new Raw
+                {
+                    Id = r.Id,
+                    Reference = r.Reference,
+                    Name = r.Title,
+                    OwnerId = r.OwnerId,
+                }), (id, _) => $"/risks/{id}", ct),
             await Read("Controls", db.Set<Control>().Where(c => c.OwnerId != null && !controls.Any(u => u.Id == c.OwnerId))
-                .OrderBy(c => c.Reference).Select(c => new Raw(c.Id, c.Reference, c.Name, c.OwnerId!)), (id, _) => $"/controls/{id}", ct),
+                .OrderBy(c => c.Reference).Select(c => new Raw
+                {
+                    Id = c.Id,
+                    Reference = c.Reference,
+                    Name = c.Name,
+                    OwnerId = c.OwnerId!,
+                }), (id, _) => $"/controls/{id}", ct),
             await Read("Treatment actions", from a in db.Set<TreatmentAction>()
                                             where a.OwnerId != null && !actions.Any(u => u.Id == a.OwnerId)
                                                   && a.Status != ActionStatus.Done && a.Status != ActionStatus.Cancelled
                                             join r in db.Set<Risk>() on a.RiskId equals r.Id
                                             orderby r.Reference, a.Title
-                                            select new Raw(a.Id, r.Reference, a.Title, a.OwnerId!, r.Id), (id, risk) => $"/risks/{risk}/actions/{id}", ct),
+                                            select new Raw
+                                            {
+                                                Id = a.Id,
+                                                Reference = r.Reference,
+                                                Name = a.Title,
+                                                OwnerId = a.OwnerId!,
+                                                ParentId = r.Id,
+                                            }, (id, risk) => $"/risks/{risk}/actions/{id}", ct),
         ];
     }
 
-    private sealed record Raw(Guid Id, string Reference, string Name, string OwnerId, Guid? ParentId = null);
+    private sealed record Raw
+    {
+        public required Guid Id { get; init; }
+
+        public required string Reference { get; init; }
+
+        public required string Name { get; init; }
+
+        public required string OwnerId { get; init; }
+
+        public Guid? ParentId { get; init; }
+    }
 
     private async Task<Group> Read(string kind, IQueryable<Raw> query, Func<Guid, Guid?, string> href, CancellationToken ct)
     {
@@ -55,6 +106,15 @@ public sealed class ListOwnersWithoutDuty(OpenIsmsDbContext db)
         var rows = await query.AsNoTracking().Take(Shown).ToListAsync(ct);
         var ownerIds = rows.Select(r => r.OwnerId).Distinct().ToList();
         var names = await db.Set<AppUser>().Where(u => ownerIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
-        return new Group(kind, total, rows.Select(r => new Row(kind, r.Id, r.Reference, r.Name, r.OwnerId, names.GetValueOrDefault(r.OwnerId, "—"), href(r.Id, r.ParentId))).ToList());
+        return new Group(kind, total, rows.Select(r => new Row
+        {
+            Kind = kind,
+            Id = r.Id,
+            Reference = r.Reference,
+            Name = r.Name,
+            OwnerId = r.OwnerId,
+            OwnerName = names.GetValueOrDefault(r.OwnerId, "—"),
+            Href = href(r.Id, r.ParentId),
+        }).ToList());
     }
 }

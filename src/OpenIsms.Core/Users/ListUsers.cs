@@ -6,7 +6,22 @@ namespace OpenIsms.Core.Users;
 /// <summary>Every user with their roles, in two queries however many users there are.</summary>
 public sealed class ListUsers(OpenIsmsDbContext db)
 {
-    public sealed record Row(string Id, string DisplayName, string Email, bool IsActive, bool TwoFactorEnabled, IReadOnlyList<string> Roles, DateTimeOffset? LockoutEnd);
+    public sealed record Row
+    {
+        public required string Id { get; init; }
+
+        public required string DisplayName { get; init; }
+
+        public required string Email { get; init; }
+
+        public required bool IsActive { get; init; }
+
+        public required bool TwoFactorEnabled { get; init; }
+
+        public required IReadOnlyList<string> Roles { get; init; }
+
+        public required DateTimeOffset? LockoutEnd { get; init; }
+    }
 
     public async Task<List<Row>> Handle(string? id = null, CancellationToken ct = default)
     {
@@ -24,7 +39,15 @@ public sealed class ListUsers(OpenIsmsDbContext db)
                            where ids.Contains(ur.UserId)
                            select new { ur.UserId, r.Name }).ToListAsync(ct);
         var byUser = roles.ToLookup(r => r.UserId, r => r.Name!);
-        return list.Select(u => new Row(u.Id, u.DisplayName, u.Email ?? "", u.IsActive, u.TwoFactorEnabled,
-            byUser[u.Id].OrderBy(r => r).ToList(), u.LockoutEnd)).ToList();
+        return list.Select(u => new Row
+        {
+            Id = u.Id,
+            DisplayName = u.DisplayName,
+            Email = u.Email ?? "",
+            IsActive = u.IsActive,
+            TwoFactorEnabled = u.TwoFactorEnabled,
+            Roles = byUser[u.Id].OrderBy(r => r).ToList(),
+            LockoutEnd = u.LockoutEnd,
+        }).ToList();
     }
 }

@@ -8,14 +8,83 @@ namespace OpenIsms.Web.Api;
 /// <summary>/api/v1 for the asset inventory: the same use cases and permissions as the pages.</summary>
 public sealed class AssetsApi : IEndpointGroup
 {
-    public sealed record AssetSummary(Guid Id, string Reference, string Name, string Type, string? Owner, string? Classification, int Confidentiality, int Integrity, int Availability, string Criticality, bool InScope, int Version);
+    public sealed record AssetSummary
+    {
+        public required Guid Id { get; init; }
+
+        public required string Reference { get; init; }
+
+        public required string Name { get; init; }
+
+        public required string Type { get; init; }
+
+        public required string? Owner { get; init; }
+
+        public required string? Classification { get; init; }
+
+        public required int Confidentiality { get; init; }
+
+        public required int Integrity { get; init; }
+
+        public required int Availability { get; init; }
+
+        public required string Criticality { get; init; }
+
+        public required bool InScope { get; init; }
+
+        public required int Version { get; init; }
+    }
 
     public sealed record Need(int Value, string? From);
 
-    public sealed record AssetDetail(
-        Guid Id, string Reference, string Name, string Type, string? Category, string? Description, string? OwnerId, string? Owner, string? Custodian, string? Location,
-        string? Classification, int Confidentiality, int Integrity, int Availability, string Criticality, bool InScope,
-        Need InheritedConfidentiality, Need InheritedIntegrity, Need InheritedAvailability, IReadOnlyList<string> DependsOn, IReadOnlyList<string> UsedBy, IReadOnlyList<string> Risks, int Version);
+    public sealed record AssetDetail
+    {
+        public required Guid Id { get; init; }
+
+        public required string Reference { get; init; }
+
+        public required string Name { get; init; }
+
+        public required string Type { get; init; }
+
+        public required string? Category { get; init; }
+
+        public required string? Description { get; init; }
+
+        public required string? OwnerId { get; init; }
+
+        public required string? Owner { get; init; }
+
+        public required string? Custodian { get; init; }
+
+        public required string? Location { get; init; }
+
+        public required string? Classification { get; init; }
+
+        public required int Confidentiality { get; init; }
+
+        public required int Integrity { get; init; }
+
+        public required int Availability { get; init; }
+
+        public required string Criticality { get; init; }
+
+        public required bool InScope { get; init; }
+
+        public required Need InheritedConfidentiality { get; init; }
+
+        public required Need InheritedIntegrity { get; init; }
+
+        public required Need InheritedAvailability { get; init; }
+
+        public required IReadOnlyList<string> DependsOn { get; init; }
+
+        public required IReadOnlyList<string> UsedBy { get; init; }
+
+        public required IReadOnlyList<string> Risks { get; init; }
+
+        public required int Version { get; init; }
+    }
 
     public static void Map(IEndpointRouteBuilder app)
     {
@@ -26,10 +95,41 @@ public sealed class AssetsApi : IEndpointGroup
         assets.MapGet("/", async (ListAssets list, string? q, AssetType? type, string? owner, string? classification, Criticality? criticality, bool? inScope,
                 AssetSort? sort, bool? desc, int? page, int? pageSize, CancellationToken ct) =>
             {
-                var result = await list.Handle(new(q, type, owner, classification, criticality, inScope, sort ?? AssetSort.Reference, desc ?? false, page ?? 1, pageSize ?? 25), ct);
-                return Results.Ok(new RisksApi.PageDto<AssetSummary>(result.Items.Select(a => new AssetSummary(a.Id, a.Reference, a.Name, a.Type.ToString(), a.OwnerName,
-                    a.Classification, a.Confidentiality, a.Integrity, a.Availability, a.Criticality.ToString(), a.InScope, a.Version)).ToList(),
-                    result.PageNumber, result.PageSize, result.TotalCount, result.PageCount));
+                var result = await list.Handle(new()
+                {
+                    Search = q,
+                    Type = type,
+                    OwnerId = owner,
+                    Classification = classification,
+                    Criticality = criticality,
+                    InScope = inScope,
+                    Sort = sort ?? AssetSort.Reference,
+                    Descending = desc ?? false,
+                    Page = page ?? 1,
+                    PageSize = pageSize ?? 25,
+                }, ct);
+                return Results.Ok(new RisksApi.PageDto<AssetSummary>
+                {
+                    Items = result.Items.Select(a => new AssetSummary
+                    {
+                        Id = a.Id,
+                        Reference = a.Reference,
+                        Name = a.Name,
+                        Type = a.Type.ToString(),
+                        Owner = a.OwnerName,
+                        Classification = a.Classification,
+                        Confidentiality = a.Confidentiality,
+                        Integrity = a.Integrity,
+                        Availability = a.Availability,
+                        Criticality = a.Criticality.ToString(),
+                        InScope = a.InScope,
+                        Version = a.Version,
+                    }).ToList(),
+                    Page = result.PageNumber,
+                    PageSize = result.PageSize,
+                    TotalCount = result.TotalCount,
+                    PageCount = result.PageCount,
+                });
             })
             .RequireAuthorization(read).WithName("ListAssets").WithSummary("The asset inventory, filtered and paged (owner=none for assets without an owner).");
 
@@ -41,10 +141,32 @@ public sealed class AssetsApi : IEndpointGroup
                 }
 
                 var a = v.Asset;
-                return Results.Ok(new AssetDetail(a.Id, a.Reference, a.Name, a.Type.ToString(), a.Category, a.Description, a.OwnerId, v.OwnerName, a.Custodian, a.Location,
-                    a.Classification, a.Confidentiality, a.Integrity, a.Availability, a.Criticality.ToString(), a.InScope,
-                    new(v.Confidentiality.Value, v.Confidentiality.FromReference), new(v.Integrity.Value, v.Integrity.FromReference), new(v.Availability.Value, v.Availability.FromReference),
-                    v.DependsOn.Select(d => d.Reference).ToList(), v.UsedBy.Select(d => d.Reference).ToList(), v.Risks.Select(r => r.Reference).ToList(), a.Version));
+                return Results.Ok(new AssetDetail
+                {
+                    Id = a.Id,
+                    Reference = a.Reference,
+                    Name = a.Name,
+                    Type = a.Type.ToString(),
+                    Category = a.Category,
+                    Description = a.Description,
+                    OwnerId = a.OwnerId,
+                    Owner = v.OwnerName,
+                    Custodian = a.Custodian,
+                    Location = a.Location,
+                    Classification = a.Classification,
+                    Confidentiality = a.Confidentiality,
+                    Integrity = a.Integrity,
+                    Availability = a.Availability,
+                    Criticality = a.Criticality.ToString(),
+                    InScope = a.InScope,
+                    InheritedConfidentiality = new(v.Confidentiality.Value, v.Confidentiality.FromReference),
+                    InheritedIntegrity = new(v.Integrity.Value, v.Integrity.FromReference),
+                    InheritedAvailability = new(v.Availability.Value, v.Availability.FromReference),
+                    DependsOn = v.DependsOn.Select(d => d.Reference).ToList(),
+                    UsedBy = v.UsedBy.Select(d => d.Reference).ToList(),
+                    Risks = v.Risks.Select(r => r.Reference).ToList(),
+                    Version = a.Version,
+                });
             })
             .RequireAuthorization(read).WithName("GetAsset").WithSummary("One asset with its dependencies, inherited protection need and risks.");
 

@@ -19,8 +19,15 @@ public sealed class ControlsApi : IEndpointGroup
 
         controls.MapGet("/", async (ListControls list, string? q, ControlStatus? status, string? owner, string? annexA, int? page, int? pageSize, CancellationToken ct) =>
             {
-                var result = await list.Handle(new(q, status, owner, annexA, page ?? 1, pageSize ?? 25), ct);
-                return Results.Ok(new RisksApi.PageDto<ListControls.Row>(result.Items, result.PageNumber, result.PageSize, result.TotalCount, result.PageCount));
+                var result = await list.Handle(new() { Search = q, Status = status, OwnerId = owner, AnnexA = annexA, Page = page ?? 1, PageSize = pageSize ?? 25 }, ct);
+                return Results.Ok(new RisksApi.PageDto<ListControls.Row>
+                {
+                    Items = result.Items,
+                    Page = result.PageNumber,
+                    PageSize = result.PageSize,
+                    TotalCount = result.TotalCount,
+                    PageCount = result.PageCount,
+                });
             })
             .RequireAuthorization(read).WithName("ListControls").WithSummary("The organisation's controls with the Annex A controls each implements.");
 
@@ -72,7 +79,15 @@ public sealed class ControlsApi : IEndpointGroup
 
         soa.MapPut("/{code}", async (string code, DecisionBody body, SaveSoaEntry save, CancellationToken ct) =>
             {
-                var saved = await save.Handle(new(code, new SoaEntry.Decision(body.Applicable, body.Reasons ?? [], body.ExclusionJustification, body.StatusOverride, body.OverrideReason, body.Notes), body.Version), ct);
+                var saved = await save.Handle(new(code, new SoaEntry.Decision
+                {
+                    Applicable = body.Applicable,
+                    Reasons = body.Reasons ?? [],
+                    ExclusionJustification = body.ExclusionJustification,
+                    StatusOverride = body.StatusOverride,
+                    OverrideReason = body.OverrideReason,
+                    Notes = body.Notes,
+                }, body.Version), ct);
                 return saved.Succeeded ? Results.Ok(new { code }) : ApiProblems.From(saved);
             })
             .RequireAuthorization(edit).WithName("DecideSoaRow").WithSummary("Records the decision for one Annex A control, e.g. PUT /api/v1/soa/A.8.28.");

@@ -23,8 +23,15 @@ public sealed class EvidenceApi : IEndpointGroup
 
         evidence.MapGet("/", async (ListEvidence list, string? q, EvidenceState? state, EvidenceKind? kind, Guid? controlId, int? page, int? pageSize, CancellationToken ct) =>
             {
-                var result = await list.Handle(new(q, state, kind, controlId, page ?? 1, pageSize ?? 25), ct);
-                return Results.Ok(new RisksApi.PageDto<ListEvidence.Row>(result.Items, result.PageNumber, result.PageSize, result.TotalCount, result.PageCount));
+                var result = await list.Handle(new() { Search = q, State = state, Kind = kind, ControlId = controlId, Page = page ?? 1, PageSize = pageSize ?? 25 }, ct);
+                return Results.Ok(new RisksApi.PageDto<ListEvidence.Row>
+                {
+                    Items = result.Items,
+                    Page = result.PageNumber,
+                    PageSize = result.PageSize,
+                    TotalCount = result.TotalCount,
+                    PageCount = result.PageCount,
+                });
             })
             .RequireAuthorization(read).WithName("ListEvidence").WithSummary("Evidence, newest first; filter by state (Current, ExpiringSoon, Expired, AwaitingReview, Rejected), kind or control.");
 

@@ -14,20 +14,124 @@ public sealed class RisksApi : IEndpointGroup
 
     public sealed record Rating(int Likelihood, int Impact, int Score, string Level);
 
-    public sealed record RiskSummary(
-        Guid Id, string Reference, string Title, string OwnerId, string OwnerName, string Status, string? Treatment,
-        int? InherentLevel, int? InherentScore, int? ResidualLevel, int? ResidualScore, int? MethodologyVersion, DateOnly? NextReview, int Version);
+    public sealed record RiskSummary
+    {
+        public required Guid Id { get; init; }
 
-    public sealed record AssessmentDto(Guid Id, DateTime AssessedAt, string AssessedBy, int MethodologyVersion, Rating Inherent, Rating Residual, IReadOnlyList<int> InherentImpacts, IReadOnlyList<int> ResidualImpacts, string? Note);
+        public required string Reference { get; init; }
 
-    public sealed record ActionDto(Guid Id, string Title, string? OwnerName, DateOnly? Due, string Status, string? Control);
+        public required string Title { get; init; }
 
-    public sealed record RiskDetail(
-        Guid Id, string Reference, string Title, string? Description, string OwnerId, string OwnerName, string? Threat, string? Vulnerability,
-        string? ExistingControls, string Status, string? Treatment, string? TreatmentRationale, DateOnly? NextReview,
-        IReadOnlyList<string> Assets, IReadOnlyList<string> Controls, IReadOnlyList<AssessmentDto> Assessments, IReadOnlyList<ActionDto> Actions, int Version);
+        public required string OwnerId { get; init; }
 
-    public sealed record PageDto<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount, int PageCount);
+        public required string OwnerName { get; init; }
+
+        public required string Status { get; init; }
+
+        public required string? Treatment { get; init; }
+
+        public required int? InherentLevel { get; init; }
+
+        public required int? InherentScore { get; init; }
+
+        public required int? ResidualLevel { get; init; }
+
+        public required int? ResidualScore { get; init; }
+
+        public required int? MethodologyVersion { get; init; }
+
+        public required DateOnly? NextReview { get; init; }
+
+        public required int Version { get; init; }
+    }
+
+    public sealed record AssessmentDto
+    {
+        public required Guid Id { get; init; }
+
+        public required DateTime AssessedAt { get; init; }
+
+        public required string AssessedBy { get; init; }
+
+        public required int MethodologyVersion { get; init; }
+
+        public required Rating Inherent { get; init; }
+
+        public required Rating Residual { get; init; }
+
+        public required IReadOnlyList<int> InherentImpacts { get; init; }
+
+        public required IReadOnlyList<int> ResidualImpacts { get; init; }
+
+        public required string? Note { get; init; }
+    }
+
+    public sealed record ActionDto
+    {
+        public required Guid Id { get; init; }
+
+        public required string Title { get; init; }
+
+        public required string? OwnerName { get; init; }
+
+        public required DateOnly? Due { get; init; }
+
+        public required string Status { get; init; }
+
+        public required string? Control { get; init; }
+    }
+
+    public sealed record RiskDetail
+    {
+        public required Guid Id { get; init; }
+
+        public required string Reference { get; init; }
+
+        public required string Title { get; init; }
+
+        public required string? Description { get; init; }
+
+        public required string OwnerId { get; init; }
+
+        public required string OwnerName { get; init; }
+
+        public required string? Threat { get; init; }
+
+        public required string? Vulnerability { get; init; }
+
+        public required string? ExistingControls { get; init; }
+
+        public required string Status { get; init; }
+
+        public required string? Treatment { get; init; }
+
+        public required string? TreatmentRationale { get; init; }
+
+        public required DateOnly? NextReview { get; init; }
+
+        public required IReadOnlyList<string> Assets { get; init; }
+
+        public required IReadOnlyList<string> Controls { get; init; }
+
+        public required IReadOnlyList<AssessmentDto> Assessments { get; init; }
+
+        public required IReadOnlyList<ActionDto> Actions { get; init; }
+
+        public required int Version { get; init; }
+    }
+
+    public sealed record PageDto<T>
+    {
+        public required IReadOnlyList<T> Items { get; init; }
+
+        public required int Page { get; init; }
+
+        public required int PageSize { get; init; }
+
+        public required int TotalCount { get; init; }
+
+        public required int PageCount { get; init; }
+    }
 
     public static void Map(IEndpointRouteBuilder app)
     {
@@ -43,9 +147,30 @@ public sealed class RisksApi : IEndpointGroup
                     Search = q, OwnerId = owner, Level = level, Treatment = treatment, Status = status, AssetId = asset, ReviewOverdue = overdue ?? false,
                     Sort = sort ?? RiskSort.Reference, Descending = desc ?? false, Page = page ?? 1, PageSize = pageSize ?? 25,
                 }, ct);
-                return Results.Ok(new PageDto<RiskSummary>(result.Items.Select(r => new RiskSummary(r.Id, r.Reference, r.Title, r.OwnerId, r.OwnerName,
-                    r.Status.ToString(), r.Treatment?.ToString(), r.InherentLevel, r.InherentScore, r.ResidualLevel, r.ResidualScore, r.MethodologyNumber,
-                    r.NextReview, r.Version)).ToList(), result.PageNumber, result.PageSize, result.TotalCount, result.PageCount));
+                return Results.Ok(new PageDto<RiskSummary>
+                {
+                    Items = result.Items.Select(r => new RiskSummary
+                    {
+                        Id = r.Id,
+                        Reference = r.Reference,
+                        Title = r.Title,
+                        OwnerId = r.OwnerId,
+                        OwnerName = r.OwnerName,
+                        Status = r.Status.ToString(),
+                        Treatment = r.Treatment?.ToString(),
+                        InherentLevel = r.InherentLevel,
+                        InherentScore = r.InherentScore,
+                        ResidualLevel = r.ResidualLevel,
+                        ResidualScore = r.ResidualScore,
+                        MethodologyVersion = r.MethodologyNumber,
+                        NextReview = r.NextReview,
+                        Version = r.Version,
+                    }).ToList(),
+                    Page = result.PageNumber,
+                    PageSize = result.PageSize,
+                    TotalCount = result.TotalCount,
+                    PageCount = result.PageCount,
+                });
             })
             .RequireAuthorization(read).WithName("ListRisks").WithSummary("The risk register, filtered and paged (25, 50 or 100 per page).");
 
@@ -107,13 +232,45 @@ public sealed class RisksApi : IEndpointGroup
         var definition = v.RatedUnder?.Definition;
         string Level(int level) => definition is not null && level >= 0 && level < definition.Levels.Count ? definition.Levels[level].Name : level.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var r = v.Risk;
-        return new RiskDetail(r.Id, r.Reference, r.Title, r.Description, r.OwnerId, v.OwnerName, v.ThreatName, v.VulnerabilityName, r.ExistingControls,
-            r.Status.ToString(), r.Treatment?.ToString(), r.TreatmentRationale, r.NextReview,
-            v.Assets.Select(a => a.Reference).ToList(), v.Controls.Select(c => c.Code).ToList(),
-            v.Assessments.Select(a => new AssessmentDto(a.Id, a.AssessedAt, a.AssessedByName, a.MethodologyNumber,
-                new Rating(a.InherentLikelihood, a.InherentImpact, a.InherentLikelihood * a.InherentImpact, Level(a.InherentLevel)),
-                new Rating(a.ResidualLikelihood, a.ResidualImpact, a.ResidualLikelihood * a.ResidualImpact, Level(a.ResidualLevel)),
-                a.InherentImpacts, a.ResidualImpacts, a.Note)).ToList(),
-            v.Actions.Select(a => new ActionDto(a.Id, a.Title, a.OwnerName, a.Due, a.Status.ToString(), a.ControlCode)).ToList(), r.Version);
+        return new RiskDetail
+        {
+            Id = r.Id,
+            Reference = r.Reference,
+            Title = r.Title,
+            Description = r.Description,
+            OwnerId = r.OwnerId,
+            OwnerName = v.OwnerName,
+            Threat = v.ThreatName,
+            Vulnerability = v.VulnerabilityName,
+            ExistingControls = r.ExistingControls,
+            Status = r.Status.ToString(),
+            Treatment = r.Treatment?.ToString(),
+            TreatmentRationale = r.TreatmentRationale,
+            NextReview = r.NextReview,
+            Assets = v.Assets.Select(a => a.Reference).ToList(),
+            Controls = v.Controls.Select(c => c.Code).ToList(),
+            Assessments = v.Assessments.Select(a => new AssessmentDto
+            {
+                Id = a.Id,
+                AssessedAt = a.AssessedAt,
+                AssessedBy = a.AssessedByName,
+                MethodologyVersion = a.MethodologyNumber,
+                Inherent = new Rating(a.InherentLikelihood, a.InherentImpact, a.InherentLikelihood * a.InherentImpact, Level(a.InherentLevel)),
+                Residual = new Rating(a.ResidualLikelihood, a.ResidualImpact, a.ResidualLikelihood * a.ResidualImpact, Level(a.ResidualLevel)),
+                InherentImpacts = a.InherentImpacts,
+                ResidualImpacts = a.ResidualImpacts,
+                Note = a.Note,
+            }).ToList(),
+            Actions = v.Actions.Select(a => new ActionDto
+            {
+                Id = a.Id,
+                Title = a.Title,
+                OwnerName = a.OwnerName,
+                Due = a.Due,
+                Status = a.Status.ToString(),
+                Control = a.ControlCode,
+            }).ToList(),
+            Version = r.Version,
+        };
     }
 }

@@ -24,7 +24,20 @@ public static class Backup
 
     public sealed record FileEntry(string Path, string Sha256, long Size);
 
-    public sealed record Manifest(string Format, DateTime CreatedAt, string Provider, string Database, Head? ActivityHead, IReadOnlyList<FileEntry> Files);
+    public sealed record Manifest
+    {
+        public string Format { get; init; } = "";
+
+        public DateTime CreatedAt { get; init; }
+
+        public string Provider { get; init; } = "";
+
+        public string Database { get; init; } = "";
+
+        public Head? ActivityHead { get; init; }
+
+        public IReadOnlyList<FileEntry> Files { get; init; } = [];
+    }
 
     public static async Task<int> Create(IServiceProvider services, IConfiguration config, string[] args)
     {
@@ -107,7 +120,15 @@ public static class Backup
             files.Add(new(Path.GetRelativePath(target, file).Replace('\\', '/'), await Sha256(file), new FileInfo(file).Length));
         }
 
-        var manifest = new Manifest(Format, clock.GetUtcNow().UtcDateTime, DatabaseSetup.Provider(config), database, head, files);
+        var manifest = new Manifest
+        {
+            Format = Format,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+            Provider = DatabaseSetup.Provider(config),
+            Database = database,
+            ActivityHead = head,
+            Files = files,
+        };
         await File.WriteAllTextAsync(Path.Combine(target, ManifestName), JsonSerializer.Serialize(manifest, Json));
         Console.WriteLine($"Backed up to {target}: {files.Count} files, activity log up to entry {head?.Sequence ?? 0} ({head?.Hash ?? "empty"}).");
         Console.WriteLine("The backup holds the activity log's key: keep it as safe as the server's data folder.");

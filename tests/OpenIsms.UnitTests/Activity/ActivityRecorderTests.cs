@@ -19,7 +19,7 @@ public class ActivityRecorderTests
     }
 
     private static ActivityRecorder.Pending Change(string id, string action = ActivityActions.Updated) =>
-        new("ScopeItem", id, action, """{"Name":"Old"}""", """{"Name":"New"}""");
+        new() { EntityType = "ScopeItem", EntityId = id, Action = action, Before = """{"Name":"Old"}""", After = """{"Name":"New"}""" };
 
     [Fact]
     public void Truncate_SubMicrosecondTicks_AreDroppedAndMicrosecondsKept()

@@ -6,7 +6,7 @@ namespace OpenIsms.UnitTests.Soa;
 public class SoaRulesTests
 {
     private static SoaEntry.Decision Decision(bool? applicable, InclusionReason[]? reasons = null, string? justification = null, ControlStatus? status = null, string? why = null) =>
-        new(applicable, reasons ?? [], justification, status, why, null);
+        new() { Applicable = applicable, Reasons = reasons ?? [], ExclusionJustification = justification, StatusOverride = status, OverrideReason = why, Notes = null };
 
     [Fact]
     public void AnExclusion_NeedsAJustification()

@@ -18,7 +18,16 @@ public sealed class CatalogueEndpoints : IEndpointGroup
                 return Results.NotFound();
             }
 
-            var results = await list.Handle(new CatalogueFilter(q, kind, theme, attribute, page ?? 1, size ?? 25) { Withdrawn = withdrawn == true }.ToQuery(view), ct);
+            var results = await list.Handle(new CatalogueFilter
+            {
+                Q = q,
+                Kind = kind,
+                Theme = theme,
+                Attribute = attribute,
+                Page = page ?? 1,
+                Size = size ?? 25,
+                Withdrawn = withdrawn == true,
+            }.ToQuery(view), ct);
             // The address bar shows the page's URL, so the filtered view can be bookmarked and shared.
             http.Response.Headers["HX-Push-Url"] = "/catalogue" + http.Request.QueryString;
             return (IResult)new RazorComponentResult<CatalogueResults>(new { Results = results, Framework = view, BasePath = "/catalogue" });

@@ -3,8 +3,20 @@ using OpenIsms.Core.Frameworks;
 namespace OpenIsms.Web.Features.Catalogue;
 
 /// <summary>The catalogue's filter as it sits in the URL, shared by the page and its htmx fragment; values the framework's data does not offer are dropped.</summary>
-public sealed record CatalogueFilter(string? Q, string? Kind, string? Theme, string? Attribute, int Page, int Size)
+public sealed record CatalogueFilter
 {
+    public required string? Q { get; init; }
+
+    public required string? Kind { get; init; }
+
+    public required string? Theme { get; init; }
+
+    public required string? Attribute { get; init; }
+
+    public required int Page { get; init; }
+
+    public required int Size { get; init; }
+
     public bool Withdrawn { get; init; }
 
     public ListRequirements.Query ToQuery(GetFramework.View framework) => new()

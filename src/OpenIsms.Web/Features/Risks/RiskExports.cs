@@ -37,7 +37,14 @@ public sealed class RiskExports : IEndpointGroup
         app.MapGet("/risks/treatment-plan.{format:regex(^(csv|xlsx|docx)$)}", async (string format, HttpContext http, ExportTreatmentPlan export, GetOrganisation organisation, Clock clock, CancellationToken ct) =>
         {
             var q = http.Request.Query;
-            var filters = new ListTreatmentPlan.Query(q["owner"], Labels.Parse<ActionStatus>(q["status"]), q["status"] != "all", q["overdue"] == "true", q["q"]);
+            var filters = new ListTreatmentPlan.Query
+            {
+                OwnerId = q["owner"],
+                Status = Labels.Parse<ActionStatus>(q["status"]),
+                OpenOnly = q["status"] != "all",
+                OverdueOnly = q["overdue"] == "true",
+                Search = q["q"],
+            };
             var name = $"risk-treatment-plan-{await clock.Today(ct):yyyy-MM-dd}.{format}";
             var rows = export.Handle(filters, ct);
             switch (format)

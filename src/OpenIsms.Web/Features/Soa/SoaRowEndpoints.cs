@@ -45,7 +45,15 @@ public sealed class SoaRowEndpoints : IEndpointGroup
                 var justification = form[key + "justification"].ToString();
                 var version = int.TryParse(form[key + "version"], out var n) ? n : 0;
                 var e = line.Entry;
-                var decision = new SoaEntry.Decision(applicable, reasons, justification, e?.StatusOverride, e?.OverrideReason, e?.Notes);
+                var decision = new SoaEntry.Decision
+                {
+                    Applicable = applicable,
+                    Reasons = reasons,
+                    ExclusionJustification = justification,
+                    StatusOverride = e?.StatusOverride,
+                    OverrideReason = e?.OverrideReason,
+                    Notes = e?.Notes,
+                };
                 var saved = await save.Handle(new(line.Row.Code, decision, version), ct);
                 if (saved.Succeeded)
                 {
