@@ -2,6 +2,7 @@ using OpenIsms.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using OpenIsms.Core.Users;
+using OpenIsms.Web.Account;
 
 namespace OpenIsms.Web.Infrastructure;
 
@@ -10,7 +11,7 @@ public sealed class AccountEndpoints : IEndpointGroup
     public static void Map(IEndpointRouteBuilder app)
     {
         // Signing out is a form post (antiforgery-checked because it reads the form); anyone may sign out.
-        app.MapPost("/account/logout", async ([FromForm] string? returnUrl, SignInManager<AppUser> signIn, HttpContext http) =>
+        app.MapPost(AccountUrls.Logout, async ([FromForm] string? returnUrl, SignInManager<AppUser> signIn, HttpContext http) =>
         {
             // A new security stamp ends the session everywhere this cookie was copied, not only in this browser.
             if (await signIn.UserManager.GetUserAsync(http.User) is { } user)
@@ -19,7 +20,7 @@ public sealed class AccountEndpoints : IEndpointGroup
             }
 
             await signIn.SignOutAsync();
-            return Results.LocalRedirect("/account/login?signedout=1");
+            return Results.LocalRedirect(AccountUrls.SignedOut);
         }).AllowAnonymous();
     }
 }

@@ -26,7 +26,7 @@ public static class ApiProblems
             options: null, contentType: "application/problem+json");
     }
 
-    public static bool IsApi(PathString path) => path.StartsWithSegments("/api");
+    public static bool IsApi(PathString path) => path.StartsWithSegments(ApiUrls.Root);
 
     private static string Camel(string field) => field.Length == 0 ? "" : char.ToLowerInvariant(field[0]) + field[1..];
 }

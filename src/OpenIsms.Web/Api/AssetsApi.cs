@@ -90,7 +90,7 @@ public sealed class AssetsApi : IEndpointGroup
     {
         var read = new HasPermissionAttribute(AssetPermissions.Read) { AuthenticationSchemes = ApiTokenHandler.SchemeName };
         var edit = new HasPermissionAttribute(AssetPermissions.Edit) { AuthenticationSchemes = ApiTokenHandler.SchemeName };
-        var assets = app.MapGroup("/api/v1/assets").WithTags("Assets").DisableAntiforgery();
+        var assets = app.MapGroup(ApiUrls.Assets).WithTags("Assets").DisableAntiforgery();
 
         assets.MapGet("/", async (ListAssets list, string? q, AssetType? type, string? owner, string? classification, Criticality? criticality, bool? inScope,
                 AssetSort? sort, bool? desc, int? page, int? pageSize, CancellationToken ct) =>
@@ -174,7 +174,7 @@ public sealed class AssetsApi : IEndpointGroup
             {
                 body.Id = null;
                 var saved = await save.Handle(body, ct);
-                return saved.Succeeded ? Results.Created($"/api/v1/assets/{saved.Value}", new { id = saved.Value }) : ApiProblems.From(saved);
+                return saved.Succeeded ? Results.Created(ApiUrls.Asset(saved.Value), new { id = saved.Value }) : ApiProblems.From(saved);
             })
             .RequireAuthorization(edit).WithName("CreateAsset").WithSummary("Adds an asset; an empty reference takes the next AST-number.");
 

@@ -15,7 +15,7 @@ public sealed class ControlsApi : IEndpointGroup
     {
         var read = new HasPermissionAttribute(ControlPermissions.Read) { AuthenticationSchemes = ApiTokenHandler.SchemeName };
         var edit = new HasPermissionAttribute(ControlPermissions.Edit) { AuthenticationSchemes = ApiTokenHandler.SchemeName };
-        var controls = app.MapGroup("/api/v1/controls").WithTags("Controls").DisableAntiforgery();
+        var controls = app.MapGroup(ApiUrls.Controls).WithTags("Controls").DisableAntiforgery();
 
         controls.MapGet("/", async (ListControls list, string? q, ControlStatus? status, string? owner, string? annexA, int? page, int? pageSize, CancellationToken ct) =>
             {
@@ -46,7 +46,7 @@ public sealed class ControlsApi : IEndpointGroup
                 body.Id = null; // the address says what is created or changed, never the body
                 body.Implements ??= [];
                 var saved = await save.Handle(body, ct);
-                return saved.Succeeded ? Results.Created($"/api/v1/controls/{saved.Value}", new { id = saved.Value }) : ApiProblems.From(saved);
+                return saved.Succeeded ? Results.Created(ApiUrls.Control(saved.Value), new { id = saved.Value }) : ApiProblems.From(saved);
             })
             .RequireAuthorization(edit).WithName("CreateControl").WithSummary("Adds a control; implements lists Annex A codes such as A.5.15.");
 
@@ -59,7 +59,7 @@ public sealed class ControlsApi : IEndpointGroup
             })
             .RequireAuthorization(edit).WithName("UpdateControl");
 
-        var soa = app.MapGroup("/api/v1/soa").WithTags("Statement of Applicability").DisableAntiforgery();
+        var soa = app.MapGroup(ApiUrls.Soa).WithTags("Statement of Applicability").DisableAntiforgery();
         soa.MapGet("/", async (GetSoa get, CancellationToken ct) =>
             {
                 var view = await get.Handle(ct);

@@ -19,7 +19,7 @@ public sealed class EvidenceApi : IEndpointGroup
         var read = new HasPermissionAttribute(EvidencePermissions.Read) { AuthenticationSchemes = ApiTokenHandler.SchemeName };
         var add = new HasPermissionAttribute(EvidencePermissions.Add) { AuthenticationSchemes = ApiTokenHandler.SchemeName };
         var controlsRead = new HasPermissionAttribute(ControlPermissions.Read) { AuthenticationSchemes = ApiTokenHandler.SchemeName };
-        var evidence = app.MapGroup("/api/v1/evidence").WithTags("Evidence").DisableAntiforgery();
+        var evidence = app.MapGroup(ApiUrls.Evidence).WithTags("Evidence").DisableAntiforgery();
 
         evidence.MapGet("/", async (ListEvidence list, string? q, EvidenceState? state, EvidenceKind? kind, Guid? controlId, int? page, int? pageSize, CancellationToken ct) =>
             {
@@ -67,7 +67,7 @@ public sealed class EvidenceApi : IEndpointGroup
             })
             .RequireAuthorization(read).WithName("ReviewEvidence").WithSummary("The control owner (or an ISMS manager) accepts or rejects evidence; a rejection needs a comment.");
 
-        var controls = app.MapGroup("/api/v1/controls").WithTags("Evidence").DisableAntiforgery();
+        var controls = app.MapGroup(ApiUrls.Controls).WithTags("Evidence").DisableAntiforgery();
         controls.MapPost("/{id:guid}/evidence", async (Guid id, HttpRequest request, AddEvidence add, Clock clock, CancellationToken ct) =>
             {
                 var today = await clock.Today(ct);
@@ -130,7 +130,7 @@ public sealed class EvidenceApi : IEndpointGroup
     }
 
     private static IResult Created(Result<Guid> added) =>
-        added.Succeeded ? Results.Created($"/api/v1/evidence/{added.Value}", new { id = added.Value }) : ApiProblems.From(added);
+        added.Succeeded ? Results.Created(ApiUrls.EvidenceItem(added.Value), new { id = added.Value }) : ApiProblems.From(added);
 
     private static bool TryDate(string? value, DateOnly? fallback, out DateOnly? date)
     {

@@ -137,7 +137,7 @@ public sealed class RisksApi : IEndpointGroup
     {
         var read = new HasPermissionAttribute(RiskPermissions.Read) { AuthenticationSchemes = ApiTokenHandler.SchemeName };
         var edit = new HasPermissionAttribute(RiskPermissions.Edit) { AuthenticationSchemes = ApiTokenHandler.SchemeName };
-        var risks = app.MapGroup("/api/v1/risks").WithTags("Risks").DisableAntiforgery();
+        var risks = app.MapGroup(ApiUrls.Risks).WithTags("Risks").DisableAntiforgery();
 
         risks.MapGet("/", async (ListRisks list, string? q, string? owner, int? level, TreatmentOption? treatment, RiskStatus? status, Guid? asset,
                 bool? overdue, RiskSort? sort, bool? desc, int? page, int? pageSize, CancellationToken ct) =>
@@ -182,7 +182,7 @@ public sealed class RisksApi : IEndpointGroup
             {
                 body.Id = null; // the address says what is created or changed, never the body
                 var saved = await save.Handle(body, ct);
-                return saved.Succeeded ? Results.Created($"/api/v1/risks/{saved.Value}", new { id = saved.Value }) : ApiProblems.From(saved);
+                return saved.Succeeded ? Results.Created(ApiUrls.Risk(saved.Value), new { id = saved.Value }) : ApiProblems.From(saved);
             })
             .RequireAuthorization(edit).WithName("CreateRisk").WithSummary("Records a risk; an empty reference takes the next R-number.");
 
@@ -215,12 +215,12 @@ public sealed class RisksApi : IEndpointGroup
 
                 var saved = await assess.Handle(new AssessRisk.Command(id, new(body.Inherent!.Likelihood, body.Inherent.Impacts ?? []),
                     new(body.Residual!.Likelihood, body.Residual.Impacts ?? []), body.Note, body.Version), ct);
-                return saved.Succeeded ? Results.Created($"/api/v1/risks/{id}", new { id = saved.Value }) : ApiProblems.From(saved);
+                return saved.Succeeded ? Results.Created(ApiUrls.Risk(id), new { id = saved.Value }) : ApiProblems.From(saved);
             })
             .RequireAuthorization(edit).WithName("AssessRisk")
             .WithSummary("Rates the risk under the approved methodology: likelihood and one impact per rated area (see /api/v1/methodology).");
 
-        app.MapGet("/api/v1/methodology", async (GetMethodology get, CancellationToken ct) =>
+        app.MapGet(ApiUrls.Methodology, async (GetMethodology get, CancellationToken ct) =>
                 await get.Approved(ct) is { } m
                     ? Results.Ok(new { version = m.Number, m.Name, approvedAt = m.ApprovedAt, approvedBy = m.ApprovedByName, definition = m.Definition, ratedAreas = m.Definition.RatedAreas })
                     : Results.Problem(statusCode: 404, title: "No approved methodology", detail: "Approve a risk methodology first."))

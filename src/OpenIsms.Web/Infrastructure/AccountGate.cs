@@ -1,3 +1,5 @@
+using OpenIsms.Web.Account;
+
 namespace OpenIsms.Web.Infrastructure;
 
 /// <summary>
@@ -7,14 +9,11 @@ namespace OpenIsms.Web.Infrastructure;
 /// </summary>
 public static class AccountGate
 {
-    public const string PasswordPage = "/account?required=password";
-    public const string TwoFactorPage = "/account/2fa?required=1";
-
     public static IApplicationBuilder UseAccountGate(IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         var user = context.User;
         var path = context.Request.Path;
-        if (user.Identity?.IsAuthenticated != true || Api.ApiProblems.IsApi(path) || path.StartsWithSegments("/account/logout")
+        if (user.Identity?.IsAuthenticated != true || Api.ApiProblems.IsApi(path) || path.StartsWithSegments(AccountUrls.Logout)
             || path.StartsWithSegments("/lib") || path.StartsWithSegments("/css") || path.StartsWithSegments("/js")
             || path.StartsWithSegments("/error") || path.StartsWithSegments("/health") || path.StartsWithSegments("/favicon.svg"))
         {
@@ -24,15 +23,15 @@ public static class AccountGate
 
         if (user.HasClaim(c => c.Type == OpenIsmsClaimsFactory.MustChangePassword))
         {
-            if (path != "/account")
+            if (path != AccountUrls.Home)
             {
-                context.Response.Redirect(PasswordPage);
+                context.Response.Redirect(AccountUrls.PasswordRequired);
                 return;
             }
         }
-        else if (user.HasClaim(c => c.Type == OpenIsmsClaimsFactory.MustSetUpTwoFactor) && path != "/account/2fa")
+        else if (user.HasClaim(c => c.Type == OpenIsmsClaimsFactory.MustSetUpTwoFactor) && path != AccountUrls.TwoFactor)
         {
-            context.Response.Redirect(TwoFactorPage);
+            context.Response.Redirect(AccountUrls.TwoFactorRequired);
             return;
         }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using OpenIsms.Core.Users;
+using OpenIsms.Web.Account;
 
 namespace OpenIsms.Web.Infrastructure;
 
@@ -73,9 +74,9 @@ public static class IdentitySetup
 
         services.ConfigureApplicationCookie(o =>
         {
-            o.LoginPath = "/account/login";
-            o.LogoutPath = "/account/logout";
-            o.AccessDeniedPath = "/account/access-denied";
+            o.LoginPath = AccountUrls.Login;
+            o.LogoutPath = AccountUrls.Logout;
+            o.AccessDeniedPath = AccountUrls.AccessDenied;
             o.Cookie.Name = "openisms.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;

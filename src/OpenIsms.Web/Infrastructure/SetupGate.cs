@@ -1,4 +1,5 @@
 using OpenIsms.Core.Users;
+using OpenIsms.Web.Account;
 
 namespace OpenIsms.Web.Infrastructure;
 
@@ -34,10 +35,10 @@ public sealed class SetupGate
 
         var gate = context.RequestServices.GetRequiredService<SetupGate>();
         var needed = await gate.IsNeeded(context.RequestServices, context.RequestAborted);
-        var isSetup = path.StartsWithSegments("/setup");
+        var isSetup = path.StartsWithSegments(AccountUrls.Setup);
         if (needed && !isSetup)
         {
-            context.Response.Redirect("/setup");
+            context.Response.Redirect(AccountUrls.Setup);
             return;
         }
 

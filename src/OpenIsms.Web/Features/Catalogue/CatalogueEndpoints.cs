@@ -10,7 +10,7 @@ public sealed class CatalogueEndpoints : IEndpointGroup
     /// <summary>The result table alone, for htmx's live filtering; the full page works without it.</summary>
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapGet("/catalogue/results", async (string? framework, string? q, string? kind, string? theme, string? attribute, bool? withdrawn, int? page, int? size,
+        app.MapGet(CatalogueUrls.Results, async (string? framework, string? q, string? kind, string? theme, string? attribute, bool? withdrawn, int? page, int? size,
             GetFramework frameworks, ListRequirements list, HttpContext http, CancellationToken ct) =>
         {
             if (await frameworks.Handle(framework, ct) is not { } view)
@@ -29,8 +29,8 @@ public sealed class CatalogueEndpoints : IEndpointGroup
                 Withdrawn = withdrawn == true,
             }.ToQuery(view), ct);
             // The address bar shows the page's URL, so the filtered view can be bookmarked and shared.
-            http.Response.Headers["HX-Push-Url"] = "/catalogue" + http.Request.QueryString;
-            return (IResult)new RazorComponentResult<CatalogueResults>(new { Results = results, Framework = view, BasePath = "/catalogue" });
+            http.Response.Headers["HX-Push-Url"] = CatalogueUrls.Home + http.Request.QueryString;
+            return (IResult)new RazorComponentResult<CatalogueResults>(new { Results = results, Framework = view, BasePath = CatalogueUrls.Home });
         }).WithMetadata(new HasPermissionAttribute(CataloguePermissions.Read));
     }
 }

@@ -5,9 +5,15 @@ public static class CatalogueUrls
 {
     public const string Home = "/catalogue";
 
+    /// <summary>The htmx fragment of the list, for the filters the page's form sends.</summary>
+    public const string Results = Home + "/results";
+
     public static string Framework(string framework) => $"{Home}?framework={Uri.EscapeDataString(framework)}";
 
     public static string Requirement(string framework, string code) => $"{Home}/{Uri.EscapeDataString(framework)}/{Uri.EscapeDataString(code)}";
+
+    /// <summary>An ISO/IEC 27001:2022 code alone, as addresses were before frameworks were named; the page redirects to the framework's.</summary>
+    public static string Requirement(string code) => $"{Home}/{Uri.EscapeDataString(code)}";
 
     public static string Attribute(string framework, string value) => $"{Framework(framework)}&attribute={Uri.EscapeDataString(value)}";
 }

@@ -1,0 +1,34 @@
+namespace OpenIsms.Web.Api;
+
+/// <summary>
+/// The JSON API's addresses: its root (where problem details replace error pages), the OpenAPI description, each
+/// resource's collection as its endpoints are mapped, and one record as a Location header names it.
+/// </summary>
+public static class ApiUrls
+{
+    public const string Root = "/api";
+
+    public const string V1 = Root + "/v1";
+
+    public const string OpenApi = V1 + "/openapi.json";
+
+    public const string Assets = V1 + "/assets";
+
+    public const string Risks = V1 + "/risks";
+
+    public const string Methodology = V1 + "/methodology";
+
+    public const string Controls = V1 + "/controls";
+
+    public const string Soa = V1 + "/soa";
+
+    public const string Evidence = V1 + "/evidence";
+
+    public static string Asset(Guid id) => $"{Assets}/{id}";
+
+    public static string Risk(Guid id) => $"{Risks}/{id}";
+
+    public static string Control(Guid id) => $"{Controls}/{id}";
+
+    public static string EvidenceItem(Guid id) => $"{Evidence}/{id}";
+}

@@ -1,0 +1,19 @@
+namespace OpenIsms.Web.Features.Assets;
+
+/// <summary>The asset inventory's addresses: the list (also narrowed by owner or classification), each asset and its form.</summary>
+public static class AssetUrls
+{
+    public const string Home = "/assets";
+
+    public const string New = Home + "/new";
+
+    /// <summary>The assets of one owner, or <c>ListAssets.NoOwner</c> for those without one.</summary>
+    public static string ByOwner(string owner) => $"{Home}?owner={Uri.EscapeDataString(owner)}";
+
+    /// <summary>The assets at one level of the classification scheme, by its name.</summary>
+    public static string ByClassification(string level) => $"{Home}?classification={Uri.EscapeDataString(level)}";
+
+    public static string Asset(Guid id) => $"{Home}/{id}";
+
+    public static string Edit(Guid id) => $"{Asset(id)}/edit";
+}
