@@ -162,8 +162,13 @@ public sealed class Generator(IDictionary<string, string> settings)
             for (var n = start; n < Math.Min(size.Actions, start + 2000); n++)
             {
                 var action = TreatmentAction.For(riskIds[n % riskIds.Count]);
-                Check(action.Update(new TreatmentAction.Details($"{Names.Actions[n % Names.Actions.Length]} ({n + 1})", null, owners[random.Next(owners.Count)],
-                    DateOnly.FromDateTime(now).AddDays(random.Next(-90, 365)), statuses[random.Next(statuses.Length)], controls[random.Next(controls.Count)]), now));
+                Check(action.Update(
+                    new SaveTreatmentAction.Command
+                    {
+                        Title = $"{Names.Actions[n % Names.Actions.Length]} ({n + 1})", OwnerId = owners[random.Next(owners.Count)],
+                        Due = DateOnly.FromDateTime(now).AddDays(random.Next(-90, 365)), Status = statuses[random.Next(statuses.Length)], RequirementId = controls[random.Next(controls.Count)],
+                    },
+                    now));
                 db.Add(action);
             }
 

@@ -15,7 +15,26 @@ public sealed class AddEvidence(OpenIsmsDbContext db, IEvidenceStore store, Evid
 {
     public sealed record Upload(string FileName, Stream Content);
 
-    public sealed record Command(Guid ControlId, EvidenceKind Kind, Evidence.Details Details, string? Url = null, Upload? File = null, Guid? TaskId = null, string? TaskNote = null);
+    /// <summary>The evidence to add to a control: a file, a link or a note, with its title and dates; with a task, the run it completes.</summary>
+    public sealed class Command
+    {
+        public Guid ControlId { get; set; }
+
+        public EvidenceKind Kind { get; set; }
+
+        public required Evidence.Details Details { get; set; }
+
+        /// <summary>The address of a link.</summary>
+        public string? Url { get; set; }
+
+        /// <summary>The file's name and content, streamed into the store.</summary>
+        public Upload? File { get; set; }
+
+        /// <summary>The run of a recurring control this evidence completes.</summary>
+        public Guid? TaskId { get; set; }
+
+        public string? TaskNote { get; set; }
+    }
 
     public long MaxFileBytes => options.MaxFileBytes;
 

@@ -11,7 +11,19 @@ namespace OpenIsms.Core.Risks;
 /// </summary>
 public sealed class AssessRisk(OpenIsmsDbContext db)
 {
-    public sealed record Command(Guid RiskId, RiskAssessment.Rating Inherent, RiskAssessment.Rating Residual, string? Note, int Version);
+    /// <summary>A new assessment: the risk, its inherent and residual rating (likelihood and one impact per rated area), a note, and the version read.</summary>
+    public sealed class Command
+    {
+        public Guid RiskId { get; set; }
+
+        public required RiskAssessment.Rating Inherent { get; set; }
+
+        public required RiskAssessment.Rating Residual { get; set; }
+
+        public string? Note { get; set; }
+
+        public int Version { get; set; }
+    }
 
     public async Task<Result<Guid>> Handle(Command c, CancellationToken ct = default)
     {

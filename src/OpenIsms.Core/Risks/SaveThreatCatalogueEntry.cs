@@ -8,17 +8,39 @@ namespace OpenIsms.Core.Risks;
 /// <summary>Adds or edits an entry of the threat or vulnerability catalogue; a name is used once per catalogue.</summary>
 public sealed class SaveThreatCatalogueEntry(OpenIsmsDbContext db)
 {
-    public sealed record Command(CatalogueKind Kind, Guid? Id, string? Name, string? Group, string? Description, string? Affects, int Version);
+    /// <summary>An entry as the catalogue page's form gives it; the catalogue (threats or vulnerabilities) comes from the address.</summary>
+    public sealed class Command
+    {
+        public CatalogueKind Kind { get; set; }
+
+        public Guid? Id { get; set; }
+
+        public string? Name { get; set; }
+
+        public string? Group { get; set; }
+
+        public string? Description { get; set; }
+
+        /// <summary>Which of confidentiality, integrity and availability a threat usually harms (threats only).</summary>
+        public string? Affects { get; set; }
+
+        public int Version { get; set; }
+
+        public static Command From(CatalogueKind kind, ListThreatCatalogue.Row row) => new()
+        {
+            Kind = kind, Id = row.Id, Name = row.Name, Group = row.Group, Description = row.Description, Affects = row.Affects, Version = row.Version,
+        };
+    }
 
     public async Task<Result> Handle(Command c, CancellationToken ct = default)
     {
         var name = c.Name?.Trim() ?? "";
         if (c.Kind == CatalogueKind.Threats)
         {
-            var (threat, failure) = c.Id is { } id ? await db.LoadForChange<Threat>(id, c.Version, RiskPermissions.Edit, ct: ct) : (new Threat(), null);
-            if (threat is null || !db.CurrentUser.Has(RiskPermissions.Edit))
+            var (threat, failure) = await db.LoadOrCreate(c.Id, c.Version, RiskPermissions.Edit, () => new Threat(), ct: ct);
+            if (threat is null)
             {
-                return failure ?? Result.Forbidden();
+                return failure!;
             }
 
             if (await db.Set<Threat>().AnyAsync(t => t.Name == name && t.Id != threat.Id, ct))
@@ -35,10 +57,10 @@ public sealed class SaveThreatCatalogueEntry(OpenIsmsDbContext db)
             return result.Succeeded ? await db.SaveAsync(ct) : result;
         }
 
-        var (vulnerability, missing) = c.Id is { } vid ? await db.LoadForChange<Vulnerability>(vid, c.Version, RiskPermissions.Edit, ct: ct) : (new Vulnerability(), null);
-        if (vulnerability is null || !db.CurrentUser.Has(RiskPermissions.Edit))
+        var (vulnerability, missing) = await db.LoadOrCreate(c.Id, c.Version, RiskPermissions.Edit, () => new Vulnerability(), ct: ct);
+        if (vulnerability is null)
         {
-            return missing ?? Result.Forbidden();
+            return missing!;
         }
 
         if (await db.Set<Vulnerability>().AnyAsync(t => t.Name == name && t.Id != vulnerability.Id, ct))

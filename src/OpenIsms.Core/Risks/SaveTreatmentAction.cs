@@ -10,39 +10,49 @@ namespace OpenIsms.Core.Risks;
 /// <summary>Adds or edits an action of a risk's treatment plan.</summary>
 public sealed class SaveTreatmentAction(OpenIsmsDbContext db)
 {
-    public sealed record Command(Guid RiskId, Guid? Id, string Title, string? Description, string? OwnerId, DateOnly? Due, ActionStatus Status, Guid? RequirementId, int Version);
+    /// <summary>
+    /// An action as the risk page's quick form and the action's edit form give it: the pages bind it, <see cref="From"/> fills it
+    /// for editing, and <see cref="TreatmentAction.Update"/> applies its rules. The risk comes from the address.
+    /// </summary>
+    public sealed class Command
+    {
+        public Guid RiskId { get; set; }
+
+        public Guid? Id { get; set; }
+
+        public string? Title { get; set; }
+
+        public string? Description { get; set; }
+
+        public string? OwnerId { get; set; }
+
+        public DateOnly? Due { get; set; }
+
+        public ActionStatus Status { get; set; }
+
+        /// <summary>The Annex A control the action puts in place, if any.</summary>
+        public Guid? RequirementId { get; set; }
+
+        public int Version { get; set; }
+
+        public static Command From(Guid riskId, GetRisk.ActionRow action) => new()
+        {
+            RiskId = riskId, Id = action.Id, Title = action.Title, Description = action.Description, OwnerId = action.OwnerId, Due = action.Due,
+            Status = action.Status, RequirementId = action.RequirementId, Version = action.Version,
+        };
+    }
 
     public async Task<Result<Guid>> Handle(Command c, CancellationToken ct = default)
     {
-        if (!db.CurrentUser.Has(RiskPermissions.Edit))
-        {
-            return Result<Guid>.From(Result.Forbidden());
-        }
-
-        if (!await db.Set<Risk>().AnyAsync(r => r.Id == c.RiskId, ct))
+        if (db.CurrentUser.Has(RiskPermissions.Edit) && !await db.Set<Risk>().AnyAsync(r => r.Id == c.RiskId, ct))
         {
             return Result<Guid>.From(Result.NotFound());
         }
 
-        TreatmentAction action;
-        if (c.Id is { } id)
+        var (action, failure) = await db.LoadOrCreate(c.Id, c.Version, RiskPermissions.Edit, () => TreatmentAction.For(c.RiskId), a => a.RiskId == c.RiskId, ct);
+        if (action is null)
         {
-            var found = await db.Set<TreatmentAction>().FirstOrDefaultAsync(a => a.Id == id && a.RiskId == c.RiskId, ct);
-            if (found is null)
-            {
-                return Result<Guid>.From(Result.NotFound());
-            }
-
-            if (db.CheckVersion(found, c.Version) is { } conflict)
-            {
-                return Result<Guid>.From(Result.Stale(conflict));
-            }
-
-            action = found;
-        }
-        else
-        {
-            action = TreatmentAction.For(c.RiskId);
+            return Result<Guid>.From(failure!);
         }
 
         var errors = new List<FieldError>();
@@ -56,7 +66,7 @@ public sealed class SaveTreatmentAction(OpenIsmsDbContext db)
             errors.Add(new FieldError(nameof(TreatmentAction.RequirementId), "Choose an Annex A control from the catalogue."));
         }
 
-        var result = action.Update(new TreatmentAction.Details(c.Title ?? "", c.Description, c.OwnerId, c.Due, c.Status, c.RequirementId), db.Clock.UtcNow);
+        var result = action.Update(c, db.Clock.UtcNow);
         if (!result.Succeeded || errors.Count > 0)
         {
             return Result<Guid>.From(Result.Invalid([.. result.Errors, .. errors]));

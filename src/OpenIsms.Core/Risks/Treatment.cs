@@ -32,9 +32,7 @@ public sealed class TreatmentAction : Entity
 
     public static TreatmentAction For(Guid riskId) => new() { RiskId = riskId };
 
-    public sealed record Details(string Title, string? Description, string? OwnerId, DateOnly? Due, ActionStatus Status, Guid? RequirementId);
-
-    public Result Update(Details d, DateTime now)
+    public Result Update(SaveTreatmentAction.Command d, DateTime now)
     {
         var check = new Validation()
             .Required(nameof(Title), d.Title, "Say what will be done.")
@@ -48,7 +46,7 @@ public sealed class TreatmentAction : Entity
             return check.ToResult();
         }
 
-        Title = d.Title.Trim();
+        Title = d.Title!.Trim();
         Description = Text.OrNull(d.Description);
         OwnerId = Text.OrNull(d.OwnerId);
         Due = d.Due;

@@ -12,7 +12,27 @@ namespace OpenIsms.Core.Users;
 /// </summary>
 public sealed class SaveUser(OpenIsmsDbContext db, UserManager<AppUser> users)
 {
-    public sealed record Command(string? Id, string DisplayName, string Email, string? Password, IReadOnlyList<string> Roles, bool IsActive);
+    /// <summary>A user as the administrator's form gives it; <see cref="From"/> fills it for editing.</summary>
+    public sealed class Command
+    {
+        /// <summary>The user to change; none to create one.</summary>
+        public string? Id { get; set; }
+
+        public string? DisplayName { get; set; }
+
+        public string? Email { get; set; }
+
+        /// <summary>The initial password of a new user, handed over by the administrator and changed at first sign-in.</summary>
+        public string? Password { get; set; }
+
+        // Null when a form ticks no box.
+        public List<string>? Roles { get; set; } = [];
+
+        public bool IsActive { get; set; }
+
+        public static Command From(ListUsers.Row user) =>
+            new() { Id = user.Id, DisplayName = user.DisplayName, Email = user.Email, Roles = user.Roles.ToList(), IsActive = user.IsActive };
+    }
 
     public async Task<Result<string>> Handle(Command c, CancellationToken ct = default)
     {

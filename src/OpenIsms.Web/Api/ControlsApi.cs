@@ -9,7 +9,23 @@ namespace OpenIsms.Web.Api;
 /// <summary>/api/v1 for controls and the Statement of Applicability: the same use cases and permissions as the pages.</summary>
 public sealed class ControlsApi : IEndpointGroup
 {
-    public sealed record DecisionBody(bool? Applicable, IReadOnlyList<InclusionReason>? Reasons, string? ExclusionJustification, ControlStatus? StatusOverride, string? OverrideReason, string? Notes, int Version = 0);
+    /// <summary>The SoA decision for one control as the API's JSON body gives it.</summary>
+    public sealed record DecisionBody
+    {
+        public bool? Applicable { get; init; }
+
+        public IReadOnlyList<InclusionReason>? Reasons { get; init; }
+
+        public string? ExclusionJustification { get; init; }
+
+        public ControlStatus? StatusOverride { get; init; }
+
+        public string? OverrideReason { get; init; }
+
+        public string? Notes { get; init; }
+
+        public int Version { get; init; }
+    }
 
     public static void Map(IEndpointRouteBuilder app)
     {

@@ -12,7 +12,23 @@ public sealed class EvidenceApi : IEndpointGroup
 {
     public sealed record ReviewBody(EvidenceReview Decision, string? Comment, int Version);
 
-    public sealed record EvidenceBody(EvidenceKind Kind, string Title, string? Description, string? Url, DateOnly? CollectedOn, DateOnly? ValidUntil, Guid? TaskId);
+    /// <summary>A link or a note as the API's JSON body gives it (a file comes as multipart/form-data).</summary>
+    public sealed record EvidenceBody
+    {
+        public EvidenceKind Kind { get; init; }
+
+        public string Title { get; init; } = "";
+
+        public string? Description { get; init; }
+
+        public string? Url { get; init; }
+
+        public DateOnly? CollectedOn { get; init; }
+
+        public DateOnly? ValidUntil { get; init; }
+
+        public Guid? TaskId { get; init; }
+    }
 
     public static void Map(IEndpointRouteBuilder app)
     {
@@ -96,7 +112,12 @@ public sealed class EvidenceApi : IEndpointGroup
                     await using var content = file?.OpenReadStream();
                     var upload = file is null ? null : new AddEvidence.Upload(file.FileName, content!);
                     var taskId = Guid.TryParse(form["taskId"], out var t) ? t : (Guid?)null;
-                    return Created(await add.Handle(new(id, kind, new Evidence.Details(form["title"].ToString(), form["description"], collected!.Value, valid), form["url"], upload, taskId), ct));
+                    return Created(await add.Handle(
+                        new AddEvidence.Command
+                        {
+                            ControlId = id, Kind = kind, Details = new(form["title"].ToString(), form["description"], collected!.Value, valid), Url = form["url"], File = upload, TaskId = taskId,
+                        },
+                        ct));
                 }
 
                 if (!request.HasJsonContentType())
@@ -120,7 +141,12 @@ public sealed class EvidenceApi : IEndpointGroup
                     return ApiProblems.From(Result.Invalid(new FieldError("File", "Send a file as multipart/form-data with the part named \"file\"; JSON bodies are for links and notes.")));
                 }
 
-                return Created(await add.Handle(new(id, body.Kind, new Evidence.Details(body.Title ?? "", body.Description, body.CollectedOn ?? today, body.ValidUntil), body.Url, null, body.TaskId), ct));
+                return Created(await add.Handle(
+                    new AddEvidence.Command
+                    {
+                        ControlId = id, Kind = body.Kind, Details = new(body.Title ?? "", body.Description, body.CollectedOn ?? today, body.ValidUntil), Url = body.Url, TaskId = body.TaskId,
+                    },
+                    ct));
             })
             .RequireAuthorization(add).WithName("AddEvidence")
             .WithSummary("Adds evidence to a control: multipart/form-data with file, title, description, collectedOn, validUntil (and taskId to complete a run), or JSON for a link or note.");

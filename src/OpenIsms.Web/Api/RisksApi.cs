@@ -213,8 +213,13 @@ public sealed class RisksApi : IEndpointGroup
                     return ApiProblems.From(Result.Invalid(missing));
                 }
 
-                var saved = await assess.Handle(new AssessRisk.Command(id, new(body.Inherent!.Likelihood, body.Inherent.Impacts ?? []),
-                    new(body.Residual!.Likelihood, body.Residual.Impacts ?? []), body.Note, body.Version), ct);
+                var saved = await assess.Handle(
+                    new AssessRisk.Command
+                    {
+                        RiskId = id, Inherent = new(body.Inherent!.Likelihood, body.Inherent.Impacts ?? []), Residual = new(body.Residual!.Likelihood, body.Residual.Impacts ?? []),
+                        Note = body.Note, Version = body.Version,
+                    },
+                    ct);
                 return saved.Succeeded ? Results.Created(ApiUrls.Risk(id), new { id = saved.Value }) : ApiProblems.From(saved);
             })
             .RequireAuthorization(edit).WithName("AssessRisk")
