@@ -10,20 +10,10 @@ public sealed class DeleteInterestedParty(OpenIsmsDbContext db)
 {
     public async Task<Result> Handle(Guid id, int version, CancellationToken ct = default)
     {
-        if (!db.CurrentUser.Has(ContextPermissions.Edit))
-        {
-            return Result.Forbidden();
-        }
-
-        var party = await db.Set<InterestedParty>().FirstOrDefaultAsync(p => p.Id == id, ct);
+        var (party, failure) = await db.LoadForChange<InterestedParty>(id, version, ContextPermissions.Edit, ct: ct);
         if (party is null)
         {
-            return Result.NotFound();
-        }
-
-        if (db.CheckVersion(party, version) is { } conflict)
-        {
-            return Result.Stale(conflict);
+            return failure!;
         }
 
         db.RemoveRange(await db.Set<PartyRequirement>().Where(r => r.PartyId == id).ToListAsync(ct));

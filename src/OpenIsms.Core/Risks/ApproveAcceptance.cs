@@ -12,20 +12,15 @@ public sealed class ApproveAcceptance(OpenIsmsDbContext db)
 
     public async Task<Result> Handle(Command c, CancellationToken ct = default)
     {
-        if (!db.CurrentUser.Has(RiskPermissions.Approve) || db.CurrentUser.UserId is not { } userId)
+        if (db.CurrentUser.UserId is not { } userId)
         {
             return Result.Forbidden();
         }
 
-        var acceptance = await db.Set<RiskAcceptance>().FirstOrDefaultAsync(a => a.Id == c.AcceptanceId, ct);
+        var (acceptance, failure) = await db.LoadForChange<RiskAcceptance>(c.AcceptanceId, c.Version, RiskPermissions.Approve, ct: ct);
         if (acceptance is null)
         {
-            return Result.NotFound();
-        }
-
-        if (db.CheckVersion(acceptance, c.Version) is { } conflict)
-        {
-            return Result.Stale(conflict);
+            return failure!;
         }
 
         var samePerson = await Organisations.GetOrganisation.SamePersonMayApprove(db, ct);

@@ -48,30 +48,10 @@ public sealed class SaveRisk(OpenIsmsDbContext db)
 
     public async Task<Result<Guid>> Handle(Command c, CancellationToken ct = default)
     {
-        if (!db.CurrentUser.Has(RiskPermissions.Edit))
+        var (risk, failure) = await db.LoadOrCreate(c.Id, c.Version, RiskPermissions.Edit, () => new Risk(), ct: ct);
+        if (risk is null)
         {
-            return Result<Guid>.From(Result.Forbidden());
-        }
-
-        Risk risk;
-        if (c.Id is { } id)
-        {
-            var found = await db.Set<Risk>().FirstOrDefaultAsync(r => r.Id == id, ct);
-            if (found is null)
-            {
-                return Result<Guid>.From(Result.NotFound());
-            }
-
-            if (db.CheckVersion(found, c.Version) is { } conflict)
-            {
-                return Result<Guid>.From(Result.Stale(conflict));
-            }
-
-            risk = found;
-        }
-        else
-        {
-            risk = new Risk();
+            return Result<Guid>.From(failure!);
         }
 
         // A blank identifier gets its number when saved, inside the log's lock; until then it is only a placeholder.
