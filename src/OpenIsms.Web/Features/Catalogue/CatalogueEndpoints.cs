@@ -30,7 +30,7 @@ public sealed class CatalogueEndpoints : IEndpointGroup
             }.ToQuery(view), ct);
             // The address bar shows the page's URL, so the filtered view can be bookmarked and shared.
             http.Response.Headers["HX-Push-Url"] = CatalogueUrls.Home + http.Request.QueryString;
-            return (IResult)new RazorComponentResult<CatalogueResults>(new { Results = results, Framework = view, BasePath = CatalogueUrls.Home });
+            return (IResult)CatalogueResults.Fragment(results, view, CatalogueUrls.Home);
         }).WithMetadata(new HasPermissionAttribute(CataloguePermissions.Read));
     }
 }

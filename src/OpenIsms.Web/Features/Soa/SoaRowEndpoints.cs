@@ -24,11 +24,7 @@ public sealed class SoaRowEndpoints : IEndpointGroup
                 }
 
                 var e = line.Entry;
-                return new RazorComponentResult<SoaRowEditor>(new
-                {
-                    Line = line, Applicable = e?.Applicable, Reasons = (IReadOnlyCollection<string>)(e?.ReasonList.Select(r => r.ToString()).ToList() ?? []),
-                    Justification = e?.ExclusionJustification, Version = e?.Version ?? 0,
-                });
+                return SoaRowEditor.Fragment(line, e?.Applicable, e?.ReasonList.Select(r => r.ToString()).ToList() ?? [], e?.ExclusionJustification, e?.Version ?? 0);
             })
             .RequireAuthorization(new HasPermissionAttribute(ControlPermissions.Edit));
 
@@ -39,11 +35,11 @@ public sealed class SoaRowEndpoints : IEndpointGroup
                     return Results.NotFound();
                 }
 
-                var key = $"row-{line.Row.Code}-";
-                bool? applicable = form[key + "applicable"].ToString() switch { "yes" => true, "no" => false, _ => null };
-                var reasons = SoaEntry.ParseReasons(form[key + "reasons"]);
-                var justification = form[key + "justification"].ToString();
-                var version = int.TryParse(form[key + "version"], out var n) ? n : 0;
+                string Field(string name) => SoaRowEditor.FieldName(line.Row.Code, name);
+                bool? applicable = form[Field("applicable")].ToString() switch { "yes" => true, "no" => false, _ => null };
+                var reasons = SoaEntry.ParseReasons(form[Field("reasons")]);
+                var justification = form[Field("justification")].ToString();
+                var version = int.TryParse(form[Field("version")], out var n) ? n : 0;
                 var e = line.Entry;
                 var decision = new SoaEntry.Decision
                 {
@@ -57,22 +53,18 @@ public sealed class SoaRowEndpoints : IEndpointGroup
                 var saved = await save.Handle(new(line.Row.Code, decision, version), ct);
                 if (saved.Succeeded)
                 {
-                    return new RazorComponentResult<SoaRowSaved>(new { Line = (await Line(get, code, ct))!, View = await get.Summary(ct: ct) });
+                    return SoaRowSaved.Fragment((await Line(get, code, ct))!, await get.Summary(ct: ct));
                 }
 
                 var message = saved.Conflict is { } c
                     ? $"{c.ChangedBy} changed this row since you opened it; nothing was overwritten. Cancel to see their version, or save again to replace it."
                     : saved.Kind == ResultKind.Forbidden ? "You do not have permission to do this." : null;
-                return new RazorComponentResult<SoaRowEditor>(new
-                {
-                    Line = line, Applicable = applicable, Reasons = (IReadOnlyCollection<string>)reasons.Select(r => r.ToString()).ToList(), Justification = justification,
-                    Version = saved.Conflict?.CurrentVersion ?? version, Errors = saved.Errors, Message = message,
-                });
+                return SoaRowEditor.Fragment(line, applicable, reasons.Select(r => r.ToString()).ToList(), justification, saved.Conflict?.CurrentVersion ?? version, saved.Errors, message);
             })
             .RequireAuthorization(new HasPermissionAttribute(ControlPermissions.Edit));
     }
 
     private static async Task<GetSoa.Line?> Line(GetSoa get, string code, CancellationToken ct) => (await get.Summary(code, ct)).Lines.FirstOrDefault();
 
-    private static RazorComponentResult<SoaRowView> Row(GetSoa.Line line, bool canEdit, bool saved = false) => new(new { Line = line, CanEdit = canEdit, Saved = saved });
+    private static RazorComponentResult<SoaRowView> Row(GetSoa.Line line, bool canEdit, bool saved = false) => SoaRowView.Fragment(line, canEdit, saved);
 }
