@@ -11,29 +11,6 @@ public sealed class ListAssets(OpenIsmsDbContext db)
     /// <summary>The owner filter's value for "no owner yet".</summary>
     public const string NoOwner = "none";
 
-    public sealed record Query
-    {
-        public string? Search { get; init; }
-
-        public AssetType? Type { get; init; }
-
-        public string? OwnerId { get; init; }
-
-        public string? Classification { get; init; }
-
-        public Criticality? Criticality { get; init; }
-
-        public bool? InScope { get; init; }
-
-        public AssetSort Sort { get; init; } = AssetSort.Reference;
-
-        public bool Descending { get; init; }
-
-        public int Page { get; init; } = 1;
-
-        public int PageSize { get; init; } = 25;
-    }
-
     public sealed record Row
     {
         public required Guid Id { get; init; }
@@ -61,7 +38,7 @@ public sealed class ListAssets(OpenIsmsDbContext db)
         public required int Version { get; init; }
     }
 
-    public async Task<Page<Row>> Handle(Query query, CancellationToken ct = default)
+    public async Task<Page<Row>> Handle(AssetFilter query, CancellationToken ct = default)
     {
         var q = db.Set<Asset>().AsNoTracking();
         if (query.Type is { } type)

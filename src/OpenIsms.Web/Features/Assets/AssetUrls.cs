@@ -1,3 +1,5 @@
+using OpenIsms.Core.Assets;
+
 namespace OpenIsms.Web.Features.Assets;
 
 /// <summary>The asset inventory's addresses: the list (also narrowed by owner or classification), each asset and its form.</summary>
@@ -7,11 +9,14 @@ public static class AssetUrls
 
     public const string New = Home + "/new";
 
+    /// <summary>The inventory narrowed, sorted and paged as the filter says.</summary>
+    public static string List(AssetFilter filter) => Home + filter.ToQueryString();
+
     /// <summary>The assets of one owner, or <c>ListAssets.NoOwner</c> for those without one.</summary>
-    public static string ByOwner(string owner) => $"{Home}?owner={Uri.EscapeDataString(owner)}";
+    public static string ByOwner(string owner) => List(new() { OwnerId = owner });
 
     /// <summary>The assets at one level of the classification scheme, by its name.</summary>
-    public static string ByClassification(string level) => $"{Home}?classification={Uri.EscapeDataString(level)}";
+    public static string ByClassification(string level) => List(new() { Classification = level });
 
     public static string Asset(Guid id) => $"{Home}/{id}";
 
