@@ -1,5 +1,5 @@
-using System.Globalization;
 using OpenIsms.Core.Common;
+using static OpenIsms.Core.Common.QueryValues;
 
 namespace OpenIsms.Core.Assets;
 
@@ -43,7 +43,7 @@ public sealed record AssetFilter
         Criticality = Enum<Criticality>(get("criticality")),
         InScope = get("scope") switch { "in" => true, "out" => false, _ => null },
         Sort = Enum<AssetSort>(get("sort")) ?? AssetSort.Reference,
-        Descending = bool.TryParse(get("desc"), out var desc) && desc,
+        Descending = True(get("desc")),
         Page = Int(get("page")) ?? 1,
         PageSize = Int(get("size")) ?? 25,
     };
@@ -51,19 +51,12 @@ public sealed record AssetFilter
     /// <summary>The URL's query ("?…", or "" for none), defaults left out.</summary>
     public string ToQueryString()
     {
-        (string Key, string? Value)[] parts =
+        (string, string?)[] parts =
         [
             ("q", Search), ("type", Type?.ToString()), ("owner", OwnerId), ("classification", Classification), ("criticality", Criticality?.ToString()),
             ("scope", InScope switch { true => "in", false => "out", null => null }),
             ("sort", Sort == AssetSort.Reference ? null : Sort.ToString()), ("desc", Descending ? "true" : null),
-            ("page", Page > 1 ? Page.ToString(CultureInfo.InvariantCulture) : null), ("size", PageSize != 25 ? PageSize.ToString(CultureInfo.InvariantCulture) : null),
         ];
-        var query = string.Join('&', parts.Where(p => p.Value is not null).Select(p => $"{p.Key}={Uri.EscapeDataString(p.Value!)}"));
-        return query.Length == 0 ? "" : "?" + query;
+        return Join([.. parts, .. Paging(Page, PageSize)]);
     }
-
-    private static int? Int(string? value) => int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : null;
-
-    private static TEnum? Enum<TEnum>(string? value)
-        where TEnum : struct, Enum => System.Enum.TryParse<TEnum>(value, true, out var parsed) && System.Enum.IsDefined(parsed) ? parsed : null;
 }

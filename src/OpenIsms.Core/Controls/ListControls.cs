@@ -9,20 +9,6 @@ namespace OpenIsms.Core.Controls;
 /// <summary>The organisation's controls, filtered and paged in SQL, with the Annex A controls each implements.</summary>
 public sealed class ListControls(OpenIsmsDbContext db)
 {
-    public sealed record Query
-    {
-        public string? Search { get; init; }
-
-        public ControlStatus? Status { get; init; }
-
-        public string? OwnerId { get; init; }
-
-        public string? AnnexA { get; init; }
-
-        public int Page { get; init; } = 1;
-
-        public int PageSize { get; init; } = 25;
-    }
 
     public sealed record Row
     {
@@ -43,7 +29,7 @@ public sealed class ListControls(OpenIsmsDbContext db)
         public required IReadOnlyList<string> Implements { get; init; }
     }
 
-    public async Task<Page<Row>> Handle(Query query, CancellationToken ct = default)
+    public async Task<Page<Row>> Handle(ControlFilter query, CancellationToken ct = default)
     {
         var q = db.Set<Control>().AsNoTracking();
         if (query.Status is { } status)

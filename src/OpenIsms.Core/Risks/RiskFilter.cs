@@ -1,5 +1,6 @@
 using System.Globalization;
 using OpenIsms.Core.Common;
+using static OpenIsms.Core.Common.QueryValues;
 
 namespace OpenIsms.Core.Risks;
 
@@ -82,16 +83,9 @@ public sealed record RiskFilter
         {
             parts.AddRange([
                 ("l", CellLikelihood?.ToString(CultureInfo.InvariantCulture)), ("i", CellImpact?.ToString(CultureInfo.InvariantCulture)),
-                ("sort", Sort == RiskSort.Reference ? null : Sort.ToString()), ("desc", Descending ? "true" : null),
-                ("page", Page > 1 ? Page.ToString(CultureInfo.InvariantCulture) : null), ("size", PageSize != 25 ? PageSize.ToString(CultureInfo.InvariantCulture) : null)]);
+                ("sort", Sort == RiskSort.Reference ? null : Sort.ToString()), ("desc", Descending ? "true" : null), .. Paging(Page, PageSize)]);
         }
 
-        var query = string.Join('&', parts.Where(p => p.Item2 is not null).Select(p => $"{p.Item1}={Uri.EscapeDataString(p.Item2!)}"));
-        return query.Length == 0 ? "" : "?" + query;
+        return Join(parts);
     }
-
-    private static int? Int(string? value) => int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : null;
-
-    private static TEnum? Enum<TEnum>(string? value)
-        where TEnum : struct, Enum => System.Enum.TryParse<TEnum>(value, true, out var parsed) && System.Enum.IsDefined(parsed) ? parsed : null;
 }

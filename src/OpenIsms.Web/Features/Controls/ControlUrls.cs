@@ -1,3 +1,5 @@
+using OpenIsms.Core.Controls;
+
 namespace OpenIsms.Web.Features.Controls;
 
 /// <summary>The controls' addresses: the list (also by the Annex A control they implement), each control and its form.</summary>
@@ -8,7 +10,10 @@ public static class ControlUrls
     public const string New = Home + "/new";
 
     /// <summary>The controls that implement one control of the SoA's framework ("A.8.13").</summary>
-    public static string ForAnnex(string code) => $"{Home}?annex={Uri.EscapeDataString(code)}";
+    public static string ForAnnex(string code) => List(new() { AnnexA = code });
+
+    /// <summary>The list narrowed and paged as the filter says.</summary>
+    public static string List(ControlFilter filter) => Home + filter.ToQueryString();
 
     /// <summary>The list after creating the starter controls, saying how many were new.</summary>
     public static string StartersCreated(int created) => $"{Home}?created={created}";
