@@ -51,29 +51,13 @@ public sealed class ImportAssets(OpenIsmsDbContext db, ImportUploads uploads)
     {
         if (!db.CurrentUser.Has(AssetPermissions.Edit))
         {
-            return new ImportReport
-            {
-                Rows = 0,
-                Created = 0,
-                Updated = 0,
-                Problems = [new(0, "", "Your role does not allow importing assets.")],
-                Notes = [],
-                Committed = false,
-            };
+            return ImportReport.Refused("Your role does not allow importing assets.");
         }
 
         var (upload, table) = await uploads.Load(id, Kind, ct);
         if (upload is null || table is null)
         {
-            return new ImportReport
-            {
-                Rows = 0,
-                Created = 0,
-                Updated = 0,
-                Problems = [new(0, "", "The uploaded file is no longer available; upload it again.")],
-                Notes = [],
-                Committed = false,
-            };
+            return ImportReport.FileGone();
         }
 
         var problems = new List<ImportProblem>();

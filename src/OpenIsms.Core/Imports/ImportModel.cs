@@ -43,6 +43,12 @@ public sealed record ImportReport
     public required bool Committed { get; init; }
 
     public bool IsClean => Problems.Count == 0;
+
+    /// <summary>An import that could not start: nothing read, nothing changed, one problem saying why.</summary>
+    public static ImportReport Refused(string why) => new() { Rows = 0, Created = 0, Updated = 0, Problems = [new(0, "", why)], Notes = [], Committed = false };
+
+    /// <summary>The uploaded file has expired or was never there.</summary>
+    public static ImportReport FileGone() => Refused("The uploaded file is no longer available; upload it again.");
 }
 
 /// <summary>Active users found by display name or email, case-insensitively: how a spreadsheet names owners.</summary>

@@ -54,29 +54,13 @@ public sealed partial class ImportRisks(OpenIsmsDbContext db, ImportUploads uplo
     {
         if (!db.CurrentUser.Has(RiskPermissions.Edit) || db.CurrentUser.UserId is not { } userId)
         {
-            return new ImportReport
-            {
-                Rows = 0,
-                Created = 0,
-                Updated = 0,
-                Problems = [new(0, "", "Your role does not allow importing risks.")],
-                Notes = [],
-                Committed = false,
-            };
+            return ImportReport.Refused("Your role does not allow importing risks.");
         }
 
         var (upload, table) = await uploads.Load(id, Kind, ct);
         if (upload is null || table is null)
         {
-            return new ImportReport
-            {
-                Rows = 0,
-                Created = 0,
-                Updated = 0,
-                Problems = [new(0, "", "The uploaded file is no longer available; upload it again.")],
-                Notes = [],
-                Committed = false,
-            };
+            return ImportReport.FileGone();
         }
 
         if (!mapping.Columns.ContainsKey("Title") || !mapping.Columns.ContainsKey("Owner"))

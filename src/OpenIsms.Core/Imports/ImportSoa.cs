@@ -36,29 +36,13 @@ public sealed partial class ImportSoa(OpenIsmsDbContext db, ImportUploads upload
     {
         if (!db.CurrentUser.Has(ControlPermissions.Edit))
         {
-            return new ImportReport
-            {
-                Rows = 0,
-                Created = 0,
-                Updated = 0,
-                Problems = [new(0, "", "Your role does not allow editing the Statement of Applicability.")],
-                Notes = [],
-                Committed = false,
-            };
+            return ImportReport.Refused("Your role does not allow editing the Statement of Applicability.");
         }
 
         var (upload, table) = await uploads.Load(id, Kind, ct);
         if (upload is null || table is null)
         {
-            return new ImportReport
-            {
-                Rows = 0,
-                Created = 0,
-                Updated = 0,
-                Problems = [new(0, "", "The uploaded file is no longer available; upload it again.")],
-                Notes = [],
-                Committed = false,
-            };
+            return ImportReport.FileGone();
         }
 
         if (!mapping.Columns.ContainsKey("Applicable") || (!mapping.Columns.ContainsKey("Code") && !mapping.Columns.ContainsKey("Title")))
