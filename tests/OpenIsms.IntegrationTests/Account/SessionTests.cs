@@ -201,14 +201,11 @@ public abstract class SessionTests(AppFactory app)
     }
 }
 
-public sealed class SessionTestsOnSqlite(SessionSqliteApp app) : SessionTests(app), IClassFixture<SessionSqliteApp>;
+[Collection(SharedHosts.Sqlite)]
+public sealed class SessionTestsOnSqlite(SqliteApp app) : SessionTests(app.App), IClassFixture<SqliteApp>;
 
-public sealed class SessionTestsOnPostgreSql(SessionPostgresApp app) : SessionTests(app), IClassFixture<SessionPostgresApp>;
-
-/// <summary>Its own installation: the organisation setting and the users these tests change touch nobody else.</summary>
-public sealed class SessionSqliteApp() : AppFactory(Provider.Sqlite);
-
-public sealed class SessionPostgresApp() : AppFactory(Provider.PostgreSql);
+[Collection(SharedHosts.PostgreSql)]
+public sealed class SessionTestsOnPostgreSql(PostgresApp app) : SessionTests(app.App), IClassFixture<PostgresApp>;
 
 /// <summary>Sign-in posts per client: a few are allowed, the next is refused with a page saying why, other clients are not held up.</summary>
 public sealed class SignInLimitTests(SignInLimitApp app) : IClassFixture<SignInLimitApp>

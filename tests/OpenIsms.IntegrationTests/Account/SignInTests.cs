@@ -133,6 +133,8 @@ public abstract class SignInTests(AppFactory app)
     }
 }
 
-public sealed class SignInTestsOnSqlite(SqliteApp app) : SignInTests(app), IClassFixture<SqliteApp>;
+[Collection(SharedHosts.Sqlite)]
+public sealed class SignInTestsOnSqlite(SqliteApp app) : SignInTests(app.App), IClassFixture<SqliteApp>;
 
-public sealed class SignInTestsOnPostgreSql(PostgresApp app) : SignInTests(app), IClassFixture<PostgresApp>;
+[Collection(SharedHosts.PostgreSql)]
+public sealed class SignInTestsOnPostgreSql(PostgresApp app) : SignInTests(app.App), IClassFixture<PostgresApp>;

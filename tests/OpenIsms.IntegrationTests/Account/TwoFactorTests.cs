@@ -165,12 +165,8 @@ public abstract class TwoFactorTests(AppFactory app)
     }
 }
 
-public sealed class TwoFactorTestsOnSqlite(EmptyForTwoFactor app) : TwoFactorTests(app), IClassFixture<EmptyForTwoFactor>;
+[Collection(SharedHosts.Sqlite)]
+public sealed class TwoFactorTestsOnSqlite(SqliteApp app) : TwoFactorTests(app.App), IClassFixture<SqliteApp>;
 
-public sealed class TwoFactorTestsOnPostgreSql(PostgresForTwoFactor app) : TwoFactorTests(app), IClassFixture<PostgresForTwoFactor>;
-
-/// <summary>Its own installation, so that turning on two-factor for a seeded user does not affect other test classes.</summary>
-public sealed class EmptyForTwoFactor() : AppFactory(Provider.Sqlite);
-
-/// <summary>As <see cref="EmptyForTwoFactor"/>, on PostgreSQL.</summary>
-public sealed class PostgresForTwoFactor() : AppFactory(Provider.PostgreSql);
+[Collection(SharedHosts.PostgreSql)]
+public sealed class TwoFactorTestsOnPostgreSql(PostgresApp app) : TwoFactorTests(app.App), IClassFixture<PostgresApp>;

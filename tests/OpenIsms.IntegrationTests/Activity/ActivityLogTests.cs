@@ -79,6 +79,8 @@ public abstract class ActivityLogTests(AppFactory app)
     }
 }
 
-public sealed class ActivityLogTestsOnSqlite(SqliteApp app) : ActivityLogTests(app), IClassFixture<SqliteApp>;
+[Collection(SharedHosts.Sqlite)]
+public sealed class ActivityLogTestsOnSqlite(SqliteApp app) : ActivityLogTests(app.App), IClassFixture<SqliteApp>;
 
-public sealed class ActivityLogTestsOnPostgreSql(PostgresApp app) : ActivityLogTests(app), IClassFixture<PostgresApp>;
+[Collection(SharedHosts.PostgreSql)]
+public sealed class ActivityLogTestsOnPostgreSql(PostgresApp app) : ActivityLogTests(app.App), IClassFixture<PostgresApp>;

@@ -35,6 +35,8 @@ public abstract class AssetsApiTests(AppFactory app)
     }
 }
 
-public sealed class AssetsApiTestsOnSqlite(SqliteApp app) : AssetsApiTests(app), IClassFixture<SqliteApp>;
+[Collection(SharedHosts.Sqlite)]
+public sealed class AssetsApiTestsOnSqlite(SqliteApp app) : AssetsApiTests(app.App), IClassFixture<SqliteApp>;
 
-public sealed class AssetsApiTestsOnPostgreSql(PostgresApp app) : AssetsApiTests(app), IClassFixture<PostgresApp>;
+[Collection(SharedHosts.PostgreSql)]
+public sealed class AssetsApiTestsOnPostgreSql(PostgresApp app) : AssetsApiTests(app.App), IClassFixture<PostgresApp>;

@@ -35,6 +35,8 @@ public abstract class ControlsApiTests(AppFactory app)
     }
 }
 
-public sealed class ControlsApiTestsOnSqlite(SqliteApp app) : ControlsApiTests(app), IClassFixture<SqliteApp>;
+[Collection(SharedHosts.Sqlite)]
+public sealed class ControlsApiTestsOnSqlite(SqliteApp app) : ControlsApiTests(app.App), IClassFixture<SqliteApp>;
 
-public sealed class ControlsApiTestsOnPostgreSql(PostgresApp app) : ControlsApiTests(app), IClassFixture<PostgresApp>;
+[Collection(SharedHosts.PostgreSql)]
+public sealed class ControlsApiTestsOnPostgreSql(PostgresApp app) : ControlsApiTests(app.App), IClassFixture<PostgresApp>;

@@ -72,6 +72,8 @@ public abstract class EvidenceApiTests(AppFactory app)
     }
 }
 
-public sealed class EvidenceApiTestsOnSqlite(SqliteApp app) : EvidenceApiTests(app), IClassFixture<SqliteApp>;
+[Collection(SharedHosts.Sqlite)]
+public sealed class EvidenceApiTestsOnSqlite(SqliteApp app) : EvidenceApiTests(app.App), IClassFixture<SqliteApp>;
 
-public sealed class EvidenceApiTestsOnPostgreSql(PostgresApp app) : EvidenceApiTests(app), IClassFixture<PostgresApp>;
+[Collection(SharedHosts.PostgreSql)]
+public sealed class EvidenceApiTestsOnPostgreSql(PostgresApp app) : EvidenceApiTests(app.App), IClassFixture<PostgresApp>;

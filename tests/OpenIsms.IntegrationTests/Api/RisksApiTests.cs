@@ -112,6 +112,8 @@ public abstract class RisksApiTests(AppFactory app)
     }
 }
 
-public sealed class RisksApiTestsOnSqlite(SqliteApp app) : RisksApiTests(app), IClassFixture<SqliteApp>;
+[Collection(SharedHosts.Sqlite)]
+public sealed class RisksApiTestsOnSqlite(SqliteApp app) : RisksApiTests(app.App), IClassFixture<SqliteApp>;
 
-public sealed class RisksApiTestsOnPostgreSql(PostgresApp app) : RisksApiTests(app), IClassFixture<PostgresApp>;
+[Collection(SharedHosts.PostgreSql)]
+public sealed class RisksApiTestsOnPostgreSql(PostgresApp app) : RisksApiTests(app.App), IClassFixture<PostgresApp>;

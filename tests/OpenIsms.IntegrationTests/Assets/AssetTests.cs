@@ -101,6 +101,8 @@ public abstract class AssetTests(AppFactory app)
     }
 }
 
-public sealed class AssetTestsOnSqlite(SqliteApp app) : AssetTests(app), IClassFixture<SqliteApp>;
+[Collection(SharedHosts.Sqlite)]
+public sealed class AssetTestsOnSqlite(SqliteApp app) : AssetTests(app.App), IClassFixture<SqliteApp>;
 
-public sealed class AssetTestsOnPostgreSql(PostgresApp app) : AssetTests(app), IClassFixture<PostgresApp>;
+[Collection(SharedHosts.PostgreSql)]
+public sealed class AssetTestsOnPostgreSql(PostgresApp app) : AssetTests(app.App), IClassFixture<PostgresApp>;

@@ -66,6 +66,8 @@ public abstract class ContextTests(AppFactory app)
     }
 }
 
-public sealed class ContextTestsOnSqlite(SqliteApp app) : ContextTests(app), IClassFixture<SqliteApp>;
+[Collection(SharedHosts.Sqlite)]
+public sealed class ContextTestsOnSqlite(SqliteApp app) : ContextTests(app.App), IClassFixture<SqliteApp>;
 
-public sealed class ContextTestsOnPostgreSql(PostgresApp app) : ContextTests(app), IClassFixture<PostgresApp>;
+[Collection(SharedHosts.PostgreSql)]
+public sealed class ContextTestsOnPostgreSql(PostgresApp app) : ContextTests(app.App), IClassFixture<PostgresApp>;

@@ -70,6 +70,8 @@ public abstract class ControlTests(AppFactory app)
     }
 }
 
-public sealed class ControlTestsOnSqlite(SqliteApp app) : ControlTests(app), IClassFixture<SqliteApp>;
+[Collection(SharedHosts.Sqlite)]
+public sealed class ControlTestsOnSqlite(SqliteApp app) : ControlTests(app.App), IClassFixture<SqliteApp>;
 
-public sealed class ControlTestsOnPostgreSql(PostgresApp app) : ControlTests(app), IClassFixture<PostgresApp>;
+[Collection(SharedHosts.PostgreSql)]
+public sealed class ControlTestsOnPostgreSql(PostgresApp app) : ControlTests(app.App), IClassFixture<PostgresApp>;

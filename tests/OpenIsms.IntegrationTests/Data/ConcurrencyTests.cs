@@ -57,6 +57,8 @@ public abstract class ConcurrencyTests(AppFactory app)
     }
 }
 
-public sealed class ConcurrencyTestsOnSqlite(SqliteApp app) : ConcurrencyTests(app), IClassFixture<SqliteApp>;
+[Collection(SharedHosts.Sqlite)]
+public sealed class ConcurrencyTestsOnSqlite(SqliteApp app) : ConcurrencyTests(app.App), IClassFixture<SqliteApp>;
 
-public sealed class ConcurrencyTestsOnPostgreSql(PostgresApp app) : ConcurrencyTests(app), IClassFixture<PostgresApp>;
+[Collection(SharedHosts.PostgreSql)]
+public sealed class ConcurrencyTestsOnPostgreSql(PostgresApp app) : ConcurrencyTests(app.App), IClassFixture<PostgresApp>;

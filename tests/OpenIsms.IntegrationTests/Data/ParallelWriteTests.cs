@@ -75,6 +75,8 @@ public abstract class ParallelWriteTests(AppFactory app)
         response.StatusCode == HttpStatusCode.Created ? response.Headers.Location?.ToString() ?? "" : await response.Content.ReadAsStringAsync();
 }
 
-public sealed class ParallelWriteTestsOnSqlite(SqliteApp app) : ParallelWriteTests(app), IClassFixture<SqliteApp>;
+[Collection(SharedHosts.Sqlite)]
+public sealed class ParallelWriteTestsOnSqlite(SqliteApp app) : ParallelWriteTests(app.App), IClassFixture<SqliteApp>;
 
-public sealed class ParallelWriteTestsOnPostgreSql(PostgresApp app) : ParallelWriteTests(app), IClassFixture<PostgresApp>;
+[Collection(SharedHosts.PostgreSql)]
+public sealed class ParallelWriteTestsOnPostgreSql(PostgresApp app) : ParallelWriteTests(app.App), IClassFixture<PostgresApp>;

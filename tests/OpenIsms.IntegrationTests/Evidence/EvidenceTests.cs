@@ -355,10 +355,14 @@ public abstract class EvidenceRuleTests(AppFactory app)
     }
 }
 
-public sealed class EvidenceRuleTestsOnSqlite(SqliteApp app) : EvidenceRuleTests(app), IClassFixture<SqliteApp>;
+[Collection(SharedHosts.Sqlite)]
+public sealed class EvidenceRuleTestsOnSqlite(SqliteApp app) : EvidenceRuleTests(app.App), IClassFixture<SqliteApp>;
 
-public sealed class EvidenceRuleTestsOnPostgreSql(PostgresApp app) : EvidenceRuleTests(app), IClassFixture<PostgresApp>;
+[Collection(SharedHosts.PostgreSql)]
+public sealed class EvidenceRuleTestsOnPostgreSql(PostgresApp app) : EvidenceRuleTests(app.App), IClassFixture<PostgresApp>;
 
-public sealed class EvidenceTestsOnSqlite(SqliteApp app) : EvidenceTests(app), IClassFixture<SqliteApp>;
+[Collection(SharedHosts.Sqlite)]
+public sealed class EvidenceTestsOnSqlite(SqliteApp app) : EvidenceTests(app.App), IClassFixture<SqliteApp>;
 
-public sealed class EvidenceTestsOnPostgreSql(PostgresApp app) : EvidenceTests(app), IClassFixture<PostgresApp>;
+[Collection(SharedHosts.PostgreSql)]
+public sealed class EvidenceTestsOnPostgreSql(PostgresApp app) : EvidenceTests(app.App), IClassFixture<PostgresApp>;

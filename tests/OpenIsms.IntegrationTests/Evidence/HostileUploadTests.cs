@@ -47,6 +47,8 @@ public abstract class HostileUploadTests(AppFactory app)
     }
 }
 
-public sealed class HostileUploadTestsOnSqlite(SqliteApp app) : HostileUploadTests(app), IClassFixture<SqliteApp>;
+[Collection(SharedHosts.Sqlite)]
+public sealed class HostileUploadTestsOnSqlite(SqliteApp app) : HostileUploadTests(app.App), IClassFixture<SqliteApp>;
 
-public sealed class HostileUploadTestsOnPostgreSql(PostgresApp app) : HostileUploadTests(app), IClassFixture<PostgresApp>;
+[Collection(SharedHosts.PostgreSql)]
+public sealed class HostileUploadTestsOnPostgreSql(PostgresApp app) : HostileUploadTests(app.App), IClassFixture<PostgresApp>;

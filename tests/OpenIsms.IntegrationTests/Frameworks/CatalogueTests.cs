@@ -272,6 +272,8 @@ public abstract class CatalogueTests(AppFactory app)
     }
 }
 
-public sealed class CatalogueTestsOnSqlite(SqliteApp app) : CatalogueTests(app), IClassFixture<SqliteApp>;
+[Collection(SharedHosts.Sqlite)]
+public sealed class CatalogueTestsOnSqlite(SqliteApp app) : CatalogueTests(app.App), IClassFixture<SqliteApp>;
 
-public sealed class CatalogueTestsOnPostgreSql(PostgresApp app) : CatalogueTests(app), IClassFixture<PostgresApp>;
+[Collection(SharedHosts.PostgreSql)]
+public sealed class CatalogueTestsOnPostgreSql(PostgresApp app) : CatalogueTests(app.App), IClassFixture<PostgresApp>;

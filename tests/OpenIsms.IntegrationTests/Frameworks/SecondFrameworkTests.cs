@@ -141,6 +141,8 @@ public abstract class SecondFrameworkTests(AppFactory app)
     }
 }
 
-public sealed class SecondFrameworkTestsOnSqlite(SqliteApp app) : SecondFrameworkTests(app), IClassFixture<SqliteApp>;
+[Collection(SharedHosts.Sqlite)]
+public sealed class SecondFrameworkTestsOnSqlite(SqliteApp app) : SecondFrameworkTests(app.App), IClassFixture<SqliteApp>;
 
-public sealed class SecondFrameworkTestsOnPostgreSql(PostgresApp app) : SecondFrameworkTests(app), IClassFixture<PostgresApp>;
+[Collection(SharedHosts.PostgreSql)]
+public sealed class SecondFrameworkTestsOnPostgreSql(PostgresApp app) : SecondFrameworkTests(app.App), IClassFixture<PostgresApp>;

@@ -265,6 +265,8 @@ public abstract class ImportTests(AppFactory app)
     }
 }
 
-public sealed class ImportTestsOnSqlite(SqliteApp app) : ImportTests(app), IClassFixture<SqliteApp>;
+[Collection(SharedHosts.Sqlite)]
+public sealed class ImportTestsOnSqlite(SqliteApp app) : ImportTests(app.App), IClassFixture<SqliteApp>;
 
-public sealed class ImportTestsOnPostgreSql(PostgresApp app) : ImportTests(app), IClassFixture<PostgresApp>;
+[Collection(SharedHosts.PostgreSql)]
+public sealed class ImportTestsOnPostgreSql(PostgresApp app) : ImportTests(app.App), IClassFixture<PostgresApp>;

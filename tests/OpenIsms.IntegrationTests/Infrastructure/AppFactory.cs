@@ -55,7 +55,7 @@ public class AppFactory(Provider provider, bool seed = true, TestDatabase? share
     /// </summary>
     protected virtual bool FromTemplate => seed && shared is null && settings is null;
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         if (FromTemplate)
         {
@@ -155,9 +155,11 @@ public static class Templates
     }
 }
 
-public sealed class SqliteApp() : AppFactory(Provider.Sqlite);
+/// <summary>The seeded app on SQLite: the shared host, reset for the class; the class belongs in [Collection(SharedHosts.Sqlite)].</summary>
+public sealed class SqliteApp() : SharedApp(Provider.Sqlite);
 
-public sealed class PostgresApp() : AppFactory(Provider.PostgreSql);
+/// <summary>The seeded app on PostgreSQL: the shared host, reset for the class; the class belongs in [Collection(SharedHosts.PostgreSql)].</summary>
+public sealed class PostgresApp() : SharedApp(Provider.PostgreSql);
 
 public sealed class EmptySqliteApp() : AppFactory(Provider.Sqlite, seed: false);
 

@@ -116,6 +116,41 @@ public sealed class TestDatabase : IDisposable
         command.ExecuteNonQuery();
     }
 
+    /// <summary>
+    /// Puts this database, whose host keeps running, back to <paramref name="template"/>'s state: every file of the data
+    /// folder (evidence, the activity log's key file and checkpoints, SQLite's database) is replaced by the template's,
+    /// and a PostgreSQL database is dropped, ending the host's sessions, and created again from the template. The host's
+    /// pooled connections are cleared first; its next request opens new ones on the copy.
+    /// </summary>
+    public void ResetTo(TestDatabase template)
+    {
+        if (Provider == Provider.Sqlite)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        }
+        else
+        {
+            Admin($"DROP DATABASE {postgresName} WITH (FORCE)", $"CREATE DATABASE {postgresName} TEMPLATE {template.postgresName}");
+        }
+
+        foreach (var entry in new DirectoryInfo(Folder).EnumerateFileSystemInfos())
+        {
+            if (entry is DirectoryInfo directory)
+            {
+                directory.Delete(recursive: true);
+            }
+            else
+            {
+                entry.Delete();
+            }
+        }
+
+        foreach (var file in new DirectoryInfo(template.Folder).EnumerateFiles())
+        {
+            file.CopyTo(Path.Combine(Folder, file.Name));
+        }
+    }
+
     /// <summary>After the template's host has stopped: no open connection, and SQLite's write-ahead log folded into the file.</summary>
     public void Quiesce()
     {

@@ -77,6 +77,8 @@ public abstract class ExportTests(AppFactory app)
     }
 }
 
-public sealed class ExportTestsOnSqlite(SqliteApp app) : ExportTests(app), IClassFixture<SqliteApp>;
+[Collection(SharedHosts.Sqlite)]
+public sealed class ExportTestsOnSqlite(SqliteApp app) : ExportTests(app.App), IClassFixture<SqliteApp>;
 
-public sealed class ExportTestsOnPostgreSql(PostgresApp app) : ExportTests(app), IClassFixture<PostgresApp>;
+[Collection(SharedHosts.PostgreSql)]
+public sealed class ExportTestsOnPostgreSql(PostgresApp app) : ExportTests(app.App), IClassFixture<PostgresApp>;

@@ -9,8 +9,11 @@ using OpenIsms.IntegrationTests.Infrastructure;
 namespace OpenIsms.IntegrationTests.Risks;
 
 /// <summary>The versioned methodology through its pages: edit the draft, approve (frozen), a new version, re-rating risks.</summary>
-public sealed class MethodologyTests(EmptyMethodologyApp app) : IClassFixture<EmptyMethodologyApp>
+[Collection(SharedHosts.Sqlite)]
+public sealed class MethodologyTests(SqliteApp shared) : IClassFixture<SqliteApp>
 {
+    private readonly AppFactory app = shared.App;
+
     [Fact]
     public async Task EditApproveVersionAndRemap()
     {
@@ -80,5 +83,3 @@ public sealed class MethodologyTests(EmptyMethodologyApp app) : IClassFixture<Em
             .Select(e => new KeyValuePair<string, string?>(e.GetAttribute("name")!, e is AngleSharp.Html.Dom.IHtmlSelectElement s ? s.Value : e is AngleSharp.Html.Dom.IHtmlTextAreaElement t ? t.Value : e.GetAttribute("value") ?? ""))
             .ToList();
 }
-
-public sealed class EmptyMethodologyApp() : AppFactory(Provider.Sqlite);

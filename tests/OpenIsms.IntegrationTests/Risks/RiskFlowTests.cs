@@ -175,6 +175,8 @@ internal static class Methodology
     });
 }
 
-public sealed class RiskFlowTestsOnSqlite(SqliteApp app) : RiskFlowTests(app), IClassFixture<SqliteApp>;
+[Collection(SharedHosts.Sqlite)]
+public sealed class RiskFlowTestsOnSqlite(SqliteApp app) : RiskFlowTests(app.App), IClassFixture<SqliteApp>;
 
-public sealed class RiskFlowTestsOnPostgres(PostgresApp app) : RiskFlowTests(app), IClassFixture<PostgresApp>;
+[Collection(SharedHosts.PostgreSql)]
+public sealed class RiskFlowTestsOnPostgres(PostgresApp app) : RiskFlowTests(app.App), IClassFixture<PostgresApp>;

@@ -58,6 +58,8 @@ public abstract class RiskSearchTests(AppFactory app)
     }
 }
 
-public sealed class RiskSearchTestsOnSqlite(SqliteApp app) : RiskSearchTests(app), IClassFixture<SqliteApp>;
+[Collection(SharedHosts.Sqlite)]
+public sealed class RiskSearchTestsOnSqlite(SqliteApp app) : RiskSearchTests(app.App), IClassFixture<SqliteApp>;
 
-public sealed class RiskSearchTestsOnPostgreSql(PostgresApp app) : RiskSearchTests(app), IClassFixture<PostgresApp>;
+[Collection(SharedHosts.PostgreSql)]
+public sealed class RiskSearchTestsOnPostgreSql(PostgresApp app) : RiskSearchTests(app.App), IClassFixture<PostgresApp>;

@@ -68,6 +68,8 @@ public abstract class ScopeTests(AppFactory app)
     }
 }
 
-public sealed class ScopeTestsOnSqlite(SqliteApp app) : ScopeTests(app), IClassFixture<SqliteApp>;
+[Collection(SharedHosts.Sqlite)]
+public sealed class ScopeTestsOnSqlite(SqliteApp app) : ScopeTests(app.App), IClassFixture<SqliteApp>;
 
-public sealed class ScopeTestsOnPostgreSql(PostgresApp app) : ScopeTests(app), IClassFixture<PostgresApp>;
+[Collection(SharedHosts.PostgreSql)]
+public sealed class ScopeTestsOnPostgreSql(PostgresApp app) : ScopeTests(app.App), IClassFixture<PostgresApp>;

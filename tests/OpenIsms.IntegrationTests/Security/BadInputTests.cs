@@ -180,10 +180,14 @@ public abstract partial class MalformedQueryTests(AppFactory app)
     private static partial Regex RouteValue();
 }
 
-public sealed class MalformedQueryTestsOnSqlite(SqliteApp app) : MalformedQueryTests(app), IClassFixture<SqliteApp>;
+[Collection(SharedHosts.Sqlite)]
+public sealed class MalformedQueryTestsOnSqlite(SqliteApp app) : MalformedQueryTests(app.App), IClassFixture<SqliteApp>;
 
-public sealed class MalformedQueryTestsOnPostgreSql(PostgresApp app) : MalformedQueryTests(app), IClassFixture<PostgresApp>;
+[Collection(SharedHosts.PostgreSql)]
+public sealed class MalformedQueryTestsOnPostgreSql(PostgresApp app) : MalformedQueryTests(app.App), IClassFixture<PostgresApp>;
 
-public sealed class BadInputTestsOnSqlite(SqliteApp app) : BadInputTests(app), IClassFixture<SqliteApp>;
+[Collection(SharedHosts.Sqlite)]
+public sealed class BadInputTestsOnSqlite(SqliteApp app) : BadInputTests(app.App), IClassFixture<SqliteApp>;
 
-public sealed class BadInputTestsOnPostgreSql(PostgresApp app) : BadInputTests(app), IClassFixture<PostgresApp>;
+[Collection(SharedHosts.PostgreSql)]
+public sealed class BadInputTestsOnPostgreSql(PostgresApp app) : BadInputTests(app.App), IClassFixture<PostgresApp>;

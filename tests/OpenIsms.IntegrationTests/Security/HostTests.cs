@@ -30,6 +30,8 @@ public abstract class HostTests(AppFactory app)
     }
 }
 
-public sealed class HostTestsOnSqlite(SqliteApp app) : HostTests(app), IClassFixture<SqliteApp>;
+[Collection(SharedHosts.Sqlite)]
+public sealed class HostTestsOnSqlite(SqliteApp app) : HostTests(app.App), IClassFixture<SqliteApp>;
 
-public sealed class HostTestsOnPostgreSql(PostgresApp app) : HostTests(app), IClassFixture<PostgresApp>;
+[Collection(SharedHosts.PostgreSql)]
+public sealed class HostTestsOnPostgreSql(PostgresApp app) : HostTests(app.App), IClassFixture<PostgresApp>;

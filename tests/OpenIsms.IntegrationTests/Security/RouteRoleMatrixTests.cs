@@ -14,8 +14,11 @@ namespace OpenIsms.IntegrationTests.Security;
 /// deliberately anonymous, and every parameterless page answers each role exactly as the role map says.
 /// A new page without a permission fails here.
 /// </summary>
-public sealed class RouteRoleMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>
+[Collection(SharedHosts.Sqlite)]
+public sealed class RouteRoleMatrixTests(SqliteApp shared) : IClassFixture<SqliteApp>
 {
+    private readonly AppFactory app = shared.App;
+
     // The only doors open without signing in.
     private static readonly HashSet<string> Anonymous =
     [

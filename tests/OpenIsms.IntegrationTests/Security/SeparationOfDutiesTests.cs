@@ -214,6 +214,8 @@ public abstract class SeparationOfDutiesTests(AppFactory app)
     }
 }
 
-public sealed class SeparationOfDutiesTestsOnSqlite(SqliteApp app) : SeparationOfDutiesTests(app), IClassFixture<SqliteApp>;
+[Collection(SharedHosts.Sqlite)]
+public sealed class SeparationOfDutiesTestsOnSqlite(SqliteApp app) : SeparationOfDutiesTests(app.App), IClassFixture<SqliteApp>;
 
-public sealed class SeparationOfDutiesTestsOnPostgreSql(PostgresApp app) : SeparationOfDutiesTests(app), IClassFixture<PostgresApp>;
+[Collection(SharedHosts.PostgreSql)]
+public sealed class SeparationOfDutiesTestsOnPostgreSql(PostgresApp app) : SeparationOfDutiesTests(app.App), IClassFixture<PostgresApp>;

@@ -143,6 +143,8 @@ public abstract class UsersTests(AppFactory app)
     }
 }
 
-public sealed class UsersTestsOnSqlite(SqliteApp app) : UsersTests(app), IClassFixture<SqliteApp>;
+[Collection(SharedHosts.Sqlite)]
+public sealed class UsersTestsOnSqlite(SqliteApp app) : UsersTests(app.App), IClassFixture<SqliteApp>;
 
-public sealed class UsersTestsOnPostgreSql(PostgresApp app) : UsersTests(app), IClassFixture<PostgresApp>;
+[Collection(SharedHosts.PostgreSql)]
+public sealed class UsersTestsOnPostgreSql(PostgresApp app) : UsersTests(app.App), IClassFixture<PostgresApp>;

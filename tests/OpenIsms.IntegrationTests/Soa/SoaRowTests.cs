@@ -108,17 +108,18 @@ public abstract class SoaRowTests(AppFactory app)
     }
 }
 
-public sealed class SoaRowSqliteApp() : AppFactory(Provider.Sqlite);
+[Collection(SharedHosts.Sqlite)]
+public sealed class SoaRowTestsOnSqlite(SqliteApp app) : SoaRowTests(app.App), IClassFixture<SqliteApp>;
 
-public sealed class SoaRowPostgresApp() : AppFactory(Provider.PostgreSql);
-
-public sealed class SoaRowTestsOnSqlite(SoaRowSqliteApp app) : SoaRowTests(app), IClassFixture<SoaRowSqliteApp>;
-
-public sealed class SoaRowTestsOnPostgreSql(SoaRowPostgresApp app) : SoaRowTests(app), IClassFixture<SoaRowPostgresApp>;
+[Collection(SharedHosts.PostgreSql)]
+public sealed class SoaRowTestsOnPostgreSql(PostgresApp app) : SoaRowTests(app.App), IClassFixture<PostgresApp>;
 
 /// <summary>The SoA as PDF, printed by the server's headless Chromium (a prerequisite of the test suite, as for the browser tests).</summary>
-public sealed class SoaPdfTests(SqliteApp app) : IClassFixture<SqliteApp>
+[Collection(SharedHosts.Sqlite)]
+public sealed class SoaPdfTests(SqliteApp shared) : IClassFixture<SqliteApp>
 {
+    private readonly AppFactory app = shared.App;
+
     [Fact]
     public async Task TheDraft_PrintsToAPdfOfSeveralPages()
     {

@@ -99,11 +99,8 @@ public abstract class SoaTests(AppFactory app)
     }
 }
 
-/// <summary>Their own installations: the SoA is one per installation, and other tests decide rows too.</summary>
-public sealed class SoaSqliteApp() : AppFactory(Provider.Sqlite);
+[Collection(SharedHosts.Sqlite)]
+public sealed class SoaTestsOnSqlite(SqliteApp app) : SoaTests(app.App), IClassFixture<SqliteApp>;
 
-public sealed class SoaPostgresApp() : AppFactory(Provider.PostgreSql);
-
-public sealed class SoaTestsOnSqlite(SoaSqliteApp app) : SoaTests(app), IClassFixture<SoaSqliteApp>;
-
-public sealed class SoaTestsOnPostgreSql(SoaPostgresApp app) : SoaTests(app), IClassFixture<SoaPostgresApp>;
+[Collection(SharedHosts.PostgreSql)]
+public sealed class SoaTestsOnPostgreSql(PostgresApp app) : SoaTests(app.App), IClassFixture<PostgresApp>;
