@@ -1,11 +1,12 @@
-using OpenIsms.Core.Activity;
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using OpenIsms.Core.Activity;
 using OpenIsms.Core.Assets;
 using OpenIsms.Core.Common;
 using OpenIsms.Core.Data;
+using OpenIsms.Core.Data.Log;
 using OpenIsms.Core.Frameworks;
 using OpenIsms.Core.Risks;
 using OpenIsms.Core.Users;

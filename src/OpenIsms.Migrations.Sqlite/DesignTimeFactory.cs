@@ -12,6 +12,6 @@ public sealed class DesignTimeFactory : IDesignTimeDbContextFactory<OpenIsmsDbCo
     {
         var options = new DbContextOptionsBuilder<OpenIsmsDbContext>();
         options.UseSqlite("Data Source=design-time.db", o => o.MigrationsAssembly(typeof(DesignTimeFactory).Assembly.GetName().Name));
-        return new OpenIsmsDbContext(options.Options, SystemUser.Instance, new OpenIsms.Core.Common.Clock(TimeProvider.System, TimeZoneInfo.Utc), OpenIsms.Core.Activity.ActivityKeyRing.Ephemeral());
+        return new OpenIsmsDbContext(options.Options, SystemUser.Instance, new OpenIsms.Core.Common.Clock(TimeProvider.System, TimeZoneInfo.Utc), OpenIsms.Core.Data.Log.ActivityKeyRing.Ephemeral());
     }
 }

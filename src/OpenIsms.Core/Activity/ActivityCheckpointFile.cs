@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using OpenIsms.Core.Data.Log;
 
 namespace OpenIsms.Core.Activity;
 

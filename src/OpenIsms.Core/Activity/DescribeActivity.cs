@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using OpenIsms.Core.Common;
 using OpenIsms.Core.Data;
+using OpenIsms.Core.Data.Log;
 using OpenIsms.Core.Users;
 
 namespace OpenIsms.Core.Activity;

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using OpenIsms.Core.Common;
 using OpenIsms.Core.Data;
+using OpenIsms.Core.Data.Log;
 using OpenIsms.Core.Users;
 using static OpenIsms.Core.Activity.VerifyActivityChain;
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OpenIsms.Core.Data;
+using OpenIsms.Core.Data.Log;
 using OpenIsms.Core.Security;
 
 namespace OpenIsms.Core.Activity;

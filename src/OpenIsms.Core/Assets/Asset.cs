@@ -1,4 +1,5 @@
 using OpenIsms.Core.Common;
+using OpenIsms.Core.Data;
 
 namespace OpenIsms.Core.Assets;
 
@@ -138,8 +139,10 @@ public sealed class Asset : Entity, IAutoNumbered
 [AuditName("AssetDependency")]
 public sealed class AssetDependency : Entity
 {
+    [WhenTargetDeleted(OnTargetDeleted.Delete)]
     public Guid AssetId { get; private set; }
 
+    [WhenTargetDeleted(OnTargetDeleted.Delete)]
     public Guid DependsOnId { get; private set; }
 
     public string? Note { get; private set; }

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using OpenIsms.Core.Data;
-using OpenIsms.Core.Risks;
 using OpenIsms.Core.Users;
 
 namespace OpenIsms.Core.Assets;
@@ -23,21 +22,6 @@ public sealed class GetAsset(OpenIsmsDbContext db)
         public required int Version { get; init; }
     }
 
-    public sealed record RiskRef
-    {
-        public required Guid Id { get; init; }
-
-        public required string Reference { get; init; }
-
-        public required string Title { get; init; }
-
-        public required int? ResidualLevel { get; init; }
-
-        public required int? ResidualScore { get; init; }
-
-        public required RiskStatus Status { get; init; }
-    }
-
     /// <summary>The highest value of one property among the asset and everything that depends on it, and where it comes from.</summary>
     public sealed record Need(int Value, string? FromReference, string? FromName);
 
@@ -56,8 +40,6 @@ public sealed class GetAsset(OpenIsmsDbContext db)
         public required Need Integrity { get; init; }
 
         public required Need Availability { get; init; }
-
-        public required IReadOnlyList<RiskRef> Risks { get; init; }
 
         /// <summary>The asset as its edit form and the API's PUT take it.</summary>
         public SaveAsset.Command ToCommand() => new()
@@ -112,18 +94,6 @@ public sealed class GetAsset(OpenIsmsDbContext db)
             return best is not null && value(best) > value(asset) ? new Need(value(best), best.Reference, best.Name) : new Need(value(asset), null, null);
         }
 
-        var risks = await (from x in db.Set<RiskAsset>() where x.AssetId == id
-                           join r in db.Set<Risk>() on x.RiskId equals r.Id
-                           orderby r.Reference
-                           select new RiskRef
-                           {
-                               Id = r.Id,
-                               Reference = r.Reference,
-                               Title = r.Title,
-                               ResidualLevel = r.ResidualLevel,
-                               ResidualScore = r.ResidualScore,
-                               Status = r.Status,
-                           }).ToListAsync(ct);
         return new View
         {
             Asset = asset,
@@ -133,7 +103,6 @@ public sealed class GetAsset(OpenIsmsDbContext db)
             Confidentiality = Highest(a => a.Confidentiality),
             Integrity = Highest(a => a.Integrity),
             Availability = Highest(a => a.Availability),
-            Risks = risks,
         };
     }
 

@@ -1,4 +1,5 @@
 using OpenIsms.Core.Common;
+using OpenIsms.Core.Data;
 
 namespace OpenIsms.Core.Context;
 
@@ -20,6 +21,7 @@ public sealed class PartyRequirement : Entity
 
     public PartyRequirement(Guid partyId) => PartyId = partyId;
 
+    [WhenTargetDeleted(OnTargetDeleted.Delete)]
     public Guid PartyId { get; private set; }
 
     public string Description { get; private set; } = "";

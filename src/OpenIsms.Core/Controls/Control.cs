@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using OpenIsms.Core.Common;
+using OpenIsms.Core.Data;
 using OpenIsms.Core.Frameworks;
 using OpenIsms.Core.Users;
 
@@ -100,6 +101,7 @@ public sealed class Control : Entity, IAutoNumbered
 [AuditName("ControlRequirement")]
 public sealed class ControlRequirement : Entity
 {
+    [WhenTargetDeleted(OnTargetDeleted.Delete)]
     public Guid ControlId { get; init; }
 
     public Guid RequirementId { get; init; }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using OpenIsms.Core.Common;
+using OpenIsms.Core.Data;
 using OpenIsms.Core.Users;
 
 namespace OpenIsms.Core.Controls;
@@ -19,6 +20,7 @@ public enum ControlTaskStatus
 [AuditName("ControlTask")]
 public sealed class ControlTask : Entity
 {
+    [WhenTargetDeleted(OnTargetDeleted.Delete)]
     public Guid ControlId { get; private set; }
 
     public DateOnly DueOn { get; private set; }

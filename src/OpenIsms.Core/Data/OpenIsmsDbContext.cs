@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using OpenIsms.Core.Activity;
 using OpenIsms.Core.Common;
+using OpenIsms.Core.Data.Log;
 using OpenIsms.Core.Users;
 
 namespace OpenIsms.Core.Data;

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using OpenIsms.Core.Common;
 using OpenIsms.Core.Controls;
+using OpenIsms.Core.Data;
 using OpenIsms.Core.Security;
 using OpenIsms.Core.Users;
 
@@ -75,9 +76,11 @@ public sealed class Evidence : Entity
     /// The control the evidence was collected for. Its owner reviews it; links to more controls add where it counts,
     /// not who may accept it.
     /// </summary>
+    [WhenTargetDeleted(OnTargetDeleted.Clear)]
     public Guid? ControlId { get; private set; }
 
     /// <summary>The recurring task this evidence completed, if any.</summary>
+    [WhenTargetDeleted(OnTargetDeleted.Clear)]
     public Guid? ControlTaskId { get; private set; }
 
     public sealed record Details(string Title, string? Description, DateOnly CollectedOn, DateOnly? ValidUntil);
@@ -161,20 +164,6 @@ public sealed class Evidence : Entity
     /// <summary>The person who collected it also reviewed it, as the organisation's setting allowed.</summary>
     public bool ReviewedByCollector => ReviewedById is not null && ReviewedById == CollectedById;
 
-    /// <summary>The control it was collected for, or the run it completed, was deleted: the evidence stays, unattached.</summary>
-    public void Detach(Guid controlId, IReadOnlyCollection<Guid?> taskIds)
-    {
-        if (ControlId == controlId)
-        {
-            ControlId = null;
-        }
-
-        if (taskIds.Contains(ControlTaskId))
-        {
-            ControlTaskId = null;
-        }
-    }
-
     public static EvidenceState StateOf(EvidenceReview review, DateOnly? validUntil, DateOnly today) =>
         review == EvidenceReview.Rejected ? EvidenceState.Rejected
         : validUntil < today ? EvidenceState.Expired
@@ -190,8 +179,10 @@ public sealed record StoredFile(string FileName, string ContentType, long Size, 
 [AuditName("EvidenceControl")]
 public sealed class EvidenceControl : Entity
 {
+    [WhenTargetDeleted(OnTargetDeleted.Delete)]
     public Guid EvidenceId { get; init; }
 
+    [WhenTargetDeleted(OnTargetDeleted.Delete)]
     public Guid ControlId { get; init; }
 }
 

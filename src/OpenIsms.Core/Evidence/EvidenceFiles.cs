@@ -36,7 +36,7 @@ public sealed class EvidenceFiles(OpenIsmsDbContext db, IEvidenceStore store)
                 : "The stored file no longer matches the SHA-256 hash recorded when it was uploaded: it was changed or damaged on disk, so it is not served. Restore it from a backup; the integrity check lists every such file."));
         }
 
-        db.RecordEvent(Activity.AuditNames.Of<Evidence>(), id, Downloaded, new { file.FileName, file.Sha256, Via = via });
+        db.RecordEvent(Data.Log.AuditNames.Of<Evidence>(), id, Downloaded, new { file.FileName, file.Sha256, Via = via });
         await db.SaveChangesAsync(ct);
         return new Opened(content, file.FileName!, file.ContentType!, file.Sha256);
     }

@@ -56,8 +56,8 @@ public sealed class GetEvidence(OpenIsmsDbContext db)
         var taskDue = evidence.ControlTaskId is { } taskId
             ? await db.Set<ControlTask>().Where(t => t.Id == taskId).Select(t => (DateOnly?)t.DueOn).FirstOrDefaultAsync(ct)
             : null;
-        var evidenceName = Activity.AuditNames.Of<Evidence>();
-        var downloads = await db.Set<Activity.ActivityEntry>().CountAsync(a => a.EntityType == evidenceName && a.EntityId == id.ToString() && a.Action == EvidenceFiles.Downloaded, ct);
+        var evidenceName = Data.Log.AuditNames.Of<Evidence>();
+        var downloads = await db.Set<Data.Log.ActivityEntry>().CountAsync(a => a.EntityType == evidenceName && a.EntityId == id.ToString() && a.Action == EvidenceFiles.Downloaded, ct);
         var today = await db.Clock.Today(ct);
         var rights = Evidence.MayBeReviewedBy(db.CurrentUser, controls.FirstOrDefault(c => c.Id == evidence.ControlId)?.OwnerId);
         var reviewable = rights && db.CurrentUser.UserId is { } reader

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using OpenIsms.Core.Common;
+using OpenIsms.Core.Data;
 using OpenIsms.Core.Users;
 
 namespace OpenIsms.Core.Imports;

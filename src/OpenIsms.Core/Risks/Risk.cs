@@ -1,4 +1,5 @@
 using OpenIsms.Core.Common;
+using OpenIsms.Core.Data;
 
 namespace OpenIsms.Core.Risks;
 
@@ -197,8 +198,10 @@ public sealed class Risk : Entity, IAutoNumbered
 [AuditName("RiskAsset")]
 public sealed class RiskAsset : Entity
 {
+    [WhenTargetDeleted(OnTargetDeleted.Delete)]
     public Guid RiskId { get; init; }
 
+    [WhenTargetDeleted(OnTargetDeleted.Delete)]
     public Guid AssetId { get; init; }
 }
 
@@ -206,6 +209,7 @@ public sealed class RiskAsset : Entity
 [AuditName("RiskControl")]
 public sealed class RiskControl : Entity
 {
+    [WhenTargetDeleted(OnTargetDeleted.Delete)]
     public Guid RiskId { get; init; }
 
     public Guid RequirementId { get; init; }

@@ -1,4 +1,5 @@
 using OpenIsms.Core.Common;
+using OpenIsms.Core.Data;
 
 namespace OpenIsms.Core.Risks;
 
@@ -9,6 +10,7 @@ namespace OpenIsms.Core.Risks;
 [AuditName("RiskAssessment")]
 public sealed class RiskAssessment : Entity
 {
+    [WhenTargetDeleted(OnTargetDeleted.Delete)]
     public Guid RiskId { get; private set; }
 
     public Guid MethodologyId { get; private set; }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using OpenIsms.Core.Assets;
 using OpenIsms.Core.Common;
+using OpenIsms.Core.Data;
 using OpenIsms.Core.Frameworks;
 using OpenIsms.Core.Users;
 

@@ -1,4 +1,5 @@
 using OpenIsms.Core.Common;
+using OpenIsms.Core.Data;
 
 namespace OpenIsms.Core.Risks;
 
@@ -14,6 +15,7 @@ public enum ActionStatus
 [AuditName("TreatmentAction")]
 public sealed class TreatmentAction : Entity
 {
+    [WhenTargetDeleted(OnTargetDeleted.Delete)]
     public Guid RiskId { get; private set; }
 
     public string Title { get; private set; } = "";
@@ -91,8 +93,10 @@ public enum AcceptanceStatus
 [AuditName("RiskAcceptance")]
 public sealed class RiskAcceptance : Entity
 {
+    [WhenTargetDeleted(OnTargetDeleted.Delete)]
     public Guid RiskId { get; private set; }
 
+    [WhenTargetDeleted(OnTargetDeleted.Delete)]
     public Guid AssessmentId { get; private set; }
 
     public int MethodologyNumber { get; private set; }

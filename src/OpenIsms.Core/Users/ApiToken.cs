@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using OpenIsms.Core.Common;
+using OpenIsms.Core.Data;
 
 namespace OpenIsms.Core.Users;
 

@@ -154,7 +154,7 @@ namespace OpenIsms.Migrations.PostgreSql.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("OpenIsms.Core.Activity.ActivityEntry", b =>
+            modelBuilder.Entity("OpenIsms.Core.Data.Log.ActivityEntry", b =>
                 {
                     b.Property<long>("Sequence")
                         .HasColumnType("bigint");
@@ -2139,7 +2139,7 @@ namespace OpenIsms.Migrations.PostgreSql.Migrations
                     b.ToTable("ApiToken");
                 });
 
-            modelBuilder.Entity("OpenIsms.Core.Users.AppUser", b =>
+            modelBuilder.Entity("OpenIsms.Core.Data.AppUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("text");
@@ -2228,7 +2228,7 @@ namespace OpenIsms.Migrations.PostgreSql.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("OpenIsms.Core.Users.AppUser", null)
+                    b.HasOne("OpenIsms.Core.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2237,7 +2237,7 @@ namespace OpenIsms.Migrations.PostgreSql.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("OpenIsms.Core.Users.AppUser", null)
+                    b.HasOne("OpenIsms.Core.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2252,7 +2252,7 @@ namespace OpenIsms.Migrations.PostgreSql.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("OpenIsms.Core.Users.AppUser", null)
+                    b.HasOne("OpenIsms.Core.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2261,7 +2261,7 @@ namespace OpenIsms.Migrations.PostgreSql.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("OpenIsms.Core.Users.AppUser", null)
+                    b.HasOne("OpenIsms.Core.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2270,7 +2270,7 @@ namespace OpenIsms.Migrations.PostgreSql.Migrations
 
             modelBuilder.Entity("OpenIsms.Core.Assets.Asset", b =>
                 {
-                    b.HasOne("OpenIsms.Core.Users.AppUser", null)
+                    b.HasOne("OpenIsms.Core.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -2302,7 +2302,7 @@ namespace OpenIsms.Migrations.PostgreSql.Migrations
 
             modelBuilder.Entity("OpenIsms.Core.Controls.Control", b =>
                 {
-                    b.HasOne("OpenIsms.Core.Users.AppUser", null)
+                    b.HasOne("OpenIsms.Core.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -2325,7 +2325,7 @@ namespace OpenIsms.Migrations.PostgreSql.Migrations
 
             modelBuilder.Entity("OpenIsms.Core.Controls.ControlTask", b =>
                 {
-                    b.HasOne("OpenIsms.Core.Users.AppUser", null)
+                    b.HasOne("OpenIsms.Core.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("CompletedById")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -2339,7 +2339,7 @@ namespace OpenIsms.Migrations.PostgreSql.Migrations
 
             modelBuilder.Entity("OpenIsms.Core.Evidence.Evidence", b =>
                 {
-                    b.HasOne("OpenIsms.Core.Users.AppUser", null)
+                    b.HasOne("OpenIsms.Core.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("CollectedById")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2355,7 +2355,7 @@ namespace OpenIsms.Migrations.PostgreSql.Migrations
                         .HasForeignKey("ControlTaskId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("OpenIsms.Core.Users.AppUser", null)
+                    b.HasOne("OpenIsms.Core.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("ReviewedById")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -2402,7 +2402,7 @@ namespace OpenIsms.Migrations.PostgreSql.Migrations
 
             modelBuilder.Entity("OpenIsms.Core.Imports.ImportUpload", b =>
                 {
-                    b.HasOne("OpenIsms.Core.Users.AppUser", null)
+                    b.HasOne("OpenIsms.Core.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2416,7 +2416,7 @@ namespace OpenIsms.Migrations.PostgreSql.Migrations
                         .HasForeignKey("MethodologyId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("OpenIsms.Core.Users.AppUser", null)
+                    b.HasOne("OpenIsms.Core.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2495,7 +2495,7 @@ namespace OpenIsms.Migrations.PostgreSql.Migrations
 
             modelBuilder.Entity("OpenIsms.Core.Risks.TreatmentAction", b =>
                 {
-                    b.HasOne("OpenIsms.Core.Users.AppUser", null)
+                    b.HasOne("OpenIsms.Core.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -2541,7 +2541,7 @@ namespace OpenIsms.Migrations.PostgreSql.Migrations
 
             modelBuilder.Entity("OpenIsms.Core.Users.ApiToken", b =>
                 {
-                    b.HasOne("OpenIsms.Core.Users.AppUser", null)
+                    b.HasOne("OpenIsms.Core.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Restrict)

@@ -145,7 +145,7 @@ namespace OpenIsms.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("OpenIsms.Core.Activity.ActivityEntry", b =>
+            modelBuilder.Entity("OpenIsms.Core.Data.Log.ActivityEntry", b =>
                 {
                     b.Property<long>("Sequence")
                         .HasColumnType("INTEGER");
@@ -2130,7 +2130,7 @@ namespace OpenIsms.Migrations.Sqlite.Migrations
                     b.ToTable("ApiToken");
                 });
 
-            modelBuilder.Entity("OpenIsms.Core.Users.AppUser", b =>
+            modelBuilder.Entity("OpenIsms.Core.Data.AppUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("TEXT");
@@ -2219,7 +2219,7 @@ namespace OpenIsms.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("OpenIsms.Core.Users.AppUser", null)
+                    b.HasOne("OpenIsms.Core.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2228,7 +2228,7 @@ namespace OpenIsms.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("OpenIsms.Core.Users.AppUser", null)
+                    b.HasOne("OpenIsms.Core.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2243,7 +2243,7 @@ namespace OpenIsms.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("OpenIsms.Core.Users.AppUser", null)
+                    b.HasOne("OpenIsms.Core.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2252,7 +2252,7 @@ namespace OpenIsms.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("OpenIsms.Core.Users.AppUser", null)
+                    b.HasOne("OpenIsms.Core.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2261,7 +2261,7 @@ namespace OpenIsms.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("OpenIsms.Core.Assets.Asset", b =>
                 {
-                    b.HasOne("OpenIsms.Core.Users.AppUser", null)
+                    b.HasOne("OpenIsms.Core.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -2293,7 +2293,7 @@ namespace OpenIsms.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("OpenIsms.Core.Controls.Control", b =>
                 {
-                    b.HasOne("OpenIsms.Core.Users.AppUser", null)
+                    b.HasOne("OpenIsms.Core.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -2316,7 +2316,7 @@ namespace OpenIsms.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("OpenIsms.Core.Controls.ControlTask", b =>
                 {
-                    b.HasOne("OpenIsms.Core.Users.AppUser", null)
+                    b.HasOne("OpenIsms.Core.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("CompletedById")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -2330,7 +2330,7 @@ namespace OpenIsms.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("OpenIsms.Core.Evidence.Evidence", b =>
                 {
-                    b.HasOne("OpenIsms.Core.Users.AppUser", null)
+                    b.HasOne("OpenIsms.Core.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("CollectedById")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2346,7 +2346,7 @@ namespace OpenIsms.Migrations.Sqlite.Migrations
                         .HasForeignKey("ControlTaskId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("OpenIsms.Core.Users.AppUser", null)
+                    b.HasOne("OpenIsms.Core.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("ReviewedById")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -2393,7 +2393,7 @@ namespace OpenIsms.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("OpenIsms.Core.Imports.ImportUpload", b =>
                 {
-                    b.HasOne("OpenIsms.Core.Users.AppUser", null)
+                    b.HasOne("OpenIsms.Core.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2407,7 +2407,7 @@ namespace OpenIsms.Migrations.Sqlite.Migrations
                         .HasForeignKey("MethodologyId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("OpenIsms.Core.Users.AppUser", null)
+                    b.HasOne("OpenIsms.Core.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2486,7 +2486,7 @@ namespace OpenIsms.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("OpenIsms.Core.Risks.TreatmentAction", b =>
                 {
-                    b.HasOne("OpenIsms.Core.Users.AppUser", null)
+                    b.HasOne("OpenIsms.Core.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -2532,7 +2532,7 @@ namespace OpenIsms.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("OpenIsms.Core.Users.ApiToken", b =>
                 {
-                    b.HasOne("OpenIsms.Core.Users.AppUser", null)
+                    b.HasOne("OpenIsms.Core.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Restrict)

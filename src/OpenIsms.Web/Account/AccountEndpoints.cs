@@ -1,8 +1,9 @@
-using OpenIsms.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using OpenIsms.Core.Data;
 using OpenIsms.Core.Users;
 using OpenIsms.Web.Account;
+using OpenIsms.Web.Infrastructure;
 
 namespace OpenIsms.Web.Infrastructure;
 

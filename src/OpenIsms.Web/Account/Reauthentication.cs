@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using OpenIsms.Core.Data;
 using OpenIsms.Core.Users;
 
 namespace OpenIsms.Web.Account;

@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using OpenIsms.Core.Data;
 using OpenIsms.Core.Users;
 
 namespace OpenIsms.Web.Api;

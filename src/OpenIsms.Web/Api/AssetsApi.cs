@@ -1,5 +1,6 @@
 using OpenIsms.Core.Assets;
 using OpenIsms.Core.Common;
+using OpenIsms.Core.Risks;
 using OpenIsms.Core.Security;
 using OpenIsms.Web.Infrastructure;
 
@@ -133,7 +134,7 @@ public sealed class AssetsApi : IEndpointGroup
             })
             .RequireAuthorization(read).WithName("ListAssets").WithSummary("The asset inventory, filtered and paged (owner=none for assets without an owner).");
 
-        assets.MapGet("/{id:guid}", async (Guid id, GetAsset get, CancellationToken ct) =>
+        assets.MapGet("/{id:guid}", async (Guid id, GetAsset get, ListAssetRisks assetRisks, CancellationToken ct) =>
             {
                 if (await get.Handle(id, ct) is not { } v)
                 {
@@ -141,6 +142,7 @@ public sealed class AssetsApi : IEndpointGroup
                 }
 
                 var a = v.Asset;
+                var risks = await assetRisks.Handle(id, ct);
                 return Results.Ok(new AssetDetail
                 {
                     Id = a.Id,
@@ -164,7 +166,7 @@ public sealed class AssetsApi : IEndpointGroup
                     InheritedAvailability = new(v.Availability.Value, v.Availability.FromReference),
                     DependsOn = v.DependsOn.Select(d => d.Reference).ToList(),
                     UsedBy = v.UsedBy.Select(d => d.Reference).ToList(),
-                    Risks = v.Risks.Select(r => r.Reference).ToList(),
+                    Risks = risks.Select(r => r.Reference).ToList(),
                     Version = a.Version,
                 });
             })

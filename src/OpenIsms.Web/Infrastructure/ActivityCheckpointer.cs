@@ -1,5 +1,6 @@
 using OpenIsms.Core.Activity;
 using OpenIsms.Core.Common;
+using OpenIsms.Core.Data.Log;
 
 namespace OpenIsms.Web.Infrastructure;
 

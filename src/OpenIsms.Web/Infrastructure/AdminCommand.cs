@@ -1,3 +1,4 @@
+using OpenIsms.Core.Setup;
 using OpenIsms.Core.Users;
 
 namespace OpenIsms.Web.Infrastructure;

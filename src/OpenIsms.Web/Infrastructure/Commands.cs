@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Identity;
 using OpenIsms.Core.Activity;
 using OpenIsms.Core.Common;
+using OpenIsms.Core.Data;
+using OpenIsms.Core.Data.Log;
 using OpenIsms.Core.Security;
 using OpenIsms.Core.Users;
 

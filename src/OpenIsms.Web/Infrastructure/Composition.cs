@@ -1,10 +1,11 @@
-using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 using OpenIsms.Core.Activity;
 using OpenIsms.Core.Common;
 using OpenIsms.Core.Data;
+using OpenIsms.Core.Data.Log;
 using OpenIsms.Core.Setup;
 using OpenIsms.Web.Api;
 using OpenIsms.Web.Components;

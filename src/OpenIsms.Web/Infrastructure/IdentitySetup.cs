@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using OpenIsms.Core.Data;
 using OpenIsms.Core.Users;
 using OpenIsms.Web.Account;
 

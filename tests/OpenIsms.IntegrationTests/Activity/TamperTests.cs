@@ -5,6 +5,7 @@ using OpenIsms.Core.Activity;
 using OpenIsms.Core.Common;
 using OpenIsms.Core.Context;
 using OpenIsms.Core.Data;
+using OpenIsms.Core.Data.Log;
 using OpenIsms.Core.Risks;
 using OpenIsms.Core.Security;
 using OpenIsms.IntegrationTests.Evidence;

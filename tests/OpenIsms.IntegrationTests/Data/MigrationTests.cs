@@ -15,7 +15,7 @@ public sealed class MigrationTests
     {
         var options = new DbContextOptionsBuilder<OpenIsmsDbContext>();
         provider(options);
-        return new OpenIsmsDbContext(options.Options, SystemUser.Instance, new OpenIsms.Core.Common.Clock(TimeProvider.System, TimeZoneInfo.Utc), OpenIsms.Core.Activity.ActivityKeyRing.Ephemeral());
+        return new OpenIsmsDbContext(options.Options, SystemUser.Instance, new OpenIsms.Core.Common.Clock(TimeProvider.System, TimeZoneInfo.Utc), OpenIsms.Core.Data.Log.ActivityKeyRing.Ephemeral());
     }
 
     /// <summary>The context exactly as the app configures it (provider and migrations assembly) from its settings.</summary>

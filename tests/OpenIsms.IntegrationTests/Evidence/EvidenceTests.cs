@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OpenIsms.Core.Activity;
 using OpenIsms.Core.Controls;
 using OpenIsms.Core.Data;
+using OpenIsms.Core.Data.Log;
 using OpenIsms.Core.Security;
 using OpenIsms.IntegrationTests.Infrastructure;
 using EvidenceItem = OpenIsms.Core.Evidence.Evidence;

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OpenIsms.Core.Activity;
 using OpenIsms.Core.Data;
+using OpenIsms.Core.Data.Log;
 using OpenIsms.Core.Frameworks;
 using OpenIsms.Core.Security;
 using OpenIsms.IntegrationTests.Infrastructure;

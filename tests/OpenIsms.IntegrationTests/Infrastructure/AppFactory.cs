@@ -3,8 +3,10 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using OpenIsms.Core.Data;
 using OpenIsms.Core.Organisations;
 using OpenIsms.Core.Security;
+using OpenIsms.Core.Setup;
 using OpenIsms.Core.Users;
 
 namespace OpenIsms.IntegrationTests.Infrastructure;

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using OpenIsms.Core.Data;
 using OpenIsms.Core.Security;
 using OpenIsms.Core.Users;
 using OpenIsms.IntegrationTests.Infrastructure;

@@ -1,4 +1,5 @@
 using OpenIsms.Core.Activity;
+using OpenIsms.Core.Data.Log;
 
 namespace OpenIsms.UnitTests.Activity;
 

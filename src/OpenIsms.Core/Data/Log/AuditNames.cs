@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using OpenIsms.Core.Common;
 using OpenIsms.Core.Users;
 
-namespace OpenIsms.Core.Activity;
+namespace OpenIsms.Core.Data.Log;
 
 /// <summary>The activity log's stable names of the types it records (<see cref="AuditNameAttribute"/>).</summary>
 public static class AuditNames

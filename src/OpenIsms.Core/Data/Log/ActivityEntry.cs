@@ -1,4 +1,4 @@
-namespace OpenIsms.Core.Activity;
+namespace OpenIsms.Core.Data.Log;
 
 /// <summary>
 /// One change to one record: who, when, what, before and after. Entries are chained by HMAC-SHA-256 with a key kept

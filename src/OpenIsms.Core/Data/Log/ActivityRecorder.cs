@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using OpenIsms.Core.Common;
 using OpenIsms.Core.Users;
 
-namespace OpenIsms.Core.Activity;
+namespace OpenIsms.Core.Data.Log;
 
 /// <summary>Turns tracked changes into activity entries (before/after JSON) and chains their hashes.</summary>
 internal static class ActivityRecorder

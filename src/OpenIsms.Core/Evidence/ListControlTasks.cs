@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using OpenIsms.Core.Controls;
 using OpenIsms.Core.Data;
 using OpenIsms.Core.Evidence;
 using OpenIsms.Core.Security;
 using OpenIsms.Core.Users;
 
-namespace OpenIsms.Core.Controls;
+namespace OpenIsms.Core.Evidence;
 
 /// <summary>The open and recent tasks of a control, for its page.</summary>
 public sealed class ListControlTasks(OpenIsmsDbContext db)

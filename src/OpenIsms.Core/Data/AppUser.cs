@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 
-namespace OpenIsms.Core.Users;
+namespace OpenIsms.Core.Data;
 
 /// <summary>A person who signs in. Deactivated users keep their history but cannot sign in.</summary>
 public sealed class AppUser : IdentityUser

@@ -4,8 +4,9 @@ using OpenIsms.Core.Controls;
 using OpenIsms.Core.Data;
 using OpenIsms.Core.Risks;
 using OpenIsms.Core.Security;
+using OpenIsms.Core.Users;
 
-namespace OpenIsms.Core.Users;
+namespace OpenIsms.Core.Ownership;
 
 /// <summary>
 /// Records whose owner can no longer do the owner's duties — deactivated, or their role changed since — for an
@@ -15,11 +16,23 @@ public sealed class ListOwnersWithoutDuty(OpenIsmsDbContext db)
 {
     public const int Shown = 100;
 
+    /// <summary>The kinds of record that have an owner; the page turns a kind and its ids into a link.</summary>
+    public enum OwnedKind
+    {
+        Asset,
+        Risk,
+        Control,
+        TreatmentAction,
+    }
+
     public sealed record Row
     {
-        public required string Kind { get; init; }
+        public required OwnedKind Kind { get; init; }
 
         public required Guid Id { get; init; }
+
+        /// <summary>The record this one belongs to (a treatment action's risk), if any.</summary>
+        public Guid? ParentId { get; init; }
 
         public required string Reference { get; init; }
 
@@ -28,11 +41,9 @@ public sealed class ListOwnersWithoutDuty(OpenIsmsDbContext db)
         public required string OwnerId { get; init; }
 
         public required string OwnerName { get; init; }
-
-        public required string Href { get; init; }
     }
 
-    public sealed record Group(string Kind, int Total, IReadOnlyList<Row> Rows);
+    public sealed record Group(OwnedKind Kind, int Total, IReadOnlyList<Row> Rows);
 
     public async Task<IReadOnlyList<Group>?> Handle(CancellationToken ct = default)
     {
@@ -47,31 +58,31 @@ public sealed class ListOwnersWithoutDuty(OpenIsmsDbContext db)
         var actions = Owners.Eligible(db, OwnerDuties.TreatmentAction);
         return
         [
-            await Read("Assets", db.Set<Asset>().Where(a => a.OwnerId != null && !assets.Any(u => u.Id == a.OwnerId))
+            await Read(OwnedKind.Asset, db.Set<Asset>().Where(a => a.OwnerId != null && !assets.Any(u => u.Id == a.OwnerId))
                 .OrderBy(a => a.Reference).Select(a => new Raw
                 {
                     Id = a.Id,
                     Reference = a.Reference,
                     Name = a.Name,
                     OwnerId = a.OwnerId!,
-                }), (id, _) => $"/assets/{id}", ct),
-            await Read("Risks", db.Set<Risk>().Where(r => !risks.Any(u => u.Id == r.OwnerId) && r.Status != RiskStatus.Closed)
+                }), ct),
+            await Read(OwnedKind.Risk, db.Set<Risk>().Where(r => !risks.Any(u => u.Id == r.OwnerId) && r.Status != RiskStatus.Closed)
                 .OrderBy(r => r.Reference).Select(r => new Raw
                 {
                     Id = r.Id,
                     Reference = r.Reference,
                     Name = r.Title,
                     OwnerId = r.OwnerId,
-                }), (id, _) => $"/risks/{id}", ct),
-            await Read("Controls", db.Set<Control>().Where(c => c.OwnerId != null && !controls.Any(u => u.Id == c.OwnerId))
+                }), ct),
+            await Read(OwnedKind.Control, db.Set<Control>().Where(c => c.OwnerId != null && !controls.Any(u => u.Id == c.OwnerId))
                 .OrderBy(c => c.Reference).Select(c => new Raw
                 {
                     Id = c.Id,
                     Reference = c.Reference,
                     Name = c.Name,
                     OwnerId = c.OwnerId!,
-                }), (id, _) => $"/controls/{id}", ct),
-            await Read("Treatment actions", from a in db.Set<TreatmentAction>()
+                }), ct),
+            await Read(OwnedKind.TreatmentAction, from a in db.Set<TreatmentAction>()
                                             where a.OwnerId != null && !actions.Any(u => u.Id == a.OwnerId)
                                                   && a.Status != ActionStatus.Done && a.Status != ActionStatus.Cancelled
                                             join r in db.Set<Risk>() on a.RiskId equals r.Id
@@ -83,7 +94,7 @@ public sealed class ListOwnersWithoutDuty(OpenIsmsDbContext db)
                                                 Name = a.Title,
                                                 OwnerId = a.OwnerId!,
                                                 ParentId = r.Id,
-                                            }, (id, risk) => $"/risks/{risk}/actions/{id}", ct),
+                                            }, ct),
         ];
     }
 
@@ -100,7 +111,7 @@ public sealed class ListOwnersWithoutDuty(OpenIsmsDbContext db)
         public Guid? ParentId { get; init; }
     }
 
-    private async Task<Group> Read(string kind, IQueryable<Raw> query, Func<Guid, Guid?, string> href, CancellationToken ct)
+    private async Task<Group> Read(OwnedKind kind, IQueryable<Raw> query, CancellationToken ct)
     {
         var total = await query.CountAsync(ct);
         var rows = await query.AsNoTracking().Take(Shown).ToListAsync(ct);
@@ -110,11 +121,11 @@ public sealed class ListOwnersWithoutDuty(OpenIsmsDbContext db)
         {
             Kind = kind,
             Id = r.Id,
+            ParentId = r.ParentId,
             Reference = r.Reference,
             Name = r.Name,
             OwnerId = r.OwnerId,
             OwnerName = names.GetValueOrDefault(r.OwnerId, "—"),
-            Href = href(r.Id, r.ParentId),
         }).ToList());
     }
 }

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace OpenIsms.Core.Activity;
+namespace OpenIsms.Core.Data.Log;
 
 /// <summary>The one definition of what an entry's hash covers, used when writing and when verifying.</summary>
 public static class ActivityHash

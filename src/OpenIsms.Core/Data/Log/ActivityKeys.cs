@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace OpenIsms.Core.Activity;
+namespace OpenIsms.Core.Data.Log;
 
 /// <summary>Where the activity log's secrets and anchors live: outside the database, by default in the data folder.</summary>
 public sealed class ActivityKeyOptions

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace OpenIsms.Core.Activity;
+namespace OpenIsms.Core.Data.Log;
 
 internal sealed class ActivityEntryConfiguration : IEntityTypeConfiguration<ActivityEntry>
 {

@@ -5,8 +5,9 @@ using OpenIsms.Core.Data;
 using OpenIsms.Core.Organisations;
 using OpenIsms.Core.Security;
 using OpenIsms.Core.Setup;
+using OpenIsms.Core.Users;
 
-namespace OpenIsms.Core.Users;
+namespace OpenIsms.Core.Setup;
 
 /// <summary>
 /// First run: creates the organisation and the first administrator. Refused once any user exists,
