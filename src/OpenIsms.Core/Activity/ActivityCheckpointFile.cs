@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using OpenIsms.Core.Common;
 using OpenIsms.Core.Data.Log;
 
 namespace OpenIsms.Core.Activity;
@@ -9,7 +10,7 @@ namespace OpenIsms.Core.Activity;
 /// The checkpoint file: signed heads of the chain appended one JSON line at a time. A database restored from an older
 /// copy, or cut short, no longer reaches the newest checkpoint; a checkpoint edited in the file fails its signature.
 /// </summary>
-public sealed class ActivityCheckpointFile(ActivityKeyOptions options, ActivityKeyRing keys)
+public sealed class ActivityCheckpointFile(ActivityKeyOptions options, ActivityKeyRing keys) : INodeMemory
 {
     private static readonly SemaphoreSlim Gate = new(1, 1);
 
@@ -71,6 +72,15 @@ public sealed class ActivityCheckpointFile(ActivityKeyOptions options, ActivityK
 
     private readonly object latestGate = new();
     private (long Offset, ActivityCheckpoint? Latest) verified;
+
+    /// <summary>Forgets how far the file was read: the next <see cref="Latest"/> reads it from its start.</summary>
+    public void Forget()
+    {
+        lock (latestGate)
+        {
+            verified = default;
+        }
+    }
 
     /// <summary>
     /// The newest genuine checkpoint. Lines already read are not read or verified again (the file only grows; a file

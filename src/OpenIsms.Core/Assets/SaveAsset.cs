@@ -59,19 +59,11 @@ public sealed class SaveAsset(OpenIsmsDbContext db)
             return Result<Guid>.From(failure!);
         }
 
-        // A blank identifier gets its number when saved, inside the log's lock; until then it is only a placeholder.
-        var automatic = string.IsNullOrWhiteSpace(c.Reference) && c.Id is null;
-        var reference = automatic ? Asset.Prefix + "000" : c.Reference ?? "";
+        var reference = await db.ChooseReference(asset, c.Reference, c.Id is null, a => a.Name, "asset", ct);
         var errors = new List<FieldError>();
-        // An automatic identifier is final only when saved (inside the log's lock); a typed one must be free now.
-        if (!string.IsNullOrWhiteSpace(c.Reference))
+        if (reference.Clash is { } clash)
         {
-            var trimmed = reference.Trim();
-            var clash = await db.Set<Asset>().Where(a => a.Reference == trimmed && a.Id != asset.Id).Select(a => a.Name).FirstOrDefaultAsync(ct);
-            if (clash is not null)
-            {
-                errors.Add(new FieldError(nameof(Asset.Reference), $"{trimmed} is already used by the asset \"{clash}\"."));
-            }
+            errors.Add(clash);
         }
 
         if (await Owners.Check(db, c.OwnerId, Security.OwnerDuties.Asset, nameof(Asset.OwnerId), "assets", ct) is { } ownerError)
@@ -80,7 +72,7 @@ public sealed class SaveAsset(OpenIsmsDbContext db)
         }
 
         var levels = await db.Set<ClassificationLevel>().OrderBy(l => l.Rank).Select(l => l.Name).ToListAsync(ct);
-        var result = asset.Update(c, reference, levels);
+        var result = asset.Update(c, reference.Reference, levels);
         if (!result.Succeeded || errors.Count > 0)
         {
             return Result<Guid>.From(Result.Invalid([.. result.Errors, .. errors]));
@@ -88,12 +80,7 @@ public sealed class SaveAsset(OpenIsmsDbContext db)
 
         if (c.Id is null)
         {
-            if (automatic)
-            {
-                asset.NumberAutomatically();
-            }
-
-            db.Add(asset);
+            db.AddNew(asset, reference);
         }
 
         var saved = await db.SaveAsync(ct);

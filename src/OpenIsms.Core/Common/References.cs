@@ -50,5 +50,8 @@ public interface IAutoNumbered
 
     bool NumberedAutomatically { get; }
 
+    /// <summary>The identifier was left blank: the one given now is provisional, the save gives the final one.</summary>
+    void NumberAutomatically();
+
     void Renumber(string reference);
 }

@@ -56,14 +56,11 @@ public sealed class SaveControl(OpenIsmsDbContext db)
             return Result<Guid>.From(failure!);
         }
 
-        // A blank identifier gets its number when saved, inside the log's lock; until then it is only a placeholder.
-        var automatic = string.IsNullOrWhiteSpace(c.Reference) && c.Id is null;
-        var reference = automatic ? Control.Prefix + "000" : c.Reference ?? "";
+        var reference = await db.ChooseReference(control, c.Reference, c.Id is null, x => x.Name, "control", ct);
         var errors = new List<FieldError>();
-        var trimmed = reference.Trim();
-        if (!automatic && await db.Set<Control>().Where(x => x.Reference == trimmed && x.Id != control.Id).Select(x => x.Name).FirstOrDefaultAsync(ct) is { } clash)
+        if (reference.Clash is { } clash)
         {
-            errors.Add(new FieldError(nameof(Control.Reference), $"{trimmed} is already used by the control \"{clash}\"."));
+            errors.Add(clash);
         }
 
         if (await Owners.Check(db, c.OwnerId, Security.OwnerDuties.Control, nameof(Control.OwnerId), "controls", ct) is { } ownerError)
@@ -77,7 +74,7 @@ public sealed class SaveControl(OpenIsmsDbContext db)
             errors.Add(new FieldError("RequirementIds", "Choose Annex A controls from the catalogue."));
         }
 
-        var result = control.Update(c, reference);
+        var result = control.Update(c, reference.Reference);
         if (!result.Succeeded || errors.Count > 0)
         {
             return Result<Guid>.From(Result.Invalid([.. result.Errors, .. errors]));
@@ -85,12 +82,7 @@ public sealed class SaveControl(OpenIsmsDbContext db)
 
         if (c.Id is null)
         {
-            if (automatic)
-            {
-                control.NumberAutomatically();
-            }
-
-            db.Add(control);
+            db.AddNew(control, reference);
         }
 
         var links = await db.Set<ControlRequirement>().Where(x => x.ControlId == control.Id).ToListAsync(ct);

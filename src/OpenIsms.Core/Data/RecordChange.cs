@@ -46,4 +46,42 @@ public static class RecordChange
 
         return db.CurrentUser.Has(permission) ? (create(), null) : (null, Result.Forbidden());
     }
+
+    /// <summary>
+    /// The identifier a create-or-edit save gives its record: a blank one on a new record is numbered automatically when
+    /// saved (inside the log's lock; until then a placeholder stands in), a typed one must be free now.
+    /// </summary>
+    /// <param name="label">What names the record in the clash message (a risk's title, an asset's name).</param>
+    /// <param name="what">The kind of record, in the message: "the risk \"…\"".</param>
+    public static async Task<ChosenReference> ChooseReference<T>(
+        this OpenIsmsDbContext db, T record, string? typed, bool creating, Expression<Func<T, string>> label, string what, CancellationToken ct = default)
+        where T : Entity, IAutoNumbered
+    {
+        if (string.IsNullOrWhiteSpace(typed))
+        {
+            return new() { Reference = creating ? record.ReferencePrefix + "000" : "", Automatic = creating };
+        }
+
+        var trimmed = typed.Trim();
+        var clash = await db.Set<T>().Where(x => EF.Property<string>(x, nameof(IAutoNumbered.Reference)) == trimmed && x.Id != record.Id)
+            .Select(label).FirstOrDefaultAsync(ct);
+        return new()
+        {
+            Reference = typed,
+            Automatic = false,
+            Clash = clash is null ? null : new FieldError(nameof(IAutoNumbered.Reference), $"{trimmed} is already used by the {what} \"{clash}\"."),
+        };
+    }
+
+    /// <summary>Adds a new record; one whose identifier was left blank is numbered when saved.</summary>
+    public static void AddNew<T>(this OpenIsmsDbContext db, T record, ChosenReference reference)
+        where T : Entity, IAutoNumbered
+    {
+        if (reference.Automatic)
+        {
+            record.NumberAutomatically();
+        }
+
+        db.Add(record);
+    }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using OpenIsms.Core.Common;
 
 namespace OpenIsms.Core.Organisations;
 
@@ -8,7 +9,7 @@ namespace OpenIsms.Core.Organisations;
 /// minute so that a page view costs no query. Saving the organisation forgets it on this node; another node sees the
 /// change within the minute.
 /// </summary>
-public sealed class OrganisationProfile(IServiceScopeFactory scopes, TimeProvider time)
+public sealed class OrganisationProfile(IServiceScopeFactory scopes, TimeProvider time) : INodeMemory
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
     private volatile Snapshot? cached;

@@ -54,19 +54,12 @@ public sealed class SaveRisk(OpenIsmsDbContext db)
             return Result<Guid>.From(failure!);
         }
 
-        // A blank identifier gets its number when saved, inside the log's lock; until then it is only a placeholder.
-        var reference = string.IsNullOrWhiteSpace(c.Reference) && c.Id is null ? Risk.Prefix + "000" : c.Reference ?? "";
+        var reference = await db.ChooseReference(risk, c.Reference, c.Id is null, r => r.Title, "risk", ct);
         c.OwnerId ??= "";
         var errors = new List<FieldError>();
-        // An automatic identifier is final only when saved (inside the log's lock); a typed one must be free now.
-        if (!string.IsNullOrWhiteSpace(c.Reference))
+        if (reference.Clash is { } clash)
         {
-            var trimmed = reference.Trim();
-            var clash = await db.Set<Risk>().Where(r => r.Reference == trimmed && r.Id != risk.Id).Select(r => r.Title).FirstOrDefaultAsync(ct);
-            if (clash is not null)
-            {
-                errors.Add(new FieldError(nameof(Risk.Reference), $"{trimmed} is already used by the risk \"{clash}\"."));
-            }
+            errors.Add(clash);
         }
 
         if (await Owners.Check(db, c.OwnerId, Security.OwnerDuties.Risk, nameof(Risk.OwnerId), "risks", ct) is { } ownerError)
@@ -96,7 +89,7 @@ public sealed class SaveRisk(OpenIsmsDbContext db)
             errors.Add(new FieldError("ControlIds", "Choose Annex A controls from the catalogue."));
         }
 
-        var result = risk.Update(c, reference);
+        var result = risk.Update(c, reference.Reference);
         if (!result.Succeeded || errors.Count > 0)
         {
             return Result<Guid>.From(Result.Invalid([.. result.Errors, .. errors]));
@@ -104,12 +97,7 @@ public sealed class SaveRisk(OpenIsmsDbContext db)
 
         if (c.Id is null)
         {
-            if (string.IsNullOrWhiteSpace(c.Reference))
-            {
-                risk.NumberAutomatically();
-            }
-
-            db.Add(risk);
+            db.AddNew(risk, reference);
         }
 
         await SyncLinks(risk.Id, assetIds, controlIds, ct);

@@ -17,6 +17,7 @@ public static class CoreServices
         }
 
         services.AddSingleton<Organisations.OrganisationProfile>();
+        services.AddSingleton<Common.INodeMemory>(sp => sp.GetRequiredService<Organisations.OrganisationProfile>());
         services.AddSingleton(sp =>
         {
             var organisation = sp.GetRequiredService<Organisations.OrganisationProfile>();

@@ -1,10 +1,12 @@
+using OpenIsms.Core.Common;
+
 namespace OpenIsms.Core.Soa;
 
 /// <summary>
 /// This node's copy of the SoA summary, with the activity-log position it was computed at. A hint, never the truth: every
 /// read compares that position with the database's, so several nodes stay correct without talking to each other.
 /// </summary>
-public sealed class SoaSummaryCache
+public sealed class SoaSummaryCache : INodeMemory
 {
     private readonly Lock gate = new();
     private (string Head, GetSoa.View View)? entry;
@@ -22,6 +24,14 @@ public sealed class SoaSummaryCache
         lock (gate)
         {
             entry = (head, view);
+        }
+    }
+
+    public void Forget()
+    {
+        lock (gate)
+        {
+            entry = null;
         }
     }
 }

@@ -26,6 +26,7 @@ public static class Composition
         services.AddSingleton(activity);
         services.AddSingleton(sp => ActivityKeyRing.Open(activity.KeyFile, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ActivityCheckpointFile>();
+        services.AddSingleton<INodeMemory>(sp => sp.GetRequiredService<ActivityCheckpointFile>());
         services.AddHostedService<ActivityCheckpointer>();
         services.AddUseCases();
         var evidence = EvidenceStorage(config);
@@ -41,6 +42,7 @@ public static class Composition
         services.AddScoped<Account.Reauthentication>();
         services.AddSingleton<Exports.PdfPrinter>();
         services.AddSingleton<OpenIsms.Core.Soa.SoaSummaryCache>();
+        services.AddSingleton<INodeMemory>(sp => sp.GetRequiredService<OpenIsms.Core.Soa.SoaSummaryCache>());
         services.AddOpenIsmsIdentity(config);
         // Pages use the sign-in cookie; /api uses personal tokens only (so no page can be used to forge an API call).
         services.AddAuthentication(o =>

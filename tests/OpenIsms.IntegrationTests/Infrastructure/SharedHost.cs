@@ -1,9 +1,6 @@
-using System.Reflection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
-using OpenIsms.Core.Activity;
-using OpenIsms.Core.Organisations;
-using OpenIsms.Core.Soa;
+using OpenIsms.Core.Common;
 
 namespace OpenIsms.IntegrationTests.Infrastructure;
 
@@ -78,25 +75,19 @@ public abstract class SharedHost(Provider provider) : AppFactory(provider), IAsy
     internal void Release() => Interlocked.Exchange(ref leased, 0);
 
     /// <summary>
-    /// The data folder and database back to the template's state, and what the app keeps in memory about them forgotten:
-    /// the organisation's profile (name, time zone: kept a minute), the SoA summary (keyed by the log's head, which the
-    /// copy shares with the template) and the newest-checkpoint reading of the checkpoint file (which only ever grows
-    /// in production, so the app reads on from where it stopped).
+    /// The data folder and database back to the template's state, and what the app keeps in memory about them forgotten
+    /// through the app's own hook (<see cref="INodeMemory"/>): the organisation's profile (name, time zone: kept a
+    /// minute), the SoA summary (keyed by the log's head, which the copy shares with the template) and the
+    /// newest-checkpoint reading of the checkpoint file (which only ever grows in production, so the app reads on from
+    /// where it stopped).
     /// </summary>
     private async Task Reset()
     {
         Database.ResetTo(await Templates.For(Provider));
-        Services.GetRequiredService<OrganisationProfile>().Forget();
-        Forget(Services.GetRequiredService<SoaSummaryCache>(), "entry");
-        Forget(Services.GetRequiredService<ActivityCheckpointFile>(), "verified");
-    }
-
-    /// <summary>Sets a private field back to its initial (default) value; fails loudly when the app renamed it.</summary>
-    private static void Forget(object service, string field)
-    {
-        var info = service.GetType().GetField(field, BindingFlags.Instance | BindingFlags.NonPublic)
-            ?? throw new InvalidOperationException($"{service.GetType().Name} has no field {field} to forget on reset: update SharedHost.Reset.");
-        info.SetValue(service, info.FieldType.IsValueType && Nullable.GetUnderlyingType(info.FieldType) is null ? Activator.CreateInstance(info.FieldType) : null);
+        foreach (var memory in Services.GetServices<INodeMemory>())
+        {
+            memory.Forget();
+        }
     }
 }
 
