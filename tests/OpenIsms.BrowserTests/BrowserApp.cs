@@ -56,6 +56,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = 1280, Height = 860 } });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(30_000); // generous: CI runs the integration tests beside these on two cores
+        Assertions.SetDefaultExpectTimeout(30_000); // the waiting assertions too, instead of their 5 s
         return page;
     }
 
