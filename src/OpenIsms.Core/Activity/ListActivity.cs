@@ -11,25 +11,6 @@ namespace OpenIsms.Core.Activity;
 /// <summary>The activity log, newest first, filtered and paged in SQL; also one record's history.</summary>
 public sealed class ListActivity(OpenIsmsDbContext db)
 {
-    public sealed record Query
-    {
-        public string? EntityType { get; init; }
-
-        public string? EntityId { get; init; }
-
-        public string? User { get; init; }
-
-        /// <summary>The first day shown, in the organisation's time zone.</summary>
-        public DateOnly? From { get; init; }
-
-        /// <summary>The last day shown (inclusive), in the organisation's time zone.</summary>
-        public DateOnly? To { get; init; }
-
-        public int Page { get; init; } = 1;
-
-        public int PageSize { get; init; } = 50;
-    }
-
     /// <summary>Records whose content needs a permission beyond reading the log; their entries are hidden without it.</summary>
     private static readonly (string[] Types, string Permission)[] Guarded =
     [
@@ -49,7 +30,7 @@ public sealed class ListActivity(OpenIsmsDbContext db)
 
     public const string Withheld = "(withheld)";
 
-    public async Task<Page<ActivityEntry>> Handle(Query query, CancellationToken ct = default)
+    public async Task<Page<ActivityEntry>> Handle(ActivityFilter query, CancellationToken ct = default)
     {
         var q = Visible(db.Set<ActivityEntry>().AsNoTracking());
         if (!string.IsNullOrWhiteSpace(query.EntityType))

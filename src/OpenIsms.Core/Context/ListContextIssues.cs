@@ -7,19 +7,6 @@ namespace OpenIsms.Core.Context;
 /// <summary>The register of internal and external issues, filtered and paged in SQL.</summary>
 public sealed class ListContextIssues(OpenIsmsDbContext db)
 {
-    public sealed record Query
-    {
-        public string? Search { get; init; }
-
-        public IssueOrigin? Origin { get; init; }
-
-        public bool ClimateOnly { get; init; }
-
-        public int Page { get; init; } = 1;
-
-        public int PageSize { get; init; } = 25;
-    }
-
     public sealed record Row
     {
         public required Guid Id { get; init; }
@@ -39,7 +26,7 @@ public sealed class ListContextIssues(OpenIsmsDbContext db)
         public required int Version { get; init; }
     }
 
-    public async Task<Page<Row>> Handle(Query query, CancellationToken ct = default)
+    public async Task<Page<Row>> Handle(ContextIssueFilter query, CancellationToken ct = default)
     {
         var q = db.Set<ContextIssue>().AsNoTracking();
         if (query.Origin is { } origin)

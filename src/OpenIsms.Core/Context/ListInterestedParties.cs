@@ -7,21 +7,6 @@ namespace OpenIsms.Core.Context;
 /// <summary>The interested-party register with requirement counts, in one query.</summary>
 public sealed class ListInterestedParties(OpenIsmsDbContext db)
 {
-    public sealed record Query
-    {
-        public string? Search { get; init; }
-
-        public PartyOrigin? Origin { get; init; }
-
-        public RequirementSource? Source { get; init; }
-
-        public bool UnaddressedOnly { get; init; }
-
-        public int Page { get; init; } = 1;
-
-        public int PageSize { get; init; } = 25;
-    }
-
     public sealed record Row
     {
         public required Guid Id { get; init; }
@@ -39,7 +24,7 @@ public sealed class ListInterestedParties(OpenIsmsDbContext db)
         public required int Version { get; init; }
     }
 
-    public async Task<Page<Row>> Handle(Query query, CancellationToken ct = default)
+    public async Task<Page<Row>> Handle(InterestedPartyFilter query, CancellationToken ct = default)
     {
         var parties = db.Set<InterestedParty>().AsNoTracking();
         var requirements = db.Set<PartyRequirement>().AsNoTracking();

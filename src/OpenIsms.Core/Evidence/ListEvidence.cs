@@ -10,21 +10,6 @@ namespace OpenIsms.Core.Evidence;
 /// <summary>The evidence register: every item, filtered by state, kind, control and text, and paged in SQL.</summary>
 public sealed class ListEvidence(OpenIsmsDbContext db)
 {
-    public sealed record Query
-    {
-        public string? Search { get; init; }
-
-        public EvidenceState? State { get; init; }
-
-        public EvidenceKind? Kind { get; init; }
-
-        public Guid? ControlId { get; init; }
-
-        public int Page { get; init; } = 1;
-
-        public int PageSize { get; init; } = 25;
-    }
-
     public sealed record Row
     {
         public required Guid Id { get; init; }
@@ -52,7 +37,7 @@ public sealed class ListEvidence(OpenIsmsDbContext db)
 
     public sealed record ControlRef(Guid Id, string Reference);
 
-    public async Task<Page<Row>> Handle(Query query, CancellationToken ct = default)
+    public async Task<Page<Row>> Handle(EvidenceFilter query, CancellationToken ct = default)
     {
         var size = PageSizes.Normalise(query.PageSize);
         var page = PageSizes.NormalisePage(query.Page);

@@ -8,7 +8,7 @@ public sealed class ExportTreatmentPlan(OpenIsmsDbContext db, ListTreatmentPlan 
 {
     public static readonly string[] Columns = ["Risk", "Risk title", "Action", "Owner", "Due", "Status", "Annex A control", "Treatment"];
 
-    public async IAsyncEnumerable<object?[]> Handle(ListTreatmentPlan.Query filters, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    public async IAsyncEnumerable<object?[]> Handle(TreatmentPlanFilter filters, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
     {
         var today = await db.Clock.Today(ct);
         await foreach (var a in plan.Rows(filters, today).AsAsyncEnumerable().WithCancellation(ct))

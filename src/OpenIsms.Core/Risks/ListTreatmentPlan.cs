@@ -9,23 +9,6 @@ namespace OpenIsms.Core.Risks;
 /// <summary>The whole treatment plan: every action with its risk, filtered and paged in SQL.</summary>
 public sealed class ListTreatmentPlan(OpenIsmsDbContext db)
 {
-    public sealed record Query
-    {
-        public string? OwnerId { get; init; }
-
-        public ActionStatus? Status { get; init; }
-
-        public bool OpenOnly { get; init; } = true;
-
-        public bool OverdueOnly { get; init; }
-
-        public string? Search { get; init; }
-
-        public int Page { get; init; } = 1;
-
-        public int PageSize { get; init; } = 50;
-    }
-
     public sealed record Row
     {
         public required Guid Id { get; init; }
@@ -54,7 +37,7 @@ public sealed class ListTreatmentPlan(OpenIsmsDbContext db)
     }
 
     /// <summary>The filtered actions alone: counted and paged without joins, so the indexes on status and due date do the work.</summary>
-    private IQueryable<TreatmentAction> Filtered(Query query, DateOnly today)
+    private IQueryable<TreatmentAction> Filtered(TreatmentPlanFilter query, DateOnly today)
     {
         var q = db.Set<TreatmentAction>().AsNoTracking();
         if (!string.IsNullOrWhiteSpace(query.OwnerId))
@@ -66,7 +49,7 @@ public sealed class ListTreatmentPlan(OpenIsmsDbContext db)
         {
             q = q.Where(a => a.Status == status);
         }
-        else if (query.OpenOnly || query.OverdueOnly)
+        else if (!query.AnyStatus || query.OverdueOnly)
         {
             // Written as "not closed" rather than "planned or in progress": the same rows, but it leaves SQLite free to
             // read the (due, id) index in plan order and stop after one page instead of sorting every open action.
@@ -89,7 +72,7 @@ public sealed class ListTreatmentPlan(OpenIsmsDbContext db)
     }
 
     /// <summary>Every matching action in plan order (due date, then when it was added), for the page and for exports.</summary>
-    public IQueryable<Row> Rows(Query query, DateOnly today) => Project(Filtered(query, today).OrderBy(a => a.Due).ThenBy(a => a.Id));
+    public IQueryable<Row> Rows(TreatmentPlanFilter query, DateOnly today) => Project(Filtered(query, today).OrderBy(a => a.Due).ThenBy(a => a.Id));
 
     private IQueryable<Row> Project(IQueryable<TreatmentAction> actions) =>
         from a in actions
@@ -114,11 +97,11 @@ public sealed class ListTreatmentPlan(OpenIsmsDbContext db)
             ResidualLevel = r.ResidualLevel,
         };
 
-    public async Task<Page<Row>> Handle(Query query, CancellationToken ct = default)
+    public async Task<Page<Row>> Handle(TreatmentPlanFilter query, CancellationToken ct = default)
     {
         var today = await db.Clock.Today(ct);
         var filtered = Filtered(query, today);
-        var size = query.PageSize is 25 or 50 or 100 ? query.PageSize : 50;
+        var size = query.PageSize is 25 or 50 or 100 ? query.PageSize : TreatmentPlanFilter.DefaultPageSize;
         var page = PageSizes.NormalisePage(query.Page);
         var total = await filtered.CountAsync(ct);
         var items = await Project(filtered.OrderBy(a => a.Due).ThenBy(a => a.Id).Skip((page - 1) * size).Take(size)).ToListAsync(ct);

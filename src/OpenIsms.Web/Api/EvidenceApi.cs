@@ -39,7 +39,7 @@ public sealed class EvidenceApi : IEndpointGroup
 
         evidence.MapGet("/", async (ListEvidence list, string? q, EvidenceState? state, EvidenceKind? kind, Guid? controlId, int? page, int? pageSize, CancellationToken ct) =>
             {
-                var result = await list.Handle(new() { Search = q, State = state, Kind = kind, ControlId = controlId, Page = page ?? 1, PageSize = pageSize ?? 25 }, ct);
+                var result = await list.Handle(new EvidenceFilter { Search = q, State = state, Kind = kind, ControlId = controlId, Page = page ?? 1, PageSize = pageSize ?? 25 }, ct);
                 return Results.Ok(new RisksApi.PageDto<ListEvidence.Row>
                 {
                     Items = result.Items,

@@ -1,3 +1,5 @@
+using OpenIsms.Core.Context;
+using OpenIsms.Core.Evidence;
 using OpenIsms.Core.Risks;
 using OpenIsms.Web.Account;
 using OpenIsms.Web.Api;
@@ -40,7 +42,9 @@ public class UrlBuilderTests
         RiskUrls.Register(filter).ShouldBe("/risks?q=fire%20door&level=3&treatment=Avoid&page=2");
         RiskUrls.HeatMap(filter).ShouldBe("/risks/heatmap?q=fire%20door&treatment=Avoid");
         RiskUrls.Export("csv", filter).ShouldBe("/risks/export.csv?q=fire%20door&level=3&treatment=Avoid");
-        RiskUrls.TreatmentPlanExport("docx", "?owner=u1").ShouldBe("/risks/treatment-plan.docx?owner=u1");
+        var plan = new TreatmentPlanFilter { OwnerId = "u1", AnyStatus = true, Page = 3, PageSize = 100 };
+        RiskUrls.TreatmentPlanList(plan).ShouldBe("/risks/treatment-plan?owner=u1&status=all&page=3&size=100");
+        RiskUrls.TreatmentPlanExport("docx", plan).ShouldBe("/risks/treatment-plan.docx?owner=u1&status=all");
         RiskUrls.Catalogue(CatalogueKind.Vulnerabilities).Done("saved").ShouldBe("/risks/catalogues?kind=Vulnerabilities&done=saved");
         RiskUrls.CatalogueEntry(CatalogueKind.Threats, Id).ShouldBe($"/risks/catalogues?kind=Threats&edit={Id}#entry");
         RiskUrls.StartersAdded(CatalogueKind.Threats, 12).ShouldBe("/risks/catalogues?kind=Threats&added=12");
@@ -67,6 +71,8 @@ public class UrlBuilderTests
     {
         ContextUrls.Requirement(Id, Other).ShouldBe($"/context/parties/{Id}/requirements/{Other}");
         ContextUrls.EditIssue(Id).ShouldBe($"/context/issues/{Id}/edit");
+        ContextUrls.IssueList(new() { Origin = IssueOrigin.External, ClimateOnly = true }).ShouldBe("/context/issues?origin=External&climate=true");
+        ContextUrls.PartyList(new() { Source = RequirementSource.Legal, UnaddressedOnly = true }).ShouldBe("/context/parties?source=Legal&open=true");
         ScopeUrls.Version(2).ShouldBe("/scope/versions/2");
         ScopeUrls.Interface(Id).ShouldBe($"/scope/interfaces/{Id}");
         ControlUrls.ForAnnex("A.8.13").ShouldBe("/controls?annex=A.8.13");
@@ -75,12 +81,14 @@ public class UrlBuilderTests
         EvidenceUrls.New(Id).ShouldBe($"/controls/{Id}/evidence/new");
         EvidenceUrls.CompleteTask(Id, Other).ShouldBe($"/controls/{Id}/tasks/{Other}/complete");
         EvidenceUrls.Download(Id).ShouldBe($"/evidence/{Id}/download");
+        EvidenceUrls.List(new() { State = EvidenceState.Expired, Page = 2 }).ShouldBe("/evidence?state=Expired&page=2");
         AssetUrls.Asset(Id).Done("added").At("dependencies").ShouldBe($"/assets/{Id}?done=added#dependencies");
         AssetUrls.ByOwner("none").ShouldBe("/assets?owner=none");
         AssetUrls.ByClassification("Strictly confidential").ShouldBe("/assets?classification=Strictly%20confidential");
         SettingsUrls.ClassificationLevel(Id).ShouldBe($"/settings/classification?edit={Id}#level");
         SettingsUrls.User(Id.ToString()).ShouldBe($"/settings/users/{Id}");
         ActivityUrls.History("Risk", Id.ToString()).ShouldBe($"/history/Risk/{Id}");
+        ActivityUrls.Log(new() { EntityType = "Risk", From = new DateOnly(2026, 12, 1) }).ShouldBe("/activity?type=Risk&from=2026-12-01");
         CatalogueUrls.Requirement("A.5.1").ShouldBe("/catalogue/A.5.1");
         ImportUrls.Mapping(ImportUrls.Risks, Id).ShouldBe($"/risks/import/{Id}");
         ImportUrls.Imported(ImportUrls.Soa).ShouldBe("/soa?done=imported");

@@ -1,3 +1,5 @@
+using OpenIsms.Core.Activity;
+
 namespace OpenIsms.Web.Features.Activity;
 
 /// <summary>The activity log's addresses: the log, its integrity check, and the history of one record.</summary>
@@ -6,6 +8,9 @@ public static class ActivityUrls
     public const string Home = "/activity";
 
     public const string Verify = Home + "/verify";
+
+    /// <summary>The log narrowed and paged as the filter says.</summary>
+    public static string Log(ActivityFilter filter) => Home + filter.ToQueryString();
 
     private const string Histories = "/history";
 

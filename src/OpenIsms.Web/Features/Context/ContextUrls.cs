@@ -1,3 +1,5 @@
+using OpenIsms.Core.Context;
+
 namespace OpenIsms.Web.Features.Context;
 
 /// <summary>The context's addresses (clause 4): the internal and external issues, and the interested parties with their requirements.</summary>
@@ -10,6 +12,12 @@ public static class ContextUrls
     public const string Parties = "/context/parties";
 
     public const string NewParty = Parties + "/new";
+
+    /// <summary>The issues narrowed and paged as the filter says.</summary>
+    public static string IssueList(ContextIssueFilter filter) => Issues + filter.ToQueryString();
+
+    /// <summary>The interested parties narrowed and paged as the filter says.</summary>
+    public static string PartyList(InterestedPartyFilter filter) => Parties + filter.ToQueryString();
 
     public static string Issue(Guid id) => $"{Issues}/{id}";
 

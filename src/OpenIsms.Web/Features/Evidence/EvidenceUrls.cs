@@ -1,3 +1,4 @@
+using OpenIsms.Core.Evidence;
 using OpenIsms.Web.Features.Controls;
 
 namespace OpenIsms.Web.Features.Evidence;
@@ -11,6 +12,9 @@ public static class EvidenceUrls
     public const string Home = "/evidence";
 
     public const string Integrity = Home + "/integrity";
+
+    /// <summary>The register narrowed and paged as the filter says.</summary>
+    public static string List(EvidenceFilter filter) => Home + filter.ToQueryString();
 
     public static string Evidence(Guid id) => $"{Home}/{id}";
 

@@ -37,14 +37,8 @@ public sealed class RiskExports : IEndpointGroup
         app.MapGet("/risks/treatment-plan.{format:regex(^(csv|xlsx|docx)$)}", async (string format, HttpContext http, ExportTreatmentPlan export, GetOrganisation organisation, Clock clock, CancellationToken ct) =>
         {
             var q = http.Request.Query;
-            var filters = new ListTreatmentPlan.Query
-            {
-                OwnerId = q["owner"],
-                Status = Labels.Parse<ActionStatus>(q["status"]),
-                OpenOnly = q["status"] != "all",
-                OverdueOnly = q["overdue"] == "true",
-                Search = q["q"],
-            };
+            // The plan page's own filter, as its export link carries it (every matching action, no page).
+            var filters = TreatmentPlanFilter.Parse(key => q[key]).Unpaged;
             var name = $"risk-treatment-plan-{await clock.Today(ct):yyyy-MM-dd}.{format}";
             var rows = export.Handle(filters, ct);
             switch (format)

@@ -48,8 +48,11 @@ public static class RiskUrls
 
     public static string Action(Guid riskId, Guid actionId) => $"{Risk(riskId)}/actions/{actionId}";
 
-    /// <summary>The treatment plan as a file (csv, xlsx or docx); <paramref name="query"/> is the plan page's own ("?…" or "").</summary>
-    public static string TreatmentPlanExport(string format, string query) => $"{TreatmentPlan}.{format}{query}";
+    /// <summary>The treatment plan narrowed and paged as the filter says.</summary>
+    public static string TreatmentPlanList(TreatmentPlanFilter filter) => TreatmentPlan + filter.ToQueryString();
+
+    /// <summary>The treatment plan as a file (csv, xlsx or docx), with every action that matches the plan page's filter.</summary>
+    public static string TreatmentPlanExport(string format, TreatmentPlanFilter filter) => $"{TreatmentPlan}.{format}{filter.Unpaged.ToQueryString()}";
 
     public static string Catalogue(CatalogueKind kind) => $"{Catalogues}?kind={kind}";
 
