@@ -24,8 +24,9 @@ public sealed class ListThreatCatalogue(OpenIsmsDbContext db)
         public required int Version { get; init; }
     }
 
-    public async Task<Page<Row>> Handle(CatalogueKind kind, string? search, string? group, int page = 1, int pageSize = 50, CancellationToken ct = default)
+    public async Task<Page<Row>> Handle(ThreatCatalogueFilter filter, int pageSize = 50, CancellationToken ct = default)
     {
+        var (kind, search, group, page) = (filter.Kind, filter.Search, filter.Group, filter.Page);
         var term = string.IsNullOrWhiteSpace(search) ? null : "%" + search.Trim().ToLowerInvariant() + "%";
         IQueryable<Row> rows = kind == CatalogueKind.Threats
             ? db.Set<Threat>().AsNoTracking()

@@ -117,11 +117,8 @@ public sealed class GetSoa(OpenIsmsDbContext db, SoaSummaryCache cache)
         return new View(await WithAttributes(lines, single, ct), versions.FirstOrDefault(), versions);
     }
 
-    /// <summary>The page's filters: theme, decision (applicable, excluded, undecided, warnings), attribute tag, status label.</summary>
-    public sealed record RowFilter(string? Theme = null, string? Decision = null, string? Attribute = null, string? Status = null);
-
     /// <summary>The rows a filter keeps; always the 93 rows in memory, so this needs no SQL.</summary>
-    public static IReadOnlyList<Line> Filter(View view, RowFilter f) => view.Lines
+    public static IReadOnlyList<Line> Filter(View view, SoaFilter f) => view.Lines
         .Where(l => string.IsNullOrEmpty(f.Theme) || l.Requirement.Theme == f.Theme)
         .Where(l => string.IsNullOrEmpty(f.Attribute) || l.Attributes.Contains(f.Attribute))
         .Where(l => string.IsNullOrEmpty(f.Status) || l.Row.Status == f.Status)

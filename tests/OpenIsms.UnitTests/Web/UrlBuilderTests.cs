@@ -59,6 +59,7 @@ public class UrlBuilderTests
         SoaUrls.Row("A.5.1").ShouldBe("/soa/rows/A.5.1");
         SoaUrls.RowEditor("A.5.1").ShouldBe("/soa/rows/A.5.1/edit");
         SoaUrls.Home.Done("saved").At("A.5.1").ShouldBe("/soa?done=saved#A.5.1");
+        SoaUrls.List(new() { Decision = "undecided", Theme = "People" }).Done("saved").ShouldBe("/soa?theme=People&decision=undecided&done=saved");
         SoaUrls.Version(3).At("A.5.1").ShouldBe("/soa/versions/3#A.5.1");
         SoaUrls.Compare(2).ShouldBe("/soa/compare?from=2");
         SoaUrls.Compare(2, 3).ShouldBe("/soa/compare?from=2&to=3");

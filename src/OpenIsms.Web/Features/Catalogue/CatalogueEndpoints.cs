@@ -10,26 +10,17 @@ public sealed class CatalogueEndpoints : IEndpointGroup
     /// <summary>The result table alone, for htmx's live filtering; the full page works without it.</summary>
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapGet(CatalogueUrls.Results, async (string? framework, string? q, string? kind, string? theme, string? attribute, bool? withdrawn, int? page, int? size,
-            GetFramework frameworks, ListRequirements list, HttpContext http, CancellationToken ct) =>
+        app.MapGet(CatalogueUrls.Results, async (GetFramework frameworks, ListRequirements list, HttpContext http, CancellationToken ct) =>
         {
-            if (await frameworks.Handle(framework, ct) is not { } view)
+            var filter = CatalogueFilter.Parse(key => http.Request.Query[key].FirstOrDefault());
+            if (await frameworks.Handle(filter.Framework, ct) is not { } view)
             {
                 return Results.NotFound();
             }
 
-            var results = await list.Handle(new CatalogueFilter
-            {
-                Q = q,
-                Kind = kind,
-                Theme = theme,
-                Attribute = attribute,
-                Page = page ?? 1,
-                Size = size ?? 25,
-                Withdrawn = withdrawn == true,
-            }.ToQuery(view), ct);
+            var results = await list.Handle(filter.ToQuery(view), ct);
             // The address bar shows the page's URL, so the filtered view can be bookmarked and shared.
-            http.Response.Headers["HX-Push-Url"] = CatalogueUrls.Home + http.Request.QueryString;
+            http.Response.Headers["HX-Push-Url"] = CatalogueUrls.List(filter);
             return (IResult)CatalogueResults.Fragment(results, view, CatalogueUrls.Home);
         }).WithMetadata(new HasPermissionAttribute(CataloguePermissions.Read));
     }

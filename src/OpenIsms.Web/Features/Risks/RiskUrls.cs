@@ -54,7 +54,10 @@ public static class RiskUrls
     /// <summary>The treatment plan as a file (csv, xlsx or docx), with every action that matches the plan page's filter.</summary>
     public static string TreatmentPlanExport(string format, TreatmentPlanFilter filter) => $"{TreatmentPlan}.{format}{filter.Unpaged.ToQueryString()}";
 
-    public static string Catalogue(CatalogueKind kind) => $"{Catalogues}?kind={kind}";
+    public static string Catalogue(CatalogueKind kind) => CatalogueList(new() { Kind = kind });
+
+    /// <summary>The threat or vulnerability catalogue showing what a filter keeps.</summary>
+    public static string CatalogueList(ThreatCatalogueFilter filter) => Catalogues + filter.ToQueryString();
 
     /// <summary>The catalogue with one entry open in its form.</summary>
     public static string CatalogueEntry(CatalogueKind kind, Guid id) => $"{Catalogue(kind)}&edit={id}#entry";

@@ -1,3 +1,5 @@
+using OpenIsms.Core.Soa;
+
 namespace OpenIsms.Web.Features.Soa;
 
 /// <summary>
@@ -7,6 +9,9 @@ namespace OpenIsms.Web.Features.Soa;
 public static class SoaUrls
 {
     public const string Home = "/soa";
+
+    /// <summary>The statement showing the rows a filter keeps.</summary>
+    public static string List(SoaFilter filter) => Home + filter.ToQueryString();
 
     /// <summary>The page deciding one control, with status, notes and more than the row's quick editor.</summary>
     public static string Entry(string code) => $"{Home}/{Uri.EscapeDataString(code)}";
