@@ -65,7 +65,16 @@ public abstract class SharedHost(Provider provider) : AppFactory(provider), IAsy
 
         if (host.used)
         {
-            await host.Reset();
+            try
+            {
+                await host.Reset();
+            }
+            catch
+            {
+                // One class's failed reset must fail that class only, not every class after it.
+                host.Release();
+                throw;
+            }
         }
 
         host.used = true;

@@ -191,8 +191,10 @@ public sealed class TestDatabase : IDisposable
         connection.Open();
         foreach (var sql in statements)
         {
-            // A template copy needs the source without sessions: end any that the pool clearing left.
-            using (var end = new NpgsqlCommand($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{postgresName}' AND pid <> pg_backend_pid()", connection))
+            // A template copy needs the source without sessions: end any of our own that the pool clearing left. An
+            // autovacuum worker is the server's, which this role may not end; PostgreSQL stops it itself for a DROP or
+            // a template copy.
+            using (var end = new NpgsqlCommand($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{postgresName}' AND pid <> pg_backend_pid() AND usename = current_user AND backend_type = 'client backend'", connection))
             {
                 end.ExecuteNonQuery();
             }
