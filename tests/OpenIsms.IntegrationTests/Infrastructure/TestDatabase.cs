@@ -199,8 +199,20 @@ public sealed class TestDatabase : IDisposable
                 end.ExecuteNonQuery();
             }
 
-            using var command = new NpgsqlCommand(sql, connection);
-            command.ExecuteNonQuery();
+            // An autovacuum worker may be in the database for a moment; if the server would not let us end it, try again.
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    using var command = new NpgsqlCommand(sql, connection);
+                    command.ExecuteNonQuery();
+                    break;
+                }
+                catch (PostgresException ex) when (attempt < 10 && ex.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.ObjectInUse)
+                {
+                    Thread.Sleep(200);
+                }
+            }
         }
     }
 
