@@ -7,13 +7,21 @@ namespace OpenIsms.Core.Imports;
 /// <summary>A spreadsheet as text: a header row and data rows. Row numbers are the file's own (the header is row 1).</summary>
 public sealed record Table(IReadOnlyList<string> Header, IReadOnlyList<Table.Line> Rows)
 {
+    /// <summary>How a text file was read ("Windows-1252 text, separated by semicolons"), for the person to check; null for a workbook.</summary>
+    public string? ReadAs { get; init; }
+
     public sealed record Line(int Number, IReadOnlyList<string> Cells)
     {
         public string this[int column] => column >= 0 && column < Cells.Count ? Cells[column].Trim() : "";
     }
 }
 
-/// <summary>Reads CSV (UTF-8, comma or semicolon) and XLSX, deciding by content rather than by the file's name.</summary>
+/// <summary>
+/// Reads CSV and XLSX, deciding by content rather than by the file's name. Text is read as what people actually save:
+/// UTF-8 (with or without BOM), UTF-16 with a BOM (Excel's "Unicode text"), or else Windows-1252 (Excel's "CSV" in most of
+/// Europe); separated by commas, semicolons or tabs, or by what a first line <c>sep=;</c> names; lines ended by LF, CRLF
+/// or a bare CR. The table says which encoding and separator were used.
+/// </summary>
 public static class TableFile
 {
     public const int MaxRows = 100_000;
@@ -44,33 +52,99 @@ public static class TableFile
             return (null, $"{fileName} is named like an Excel workbook but is not one. Save it again as .xlsx, or as CSV.");
         }
 
-        if (content.Contains((byte)0))
+        var (text, encoding) = Decode(content);
+        if (text is null)
         {
             return (null, $"{fileName} is not a text (CSV) file or an Excel workbook (.xlsx).");
         }
 
-        string text;
+        // Excel writes "sep=;" as a first line when asked to name the separator; it is not the header.
+        var firstLine = 1;
+        char? named = null;
+        if (text.StartsWith("sep=", StringComparison.OrdinalIgnoreCase) && text.Length > 4 && (text.Length == 5 || text[5] is '\r' or '\n'))
+        {
+            named = text[4];
+            text = text[5..].TrimStart('\r').TrimStart('\n');
+            firstLine = 2;
+        }
+
+        var separator = named ?? Separator(text);
+        var (table, error) = ReadCsv(text, separator, firstLine);
+        return (table is null ? null : table with { ReadAs = $"{encoding} text, separated by {Name(separator)}" }, error);
+    }
+
+    /// <summary>The text and the name of its encoding; null text for binary content.</summary>
+    private static (string? Text, string Encoding) Decode(byte[] content)
+    {
+        if (content.Length >= 2 && content[0] == 0xFF && content[1] == 0xFE)
+        {
+            return (Encoding.Unicode.GetString(content, 2, content.Length - 2), "UTF-16");
+        }
+
+        if (content.Length >= 2 && content[0] == 0xFE && content[1] == 0xFF)
+        {
+            return (Encoding.BigEndianUnicode.GetString(content, 2, content.Length - 2), "UTF-16");
+        }
+
+        if (content.Contains((byte)0))
+        {
+            return (null, "");
+        }
+
         try
         {
-            text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(content).TrimStart('\uFEFF');
+            return (new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(content).TrimStart('\uFEFF'), "UTF-8");
         }
         catch (DecoderFallbackException)
         {
-            return (null, $"{fileName} is not UTF-8 text. Save it as \"CSV UTF-8\" and upload it again.");
+            // Not UTF-8: Excel's "CSV" outside the UTF-8 option is the Windows code page, 1252 in Western Europe.
+            return (Windows1252.GetString(content), "Windows-1252");
         }
-
-        return ReadCsv(text);
     }
 
-    private static (Table?, string?) ReadCsv(string text)
+    private static readonly Encoding Windows1252 = CodePagesEncodingProvider.Instance.GetEncoding(1252)!;
+
+    /// <summary>The separator the header line uses most, outside quotes: comma, semicolon or tab (comma when none).</summary>
+    private static char Separator(string text)
     {
-        var firstLine = text.Split('\n', 2)[0];
-        var separator = firstLine.Count(c => c == ';') > firstLine.Count(c => c == ',') ? ';' : ',';
+        int comma = 0, semicolon = 0, tab = 0;
+        var quoted = false;
+        foreach (var c in text)
+        {
+            if (c == '"')
+            {
+                quoted = !quoted;
+            }
+            else if (!quoted && c is '\n' or '\r')
+            {
+                break;
+            }
+            else if (!quoted)
+            {
+                comma += c == ',' ? 1 : 0;
+                semicolon += c == ';' ? 1 : 0;
+                tab += c == '\t' ? 1 : 0;
+            }
+        }
+
+        return tab > comma && tab > semicolon ? '\t' : semicolon > comma ? ';' : ',';
+    }
+
+    private static string Name(char separator) => separator switch
+    {
+        ',' => "commas",
+        ';' => "semicolons",
+        '\t' => "tabs",
+        _ => $"\"{separator}\"",
+    };
+
+    private static (Table?, string?) ReadCsv(string text, char separator, int firstLine)
+    {
         var records = new List<(int Line, List<string> Cells)>();
         var cells = new List<string>();
         var cell = new StringBuilder();
-        var line = 1;
-        var recordLine = 1;
+        var line = firstLine;
+        var recordLine = firstLine;
         var quoted = false;
         var quoteLine = 0;
         for (var i = 0; i < text.Length; i++)
@@ -89,7 +163,7 @@ public static class TableFile
                 }
                 else
                 {
-                    if (c == '\n')
+                    if (c == '\n' || (c == '\r' && (i + 1 >= text.Length || text[i + 1] != '\n')))
                     {
                         line++;
                     }
@@ -108,8 +182,9 @@ public static class TableFile
                     break;
                 case '"':
                     return (null, $"Line {line}: a quote (\") in the middle of a value. Put the whole value in quotes and double any quote inside it.");
-                case '\r':
+                case '\r' when i + 1 < text.Length && text[i + 1] == '\n':
                     break;
+                case '\r':
                 case '\n':
                     cells.Add(cell.ToString());
                     cell.Clear();

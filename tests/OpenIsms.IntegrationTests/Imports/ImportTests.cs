@@ -112,6 +112,25 @@ public abstract class ImportTests(AppFactory app)
     }
 
     [Fact]
+    public async Task ExcelsEuropeanCsv_Windows1252AndSemicolons_IsRead_AndTheWizardSaysHow()
+    {
+        using var manager = await app.SignedIn(Roles.IsmsManager);
+        var csv = "sep=;\r\nID;Asset Name;Type\r\nENC-1;Büroserver Zürich;Hardware\r\nENC-2;Lohnbuchhaltung (Größe: 5 GB);Information\r\n";
+        var response = await Upload(manager, "/assets/import", "inventar.csv", CodePagesEncodingProvider.Instance.GetEncoding(1252)!.GetBytes(csv));
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await response.Text());
+        var mapping = await manager.Page(response.LocationPath());
+        mapping.QuerySelector("p.lead")!.TextContent.ShouldContain("2 row(s), 3 column(s). Read as Windows-1252 text, separated by semicolons.");
+        ((IHtmlSelectElement)mapping.QuerySelector("#map-Name")!).SelectedOptions[0].Text.ShouldBe("Asset Name");
+
+        var dry = await TestClient.Parse(await Map(manager, mapping, "check"));
+        dry.QuerySelector("#report")!.TextContent.ShouldContain("All 2 row(s) can be imported");
+        (await Map(manager, mapping, "import")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var names = await app.InScope(async sp => await sp.GetRequiredService<OpenIsmsDbContext>().Set<Asset>()
+            .Where(a => a.Reference.StartsWith("ENC-")).OrderBy(a => a.Reference).Select(a => a.Name).ToListAsync());
+        names.ShouldBe(["Büroserver Zürich", "Lohnbuchhaltung (Größe: 5 GB)"]);
+    }
+
+    [Fact]
     public async Task RiskRegister_WithTheSamplesQuirks_ImportsWithRatingsUnderTheApprovedMethodology()
     {
         await Methodology.EnsureApproved(app);
