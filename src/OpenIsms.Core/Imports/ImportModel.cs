@@ -124,7 +124,9 @@ public static class ImportText
                 for (var i = 0; i < header.Count; i++)
                 {
                     var h = Key(header[i]);
-                    if (!used.Contains(i) && h.Length > 0 && (exact ? names.Contains(h) : names.Any(n => h.StartsWith(n, StringComparison.Ordinal))))
+                    // A one-letter alias ("a" for availability) names a column only exactly: as a prefix it would
+                    // claim any header that starts with the letter ("Asset owner", "Approval date").
+                    if (!used.Contains(i) && h.Length > 0 && (exact ? names.Contains(h) : names.Any(n => n.Length > 1 && h.StartsWith(n, StringComparison.Ordinal))))
                     {
                         guess[field.Key] = i;
                         used.Add(i);
