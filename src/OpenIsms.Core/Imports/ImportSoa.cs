@@ -73,7 +73,16 @@ public sealed partial class ImportSoa(OpenIsmsDbContext db, ImportUploads upload
         {
             void Problem(string field, string message) => problems.Add(new(row.Number, Fields.First(f => f.Key == field).Label, message));
             var code = ControlCode().Match(Cell(row, "Code"));
-            var requirement = code.Success ? requirements.FirstOrDefault(r => r.Code == $"A.{code.Groups[1].Value}.{code.Groups[2].Value}") : null;
+            if (code.Success && code.Groups[3].Success)
+            {
+                // A.6.1.2 would otherwise land on 2022's A.6.1, an unrelated control: never guess across the editions.
+                Problem("Code", $"\"{code.Value.Trim()}\" is an ISO/IEC 27001:2013 control number (three parts). This import takes ISO/IEC 27001:2022 numbers (A.5.1 to A.8.34): replace it with the 2022 control it corresponds to.");
+                continue;
+            }
+
+            var requirement = code.Success
+                ? requirements.FirstOrDefault(r => r.Code == $"A.{code.Groups[1].Value}.{int.Parse(code.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture)}")
+                : null;
             if (requirement is null && Cell(row, "Title") is { Length: > 0 } title)
             {
                 var key = ImportText.Key(title);
@@ -168,6 +177,7 @@ public sealed partial class ImportSoa(OpenIsmsDbContext db, ImportUploads upload
         return await ImportText.Finish(db, uploads, id, commit, table.Rows.Count, created, updated, problems, notes, ct);
     }
 
-    [GeneratedRegex(@"(?:A\.?\s*)?\b([5-8])\.(\d{1,2})\b")]
+    // A.5.1, A5.1, A.05.01, 5.1 (also inside "A.5.1 Policies…"); a third part marks a 2013 number (A.6.1.2).
+    [GeneratedRegex(@"(?<![\w.])(?:A\s?\.?\s?)?0?([5-8])\.(\d{1,2})(?:\.(\d{1,2}))?(?![\w.]*\d)")]
     private static partial Regex ControlCode();
 }

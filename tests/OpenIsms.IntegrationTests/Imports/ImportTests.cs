@@ -218,6 +218,26 @@ public abstract class ImportTests(AppFactory app)
         (await manager.Page("/soa")).QuerySelector("tr#A\\.5\\.2")!.TextContent.ShouldContain("Not decided", customMessage: "nothing of a failed file is written");
     }
 
+    [Fact]
+    public async Task ControlIds_AreReadInTheirCommonForms_AndA2013Number_IsAProblem_NotAnotherControl()
+    {
+        using var manager = await app.SignedIn(Roles.IsmsManager);
+        const string csv = """
+            Control ID,Control Name,Applicable,Justification
+            A.05.01,Policies for information security,Yes,Required
+            A5.2,Information security roles and responsibilities,Yes,Accountability
+            5.3,Segregation of duties,Yes,Small team
+            A.6.1.2,Segregation of duties,Yes,From the 2013 register
+            """;
+        var mapping = await UploadOk(manager, "/soa/import", "ids.csv", csv);
+        var report = await TestClient.Parse(await Map(manager, mapping, "check", others: new() { ["Input.UpdateExisting"] = "true" }));
+        var problems = report.QuerySelectorAll("#report tbody tr").Select(r => r.TextContent).ToList();
+        problems.Count.ShouldBe(1, string.Join(" | ", problems));
+        problems[0].ShouldContain("5");
+        problems[0].ShouldContain("\"A.6.1.2\" is an ISO/IEC 27001:2013 control number");
+        report.QuerySelector("#report")!.TextContent.ShouldNotContain("A.6.1 ");
+    }
+
     [Theory]
     [InlineData("broken.csv", "ID,Name,Type\nX1,\"Unclosed,Software\nX2,Fine,Hardware\n", "Line 2: a quoted value is never closed")]
     [InlineData("fake.xlsx", "ID,Name\nX1,Not really a workbook\n", "is named like an Excel workbook but is not one")]
