@@ -11,72 +11,82 @@ namespace OpenIsms.Core.Imports;
 /// Imports an asset register: every row is checked first (the dry run lists each bad row with its field and reason);
 /// the import itself writes all rows in one transaction, or none.
 /// </summary>
-public sealed class ImportAssets(OpenIsmsDbContext db, ImportUploads uploads)
+public sealed class ImportAssets(OpenIsmsDbContext db, ImportUploads uploads) : IImporter
 {
     public const string Kind = "assets";
 
     public static readonly IReadOnlyList<ImportField> Fields =
     [
-        new("Reference", "Identifier", false, "id", "assetid", "ref", "reference", "assetno"),
-        new("Name", "Name", true, "assetname", "asset", "name", "title"),
-        new("Type", "Type", true, "assettype", "type"),
-        new("Category", "Category", false, "category", "subtype"),
-        new("Description", "Description", false, "description", "details"),
-        new("Owner", "Owner", false, "owner", "assetowner"),
-        new("Custodian", "Custodian", false, "custodian"),
-        new("Location", "Location", false, "location", "site"),
-        new("Classification", "Classification", false, "classification", "class"),
-        new("Confidentiality", "Confidentiality", false, "confidentiality", "c"),
-        new("Integrity", "Integrity", false, "integrity", "i"),
-        new("Availability", "Availability", false, "availability", "a"),
-        new("Criticality", "Criticality", false, "criticality", "businesscriticality"),
-        new("InScope", "In scope", false, "inscope", "scope"),
+        new("Reference", "Identifier", false, "id", "assetid", "ref", "reference", "assetno", "kennung", "nr", "identifiant", "identificador", "identificativo", "nummer"),
+        new("Name", "Name", true, "assetname", "asset", "name", "title", "bezeichnung", "wert", "nom", "actif", "nombre", "activo", "nome", "bene", "naam", "bedrijfsmiddel"),
+        new("Type", "Type", true, "assettype", "type", "typ", "art", "tipo", "soort"),
+        new("Category", "Category", false, "category", "subtype", "kategorie", "catégorie", "categoría", "categoria", "categorie"),
+        new("Description", "Description", false, "description", "details", "beschreibung", "descripción", "descrizione", "beschrijving", "omschrijving"),
+        new("Owner", "Owner", false, "owner", "assetowner", "eigentümer", "verantwortlich", "verantwortlicher", "propriétaire", "responsable", "propietario", "proprietario", "responsabile", "eigenaar"),
+        new("Custodian", "Custodian", false, "custodian", "betreuer", "dépositaire", "custodio", "custode", "beheerder"),
+        new("Location", "Location", false, "location", "site", "standort", "ort", "emplacement", "ubicación", "ubicacion", "posizione", "ubicazione", "locatie"),
+        new("Classification", "Classification", false, "classification", "class", "klassifizierung", "klassifikation", "einstufung", "clasificación", "classificazione", "classificatie"),
+        new("Confidentiality", "Confidentiality", false, "confidentiality", "c", "vertraulichkeit", "confidentialité", "confidencialidad", "riservatezza", "vertrouwelijkheid"),
+        new("Integrity", "Integrity", false, "integrity", "i", "integrität", "intégrité", "integridad", "integrità", "integriteit"),
+        new("Availability", "Availability", false, "availability", "a", "verfügbarkeit", "disponibilité", "disponibilidad", "disponibilità", "beschikbaarheid"),
+        new("Criticality", "Criticality", false, "criticality", "businesscriticality", "kritikalität", "kritikalitaet", "criticité", "criticidad", "criticità", "kritiek", "kritikaliteit"),
+        new("InScope", "In scope", false, "inscope", "scope", "geltungsbereich", "périmètre", "alcance", "perimetro", "binnenscope"),
     ];
 
-    private static readonly Dictionary<string, AssetType> TypeWords = new()
-    {
-        ["application"] = AssetType.Software, ["app"] = AssetType.Software, ["saas"] = AssetType.Service, ["data"] = AssetType.Information,
-        ["facility"] = AssetType.Site, ["building"] = AssetType.Site, ["location"] = AssetType.Site, ["person"] = AssetType.People,
-        ["staff"] = AssetType.People, ["vendor"] = AssetType.Supplier, ["thirdparty"] = AssetType.Supplier, ["device"] = AssetType.Hardware,
-    };
+    string IImporter.Kind => Kind;
 
-    private static readonly Dictionary<string, Criticality> CriticalityWords = new() { ["veryhigh"] = Criticality.Critical, ["low"] = Criticality.Low };
+    IReadOnlyList<ImportField> IImporter.Fields => Fields;
+
+    public async Task<IReadOnlyDictionary<string, ImportVocabulary>> Vocabularies(CancellationToken ct = default)
+    {
+        var users = await UserLookup.Load(db, Security.OwnerDuties.Asset, ct);
+        var levels = await db.Set<ClassificationLevel>().OrderBy(l => l.Rank).Select(l => l.Name).ToListAsync(ct);
+        return new Dictionary<string, ImportVocabulary>
+        {
+            ["Type"] = Imports.Vocabularies.AssetType,
+            ["Owner"] = users.Vocabulary("owner"),
+            ["Classification"] = Imports.Vocabularies.Classification(levels),
+            ["Confidentiality"] = Imports.Vocabularies.ProtectionValue("confidentiality value"),
+            ["Integrity"] = Imports.Vocabularies.ProtectionValue("integrity value"),
+            ["Availability"] = Imports.Vocabularies.ProtectionValue("availability value"),
+            ["Criticality"] = Imports.Vocabularies.Criticality,
+            ["InScope"] = Imports.Vocabularies.InScope,
+        };
+    }
 
     /// <summary>The dry run: every row checked, nothing written.</summary>
     public Task<ImportReport> Handle(Guid upload, ImportMapping mapping, CancellationToken ct = default) => Run(upload, mapping, commit: false, ct);
 
     public Task<ImportReport> Commit(Guid upload, ImportMapping mapping, CancellationToken ct = default) => Run(upload, mapping, commit: true, ct);
 
-    private async Task<ImportReport> Run(Guid id, ImportMapping mapping, bool commit, CancellationToken ct)
+    public async Task<ImportReport> Run(Guid id, ImportMapping mapping, bool commit, CancellationToken ct = default)
     {
         if (!db.CurrentUser.Has(AssetPermissions.Edit))
         {
             return ImportReport.Refused("Your role does not allow importing assets.");
         }
 
-        var (upload, table) = await uploads.Load(id, Kind, ct);
+        var (upload, table, unreadable) = await uploads.Load(id, Kind, mapping.Layout, ct);
         if (upload is null || table is null)
         {
             return ImportReport.FileGone();
+        }
+
+        if (unreadable is not null)
+        {
+            return ImportReport.Refused(unreadable);
         }
 
         var problems = new List<ImportProblem>();
         var notes = new SortedSet<string>(StringComparer.Ordinal);
         if (!mapping.Columns.ContainsKey("Name") || !mapping.Columns.ContainsKey("Type"))
         {
-            return new ImportReport
-            {
-                Rows = table.Rows.Count,
-                Created = 0,
-                Updated = 0,
-                Problems = [new(0, "", "Choose the columns that hold the asset's name and type.")],
-                Notes = [],
-                Committed = false,
-            };
+            return ImportReport.Unmapped(table, "Choose the columns that hold the asset's name and type.");
         }
 
         var users = await UserLookup.Load(db, Security.OwnerDuties.Asset, ct);
         var levels = await db.Set<ClassificationLevel>().OrderBy(l => l.Rank).Select(l => l.Name).ToListAsync(ct);
+        var values = new ImportValues(table, Fields, mapping, await Vocabularies(ct));
         var existing = await db.Set<Asset>().ToDictionaryAsync(a => a.Reference, StringComparer.OrdinalIgnoreCase, ct);
         var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         var next = existing.Keys.Where(k => k.StartsWith("AST-", StringComparison.OrdinalIgnoreCase))
@@ -86,7 +96,27 @@ public sealed class ImportAssets(OpenIsmsDbContext db, ImportUploads uploads)
 
         foreach (var row in table.Rows)
         {
+            var before = problems.Count;
             void Problem(string field, string message) => problems.Add(new(row.Number, Fields.First(f => f.Key == field).Label, message));
+
+            // A value from a fixed vocabulary: null for an empty cell (the record keeps what it has, or a new one its default).
+            string? Choice(string field)
+            {
+                var text = Cell(row, field);
+                if (text.Length == 0)
+                {
+                    return null;
+                }
+
+                var value = values.Read(field, text);
+                if (value is null)
+                {
+                    Problem(field, values.Unknown(field, text));
+                }
+
+                return value == ImportVocabulary.Empty ? null : value;
+            }
+
             var reference = Cell(row, "Reference");
             var numbered = reference.Length == 0;
             if (numbered)
@@ -101,85 +131,61 @@ public sealed class ImportAssets(OpenIsmsDbContext db, ImportUploads uploads)
             }
 
             seen[reference] = row.Number;
-            var type = ImportText.Enum(Cell(row, "Type"), TypeWords);
-            if (type is null)
+            existing.TryGetValue(reference, out var found);
+            var type = Choice("Type");
+            if (type is null && problems.Count == before)
             {
-                Problem("Type", $"\"{Cell(row, "Type")}\" is not an asset type ({string.Join(", ", Enum.GetNames<AssetType>())}).");
-            }
-            else if (!string.Equals(type.ToString(), Cell(row, "Type"), StringComparison.OrdinalIgnoreCase))
-            {
-                notes.Add($"Type \"{Cell(row, "Type")}\" read as {type}.");
+                Problem("Type", "The asset has no type. Every asset needs one.");
             }
 
-            string? ownerId = null;
+            // Owner: a user by name or e-mail, or the person chosen for that name in the value step (role names, teams).
             var ownerText = Cell(row, "Owner");
-            if (ownerText.Length > 0)
+            var owner = ownerText.Length == 0 ? null : values.Read("Owner", ownerText);
+            if (ownerText.Length > 0 && owner is null)
             {
-                ownerId = users.Find(ownerText);
-                if (ownerId is null && users.NamesIneligible(ownerText))
-                {
-                    Problem("Owner", $"{ownerText}'s role does not allow them to own assets. Choose another owner, or ask an administrator to change their role.");
-                }
-                else if (ownerId is null && mapping.DefaultOwnerId is { Length: > 0 } fallback && users.Names.TryGetValue(fallback, out var fallbackName))
-                {
-                    ownerId = fallback;
-                    notes.Add($"Owner \"{ownerText}\" is not a user: given to {fallbackName}.");
-                }
-                else if (ownerId is null)
-                {
-                    Problem("Owner", $"\"{ownerText}\" is not a user. Add them under Users, or choose an owner for names that are not users.");
-                }
+                Problem("Owner", users.NamesIneligible(ownerText)
+                    ? $"{ownerText}'s role does not allow them to own assets. Choose another owner under Values, or ask an administrator to change their role."
+                    : $"\"{ownerText}\" is not a user. Choose who owns these assets under Values, or add them under Users.");
+            }
+            else if (owner is not null && owner != ImportVocabulary.Empty && users.Find(ownerText) is null)
+            {
+                notes.Add($"Owner \"{ownerText}\" given to {users.Names.GetValueOrDefault(owner, owner)}, as chosen.");
             }
 
-            var classification = Cell(row, "Classification");
-            if (classification.Length > 0 && !levels.Contains(classification, StringComparer.OrdinalIgnoreCase))
+            owner = owner == ImportVocabulary.Empty ? null : owner;
+            int? Value(string key) => Choice(key) is { } v ? int.Parse(v, System.Globalization.CultureInfo.InvariantCulture) : null;
+            var confidentiality = Value("Confidentiality");
+            var integrity = Value("Integrity");
+            var availability = Value("Availability");
+            var criticality = Choice("Criticality");
+            var inScope = Choice("InScope");
+            var classification = Choice("Classification");
+            if (problems.Count > before)
             {
-                Problem("Classification", $"\"{classification}\" is not in your classification scheme ({string.Join(", ", levels)}); add it under Settings → Classification scheme.");
-                classification = "";
+                continue;
             }
 
-            int Value(string key)
-            {
-                var text = Cell(row, key);
-                if (text.Length == 0)
-                {
-                    return 2;
-                }
-
-                if (ImportText.TryInt(text, out var n) && Asset.InRange(n))
-                {
-                    return n;
-                }
-
-                var word = ImportText.Key(text) switch { "low" => 1, "medium" => 2, "high" => 3, "veryhigh" or "critical" => 4, _ => 0 };
-                if (word == 0)
-                {
-                    Problem(key, $"\"{text}\" is not a value from 1 (low) to 4 (very high).");
-                }
-
-                return Math.Max(word, 1);
-            }
-
-            var criticalityText = Cell(row, "Criticality");
-            var criticality = criticalityText.Length == 0 ? Criticality.Medium : ImportText.Enum(criticalityText, CriticalityWords);
-            if (criticality is null)
-            {
-                Problem("Criticality", $"\"{criticalityText}\" is not a criticality ({string.Join(", ", Enum.GetNames<Criticality>())}).");
-            }
-
-            var scopeText = ImportText.Key(Cell(row, "InScope"));
-            var inScope = scopeText is "" or "yes" or "y" or "true" or "1" or "inscope" or "in";
+            // An empty cell keeps what an existing asset has; a new asset gets what the form would give it.
             var details = new SaveAsset.Command
             {
-                Reference = reference, Name = Cell(row, "Name"), Type = type ?? AssetType.Information, Category = Text.OrNull(Cell(row, "Category")),
-                Description = Text.OrNull(Cell(row, "Description")), OwnerId = ownerId, Custodian = Text.OrNull(Cell(row, "Custodian")),
-                Location = Text.OrNull(Cell(row, "Location")), Classification = Text.OrNull(classification),
-                Confidentiality = Value("Confidentiality"), Integrity = Value("Integrity"), Availability = Value("Availability"),
-                Criticality = criticality ?? Criticality.Medium, InScope = inScope,
+                Reference = reference, Name = Cell(row, "Name"), Type = Enum.Parse<AssetType>(type!),
+                Category = Kept("Category", found?.Category), Description = Kept("Description", found?.Description),
+                OwnerId = owner ?? (ownerText.Length == 0 && mapping.Columns.ContainsKey("Owner") ? null : found?.OwnerId),
+                Custodian = Kept("Custodian", found?.Custodian), Location = Kept("Location", found?.Location),
+                Classification = classification ?? (mapping.Columns.ContainsKey("Classification") ? null : found?.Classification),
+                Confidentiality = confidentiality ?? found?.Confidentiality ?? 2, Integrity = integrity ?? found?.Integrity ?? 2, Availability = availability ?? found?.Availability ?? 2,
+                Criticality = criticality is null ? found?.Criticality ?? Criticality.Medium : Enum.Parse<Criticality>(criticality),
+                InScope = inScope is null ? found?.InScope ?? true : inScope == Imports.Vocabularies.Yes,
             };
+            if (found is null && (confidentiality is null || integrity is null || availability is null) && mapping.Columns.Keys.Any(k => k is "Confidentiality" or "Integrity" or "Availability"))
+            {
+                notes.Add("New assets with no confidentiality, integrity or availability value get 2 (medium), as on the form.");
+            }
+
+            string? Kept(string key, string? current) => mapping.Columns.ContainsKey(key) ? Text.OrNull(Cell(row, key)) : current;
 
             Asset asset;
-            if (existing.TryGetValue(reference, out var found))
+            if (found is not null)
             {
                 if (!mapping.UpdateExisting)
                 {

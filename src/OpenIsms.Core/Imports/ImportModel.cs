@@ -7,14 +7,25 @@ using OpenIsms.Core.Users;
 namespace OpenIsms.Core.Imports;
 
 /// <summary>A field the importer can fill, the header names it recognises, and whether a row needs it.</summary>
-public sealed record ImportField(string Key, string Label, bool Required, params string[] Aliases);
+public sealed record ImportField(string Key, string Label, bool Required, params string[] Aliases)
+{
+    /// <summary>The column holds dates, whose day-month order is found from all its values or asked.</summary>
+    public bool IsDate { get; init; }
+}
 
 /// <summary>Which column feeds which field, and the choices the user made for the whole file.</summary>
 public sealed record ImportMapping
 {
     public required IReadOnlyDictionary<string, int> Columns { get; init; }
 
-    public string? DefaultOwnerId { get; init; }
+    /// <summary>The workbook sheet and header row the person chose; null for those found in the file.</summary>
+    public TableLayout Layout { get; init; } = new();
+
+    /// <summary>What each distinct value of a fixed-vocabulary column means, by field then by the value as written.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Values { get; init; } = new Dictionary<string, IReadOnlyDictionary<string, string>>();
+
+    /// <summary>For date columns whose values leave it open: true when day comes first (31/12/2026), false for month first.</summary>
+    public IReadOnlyDictionary<string, bool> DayFirst { get; init; } = new Dictionary<string, bool>();
 
     public bool UpdateExisting { get; init; }
 
@@ -23,6 +34,9 @@ public sealed record ImportMapping
     public string? DefaultRationale { get; init; }
 
     public string? InclusionReason { get; init; }
+
+    /// <summary>ISO/IEC 27001:2013 control numbers (A.6.1.2) are read as the 2022 control they correspond to; otherwise each is a problem.</summary>
+    public bool Translate2013 { get; init; }
 }
 
 public sealed record ImportProblem(int Row, string Field, string Message);
@@ -47,11 +61,27 @@ public sealed record ImportReport
     /// <summary>An import that could not start: nothing read, nothing changed, one problem saying why.</summary>
     public static ImportReport Refused(string why) => new() { Rows = 0, Created = 0, Updated = 0, Problems = [new(0, "", why)], Notes = [], Committed = false };
 
+    /// <summary>The columns a row needs are not chosen yet.</summary>
+    public static ImportReport Unmapped(Table table, string what) => new() { Rows = table.Rows.Count, Created = 0, Updated = 0, Problems = [new(0, "", what)], Notes = [], Committed = false };
+
     /// <summary>The uploaded file has expired or was never there.</summary>
     public static ImportReport FileGone() => Refused("The uploaded file is no longer available; upload it again.");
 }
 
-/// <summary>Active users found by display name or email, case-insensitively: how a spreadsheet names owners.</summary>
+/// <summary>What every importer offers the wizard and the API: its fields, its vocabularies, and the run itself.</summary>
+public interface IImporter
+{
+    string Kind { get; }
+
+    IReadOnlyList<ImportField> Fields { get; }
+
+    /// <summary>The fixed vocabulary of each field that has one, by field key (owners, statuses, scales…).</summary>
+    Task<IReadOnlyDictionary<string, ImportVocabulary>> Vocabularies(CancellationToken ct = default);
+
+    /// <summary>Checks every row; with <paramref name="commit"/> and no problem, writes them all in one transaction.</summary>
+    Task<ImportReport> Run(Guid upload, ImportMapping mapping, bool commit, CancellationToken ct = default);
+}
+
 /// <summary>Owners named in a file, by name or e-mail: only people whose role allows them to own the rows' records.</summary>
 public sealed class UserLookup
 {
@@ -76,6 +106,10 @@ public sealed class UserLookup
 
     /// <summary>The text names an active user whose role does not allow them to own these records.</summary>
     public bool NamesIneligible(string text) => Any(text) is { } id && !eligible.Contains(id);
+
+    /// <summary>The people as a vocabulary: a name or e-mail of someone eligible is known; anyone else is asked about, value by value.</summary>
+    public ImportVocabulary Vocabulary(string noun = "user") =>
+        new(noun, Names.OrderBy(n => n.Value, StringComparer.CurrentCultureIgnoreCase).Select(n => new ImportChoice(n.Key, n.Value)).ToList(), [], Find);
 
     private string? Any(string text) => text.Length == 0 ? null : byName.GetValueOrDefault(text) ?? byEmail.GetValueOrDefault(text);
 

@@ -14,66 +14,80 @@ namespace OpenIsms.Core.Imports;
 /// Imports a risk register: scenario, owner, assets, threat, vulnerability, ratings under the approved methodology,
 /// treatment with its rationale and planned Annex A controls. Dry run first; the import writes all rows or none.
 /// </summary>
-public sealed partial class ImportRisks(OpenIsmsDbContext db, ImportUploads uploads)
+public sealed partial class ImportRisks(OpenIsmsDbContext db, ImportUploads uploads) : IImporter
 {
     public const string Kind = "risks";
 
     public static readonly IReadOnlyList<ImportField> Fields =
     [
-        new("Reference", "Identifier", false, "id", "riskid", "ref", "reference", "riskno"),
-        new("Title", "Title", true, "risktitle", "title", "riskname", "scenario", "name"),
-        new("Description", "Description", false, "description", "riskdescription", "details"),
-        new("Owner", "Owner", true, "owner", "riskowner"),
-        new("Assets", "Assets", false, "assetprocess", "asset", "assets", "assetsaffected"),
-        new("Threat", "Threat", false, "threat"),
-        new("Vulnerability", "Vulnerability", false, "vulnerability", "weakness"),
-        new("ExistingControls", "Existing controls", false, "existingcontrols", "currentcontrols", "controlsinplace"),
-        new("InherentLikelihood", "Inherent likelihood", false, "likelihood15", "likelihood", "inherentlikelihood"),
-        new("InherentImpact", "Inherent impact", false, "maximpact", "impact", "inherentimpact", "impact15"),
-        new("ResidualLikelihood", "Residual likelihood", false, "residuallikelihood"),
-        new("ResidualImpact", "Residual impact", false, "residualmaximpact", "residualimpact"),
-        new("Treatment", "Treatment", false, "treatmentdecision", "treatment", "treatmenttypes", "treatmenttype", "treatmentoption"),
-        new("TreatmentRationale", "Treatment rationale", false, "treatmentrationale", "rationale", "justification"),
-        new("PlannedControls", "Planned Annex A controls", false, "plannedcontrols", "annexacontrol", "annexacontrols", "controls"),
-        new("NextReview", "Next review", false, "nextreview", "reviewdate", "nextreviewdate"),
-        new("Status", "Status", false, "status"),
+        new("Reference", "Identifier", false, "id", "riskid", "ref", "reference", "riskno", "risikoid", "risikonr", "nr", "identifiant", "identificador", "identificativo", "nummer"),
+        new("Title", "Title", true, "risktitle", "title", "riskname", "scenario", "name", "risiko", "titel", "bezeichnung", "risque", "titre", "riesgo", "título", "rischio", "titolo", "risico", "naam"),
+        new("Description", "Description", false, "description", "riskdescription", "details", "beschreibung", "descripción", "descrizione", "beschrijving", "omschrijving"),
+        new("Owner", "Owner", true, "owner", "riskowner", "risikoeigentümer", "verantwortlich", "risikoverantwortlicher", "propriétaire", "responsable", "propietario", "proprietario", "responsabile", "eigenaar", "risico-eigenaar"),
+        new("Assets", "Assets", false, "assetprocess", "asset", "assets", "assetsaffected", "werte", "assetwerte", "actifs", "activos", "beni", "asset", "bedrijfsmiddelen"),
+        new("Threat", "Threat", false, "threat", "bedrohung", "gefährdung", "menace", "amenaza", "minaccia", "dreiging"),
+        new("Vulnerability", "Vulnerability", false, "vulnerability", "weakness", "schwachstelle", "vulnérabilité", "vulnerabilidad", "vulnerabilità", "kwetsbaarheid"),
+        new("ExistingControls", "Existing controls", false, "existingcontrols", "currentcontrols", "controlsinplace", "bestehendemaßnahmen", "mesuresexistantes", "controlesexistentes", "controlliesistenti", "bestaandemaatregelen"),
+        new("InherentLikelihood", "Inherent likelihood", false, "likelihood15", "likelihood", "inherentlikelihood", "eintrittswahrscheinlichkeit", "wahrscheinlichkeit", "probabilité", "vraisemblance", "probabilidad", "probabilità", "waarschijnlijkheid", "kans"),
+        new("InherentImpact", "Inherent impact", false, "maximpact", "impact", "inherentimpact", "impact15", "auswirkung", "schadenshöhe", "schaden", "auswirkungen", "impacto", "impatto", "gevolg", "impact"),
+        new("ResidualLikelihood", "Residual likelihood", false, "residuallikelihood", "restwahrscheinlichkeit", "probabilitérésiduelle", "probabilidadresidual", "probabilitàresidua", "restkans"),
+        new("ResidualImpact", "Residual impact", false, "residualmaximpact", "residualimpact", "restauswirkung", "impactrésiduel", "impactoresidual", "impattoresiduo", "restgevolg"),
+        new("Treatment", "Treatment", false, "treatmentdecision", "treatment", "treatmenttypes", "treatmenttype", "treatmentoption", "behandlung", "risikobehandlung", "traitement", "tratamiento", "trattamento", "behandeling"),
+        new("TreatmentRationale", "Treatment rationale", false, "treatmentrationale", "rationale", "justification", "begründung", "justificación", "giustificazione", "motivering", "onderbouwing"),
+        new("PlannedControls", "Planned Annex A controls", false, "plannedcontrols", "annexacontrol", "annexacontrols", "controls", "maßnahmen", "geplantemaßnahmen", "mesures", "controles", "controlli", "maatregelen"),
+        new("NextReview", "Next review", false, "nextreview", "reviewdate", "nextreviewdate", "nächsteüberprüfung", "überprüfung", "prochainerevue", "próximarevisión", "prossimarevisione", "volgendebeoordeling") { IsDate = true },
+        new("Status", "Status", false, "status", "statut", "estado", "stato"),
     ];
 
-    private static readonly Dictionary<string, TreatmentOption> TreatmentWords = new()
+    string IImporter.Kind => Kind;
+
+    IReadOnlyList<ImportField> IImporter.Fields => Fields;
+
+    public async Task<IReadOnlyDictionary<string, ImportVocabulary>> Vocabularies(CancellationToken ct = default)
     {
-        ["reduce"] = TreatmentOption.Mitigate, ["modify"] = TreatmentOption.Mitigate, ["treat"] = TreatmentOption.Mitigate, ["share"] = TreatmentOption.Transfer,
-        ["insure"] = TreatmentOption.Transfer, ["retain"] = TreatmentOption.Accept, ["tolerate"] = TreatmentOption.Accept, ["terminate"] = TreatmentOption.Avoid,
-    };
+        var users = await UserLookup.Load(db, Security.OwnerDuties.Risk, ct);
+        var definition = (await db.Set<RiskMethodology>().AsNoTracking().FirstOrDefaultAsync(m => m.Status == MethodologyStatus.Approved, ct))?.Definition;
+        var vocabularies = new Dictionary<string, ImportVocabulary>
+        {
+            ["Owner"] = users.Vocabulary("owner"),
+            ["Treatment"] = Imports.Vocabularies.Treatment,
+            ["Status"] = Imports.Vocabularies.RiskStatus,
+        };
+        if (definition is not null)
+        {
+            vocabularies["InherentLikelihood"] = vocabularies["ResidualLikelihood"] = Imports.Vocabularies.Scale("likelihood", definition.Likelihood);
+            vocabularies["InherentImpact"] = vocabularies["ResidualImpact"] = Imports.Vocabularies.Scale("impact", definition.Impact);
+        }
+
+        return vocabularies;
+    }
 
     /// <summary>The dry run: every row checked, nothing written.</summary>
     public Task<ImportReport> Handle(Guid upload, ImportMapping mapping, CancellationToken ct = default) => Run(upload, mapping, commit: false, ct);
 
     public Task<ImportReport> Commit(Guid upload, ImportMapping mapping, CancellationToken ct = default) => Run(upload, mapping, commit: true, ct);
 
-    private async Task<ImportReport> Run(Guid id, ImportMapping mapping, bool commit, CancellationToken ct)
+    public async Task<ImportReport> Run(Guid id, ImportMapping mapping, bool commit, CancellationToken ct)
     {
         if (!db.CurrentUser.Has(RiskPermissions.Edit) || db.CurrentUser.UserId is not { } userId)
         {
             return ImportReport.Refused("Your role does not allow importing risks.");
         }
 
-        var (upload, table) = await uploads.Load(id, Kind, ct);
+        var (upload, table, unreadable) = await uploads.Load(id, Kind, mapping.Layout, ct);
         if (upload is null || table is null)
         {
             return ImportReport.FileGone();
         }
 
+        if (unreadable is not null)
+        {
+            return ImportReport.Refused(unreadable);
+        }
+
         if (!mapping.Columns.ContainsKey("Title") || !mapping.Columns.ContainsKey("Owner"))
         {
-            return new ImportReport
-            {
-                Rows = table.Rows.Count,
-                Created = 0,
-                Updated = 0,
-                Problems = [new(0, "", "Choose the columns that hold the risk's title and its owner.")],
-                Notes = [],
-                Committed = false,
-            };
+            return ImportReport.Unmapped(table, "Choose the columns that hold the risk's title and its owner.");
         }
 
         var problems = new List<ImportProblem>();
@@ -81,6 +95,7 @@ public sealed partial class ImportRisks(OpenIsmsDbContext db, ImportUploads uplo
         var methodology = await db.Set<RiskMethodology>().AsNoTracking().FirstOrDefaultAsync(m => m.Status == MethodologyStatus.Approved, ct);
         var definition = methodology?.Definition;
         var users = await UserLookup.Load(db, Security.OwnerDuties.Risk, ct);
+        var values = new ImportValues(table, Fields, mapping, await Vocabularies(ct));
         var assets = await db.Set<Asset>().ToListAsync(ct);
         var threats = await db.Set<Threat>().ToDictionaryAsync(t => t.Name, StringComparer.OrdinalIgnoreCase, ct);
         var vulnerabilities = await db.Set<Vulnerability>().ToDictionaryAsync(t => t.Name, StringComparer.OrdinalIgnoreCase, ct);
@@ -121,21 +136,28 @@ public sealed partial class ImportRisks(OpenIsmsDbContext db, ImportUploads uplo
 
             seen[reference] = row.Number;
 
-            // Owner: a user by name or email, or the fallback chosen for names that are not users.
+            // Owner: a user by name or e-mail, or the person chosen for that name in the value step (role names, teams).
             var ownerText = Cell(row, "Owner");
-            var ownerId = users.Find(ownerText);
-            if (ownerId is null && users.NamesIneligible(ownerText))
+            string? ownerId = null;
+            if (ownerText.Length == 0)
             {
-                Problem("Owner", $"{ownerText}'s role does not allow them to own risks. Choose another owner, or ask an administrator to change their role.");
+                Problem("Owner", "The risk has no owner. Every risk needs one.");
             }
-            else if (ownerId is null && mapping.DefaultOwnerId is { Length: > 0 } fallback && users.Names.TryGetValue(fallback, out var chosen))
+            else if (users.NamesIneligible(ownerText) && values.Read("Owner", ownerText) is null)
             {
-                ownerId = fallback;
-                notes.Add(ownerText.Length == 0 ? $"Risks without an owner given to {chosen}." : $"Owner \"{ownerText}\" is not a user: given to {chosen}.");
+                Problem("Owner", $"{ownerText}'s role does not allow them to own risks. Choose another owner under Values, or ask an administrator to change their role.");
             }
-            else if (ownerId is null)
+            else if (values.Read("Owner", ownerText) is { } owner && owner != ImportVocabulary.Empty)
             {
-                Problem("Owner", ownerText.Length == 0 ? "The risk has no owner. Every risk needs one." : $"\"{ownerText}\" is not a user. Add them under Users, or choose an owner for names that are not users.");
+                ownerId = owner;
+                if (users.Find(ownerText) is null)
+                {
+                    notes.Add($"Owner \"{ownerText}\" given to {users.Names.GetValueOrDefault(owner, owner)}, as chosen.");
+                }
+            }
+            else
+            {
+                Problem("Owner", $"\"{ownerText}\" is not a user. Choose who owns these risks under Values, or add them under Users.");
             }
 
             // Assets: by identifier (also "Name (AST-007)"), then by name; missing ones created when asked.
@@ -202,6 +224,15 @@ public sealed partial class ImportRisks(OpenIsmsDbContext db, ImportUploads uplo
 
             // Planned controls: "A.5.17", "A 5.17 A 8.5", "5.17; 8.5".
             var controlIds = new List<Guid>();
+            foreach (Match m in OldControlCode().Matches(Cell(row, "PlannedControls")))
+            {
+                var old = $"{int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)}.{int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture)}.{int.Parse(m.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture)}";
+                var targets = Annex2013.Of(old);
+                Problem("PlannedControls", targets.Count == 0
+                    ? $"\"{m.Value.Trim()}\" is not an ISO/IEC 27001:2022 Annex A control."
+                    : $"A.{old} is an ISO/IEC 27001:2013 control number; in 2022 it is {string.Join(" or ", targets.Select(t => $"{t.New} {t.NewTitle}"))}. Write the 2022 number.");
+            }
+
             foreach (Match m in ControlCode().Matches(Cell(row, "PlannedControls")))
             {
                 var code = $"A.{m.Groups[1].Value}.{m.Groups[2].Value}";
@@ -221,10 +252,10 @@ public sealed partial class ImportRisks(OpenIsmsDbContext db, ImportUploads uplo
             DateOnly? nextReview = null;
             if (Cell(row, "NextReview") is { Length: > 0 } reviewText)
             {
-                nextReview = ImportText.Date(reviewText);
-                if (nextReview is null)
+                nextReview = values.Date("NextReview", reviewText, out var dateProblem);
+                if (dateProblem is not null)
                 {
-                    Problem("NextReview", $"\"{reviewText}\" is not a date (write it as 2026-12-31).");
+                    Problem("NextReview", dateProblem);
                 }
             }
 
@@ -238,12 +269,12 @@ public sealed partial class ImportRisks(OpenIsmsDbContext db, ImportUploads uplo
                     return null;
                 }
 
-                if (ImportText.TryInt(text, out var n) && n >= 1 && n <= max)
+                if (values.Read(key, text) is { } value && int.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= 1 && n <= max)
                 {
                     return n;
                 }
 
-                Problem(key, $"\"{text}\" is outside the {scale} scale (1 to {max}).");
+                Problem(key, ImportText.TryInt(text, out _) ? $"\"{text}\" is outside the {scale} scale (1 to {max})." : values.Unknown(key, text));
                 return null;
             }
 
@@ -283,14 +314,11 @@ public sealed partial class ImportRisks(OpenIsmsDbContext db, ImportUploads uplo
             }
 
             var treatmentText = Cell(row, "Treatment");
-            var treatment = treatmentText.Length == 0 ? null : ImportText.Enum(treatmentText, TreatmentWords);
-            if (treatmentText.Length > 0 && treatment is null)
+            var treatmentValue = treatmentText.Length == 0 ? null : values.Read("Treatment", treatmentText);
+            TreatmentOption? treatment = treatmentValue is null or ImportVocabulary.Empty ? null : Enum.Parse<TreatmentOption>(treatmentValue);
+            if (treatmentText.Length > 0 && treatmentValue is null)
             {
-                Problem("Treatment", $"\"{treatmentText}\" is not a treatment (mitigate, accept, transfer or avoid).");
-            }
-            else if (treatment is not null && !string.Equals(treatment.ToString(), treatmentText, StringComparison.OrdinalIgnoreCase))
-            {
-                notes.Add($"Treatment \"{treatmentText}\" read as {treatment}.");
+                Problem("Treatment", values.Unknown("Treatment", treatmentText));
             }
 
             var rationale = Text.OrNull(Cell(row, "TreatmentRationale")) ?? Text.OrNull(mapping.DefaultRationale);
@@ -304,10 +332,11 @@ public sealed partial class ImportRisks(OpenIsmsDbContext db, ImportUploads uplo
                 Problem("Treatment", "A treatment needs a rating first: give the likelihood and impact.");
             }
 
-            var statusKey = ImportText.Key(Cell(row, "Status"));
-            if (statusKey.StartsWith("accepted", StringComparison.Ordinal))
+            var statusText = Cell(row, "Status");
+            var status = statusText.Length == 0 ? null : values.Read("Status", statusText);
+            if (statusText.Length > 0 && status is null)
             {
-                notes.Add("\"Accepted\" statuses are not carried over: acceptance is the risk owner's own recorded sign-off in OpenIsms.");
+                Problem("Status", values.Unknown("Status", statusText));
             }
 
             if (problems.Count > before)
@@ -369,7 +398,20 @@ public sealed partial class ImportRisks(OpenIsmsDbContext db, ImportUploads uplo
                 db.Add(new RiskControl { RiskId = risk.Id, RequirementId = controlId });
             }
 
-            if (inherent is not null && methodology is not null)
+            // A rating that is the risk's current one under the same methodology is no new assessment: re-importing an
+            // export changes nothing, and an owner's acceptance of that rating stands.
+            var unchanged = found is not null && inherent is not null && methodology is not null && found.MethodologyId == methodology.Id
+                && found.InherentLikelihood == inherent.Likelihood && found.InherentImpact == inherent.Impacts.Max()
+                && found.ResidualLikelihood == residual!.Likelihood && found.ResidualImpact == residual.Impacts.Max();
+            if (unchanged)
+            {
+                notes.Add("Rows whose rating is the risk's current one add no new assessment.");
+                if (nextReview is not null)
+                {
+                    risk.Reschedule(nextReview.Value);
+                }
+            }
+            else if (inherent is not null && methodology is not null)
             {
                 var assessment = RiskAssessment.Create(risk.Id, methodology, inherent, residual!, $"Imported from {upload.FileName}, row {row.Number}.", userId, db.CurrentUser.DisplayName, now);
                 if (assessment.Succeeded)
@@ -383,14 +425,18 @@ public sealed partial class ImportRisks(OpenIsmsDbContext db, ImportUploads uplo
                 }
             }
 
-            if (treatment is not null)
+            if (treatment is not null && (treatment != risk.Treatment || rationale != risk.TreatmentRationale))
             {
                 risk.Decide(treatment.Value, rationale);
             }
 
-            if (statusKey is "closed" or "retired")
+            if (status == Imports.Vocabularies.Closed && risk.Status != RiskStatus.Closed)
             {
                 risk.Close(true);
+            }
+            else if (status is not null && ImportVocabulary.Fold(statusText).StartsWith("accept", StringComparison.Ordinal) && risk.Status != RiskStatus.Accepted)
+            {
+                notes.Add("\"Accepted\" statuses are not carried over: acceptance is the risk owner's own recorded sign-off in OpenIsms.");
             }
         }
 
@@ -403,6 +449,9 @@ public sealed partial class ImportRisks(OpenIsmsDbContext db, ImportUploads uplo
     [GeneratedRegex(@"\(([^)]+)\)")]
     private static partial Regex Parenthesised();
 
-    [GeneratedRegex(@"(?:A\.?\s*)?\b([5-8])\.(\d{1,2})\b")]
+    [GeneratedRegex(@"(?:A\.?\s*)?(?<![\d.])0?([5-8])\.0?(\d{1,2})\b(?!\.\d)")]
     private static partial Regex ControlCode();
+
+    [GeneratedRegex(@"(?:A\.?\s*)?(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{1,2})\b")]
+    private static partial Regex OldControlCode();
 }

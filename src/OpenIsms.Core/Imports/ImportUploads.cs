@@ -30,10 +30,23 @@ public sealed class ImportUploads(OpenIsmsDbContext db)
         return upload.Id;
     }
 
-    public async Task<(ImportUpload? Upload, Table? Table)> Load(Guid id, string kind, CancellationToken ct = default)
+    /// <summary>The upload and its table as laid out (the sheet and header row the person chose, or those found); the error when that layout cannot be read.</summary>
+    public async Task<(ImportUpload? Upload, Table? Table, string? Error)> Load(Guid id, string kind, TableLayout? layout = null, CancellationToken ct = default)
     {
         var upload = await db.Set<ImportUpload>().AsNoTracking().FirstOrDefaultAsync(u => u.Id == id && u.Kind == kind && u.UserId == db.CurrentUser.UserId, ct);
-        return upload is null ? (null, null) : (upload, TableFile.Read(upload.Content, upload.FileName).Table);
+        if (upload is null)
+        {
+            return (null, null, null);
+        }
+
+        var (table, error) = TableFile.Read(upload.Content, upload.FileName, layout);
+        if (table is null && layout is not null && layout != new TableLayout())
+        {
+            // A sheet or header row that does not hold a table: say why, and show the file as found.
+            (table, _) = TableFile.Read(upload.Content, upload.FileName);
+        }
+
+        return (upload, table, error);
     }
 
     public Task Forget(Guid id, CancellationToken ct = default) => db.Set<ImportUpload>().Where(u => u.Id == id).ExecuteDeleteAsync(ct);

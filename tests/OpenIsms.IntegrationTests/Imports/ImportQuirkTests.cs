@@ -1,0 +1,197 @@
+using System.Net;
+using System.Text;
+using AngleSharp.Html.Dom;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OpenIsms.Core.Controls;
+using OpenIsms.Core.Data;
+using OpenIsms.Core.Frameworks;
+using OpenIsms.Core.Imports;
+using OpenIsms.Core.Risks;
+using OpenIsms.Core.Security;
+using OpenIsms.Core.Soa;
+using OpenIsms.IntegrationTests.Infrastructure;
+using OpenIsms.IntegrationTests.Risks;
+using OpenIsms.UnitTests.Imports;
+using static OpenIsms.IntegrationTests.Imports.ImportTests;
+
+namespace OpenIsms.IntegrationTests.Imports;
+
+/// <summary>
+/// Registers as people make them, and every value whose meaning is not certain asked about rather than read: localised
+/// words, role names as owners, dates whose order the column leaves open, 2013 control numbers, workbook numbers that lost
+/// a trailing zero, names that belong to another control. Each of these was once read silently, and wrongly.
+/// </summary>
+public abstract class ImportQuirkTests(AppFactory app)
+{
+    private static List<string> Problems(AngleSharp.Dom.IDocument report) =>
+        report.QuerySelectorAll("#report tbody tr").Select(r => r.TextContent).ToList();
+
+    private Task<Dictionary<string, SoaEntry>> Soa() => app.InScope(async sp =>
+    {
+        var db = sp.GetRequiredService<OpenIsmsDbContext>();
+        return await db.Set<SoaEntry>().AsNoTracking().Join(db.SoaControls(), e => e.RequirementId, r => r.Id, (e, r) => new { r.Code, e }).ToDictionaryAsync(x => x.Code, x => x.e);
+    });
+
+    [Fact]
+    public async Task AGermanSoa_IsReadInItsOwnWords_AndAnUnknownWordIsAskedAbout_NeverDefaulted()
+    {
+        using var manager = await app.SignedIn(Roles.IsmsManager);
+        const string csv = "Nr.;Bezeichnung;Anwendbar;Begründung;Umsetzungsstatus\r\n"
+            + "A.5.1;Informationssicherheitsleitlinien;Ja;Gefordert;Umgesetzt\r\n"
+            + "A.5.7;Threat intelligence;Ja;Lagebild;Teilweise umgesetzt\r\n"
+            + "A.5.8;Information security in project management;Ja;Projekte;In Prüfung\r\n"
+            + "A.7.5;Protecting against physical and environmental threats;Nein;Kein eigenes Rechenzentrum;N/A\r\n";
+        var response = await Upload(manager, "/soa/import", "soa-de.csv", CodePagesEncodingProvider.Instance.GetEncoding(1252)!.GetBytes(csv));
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await response.Text());
+        var mapping = await manager.Page(response.LocationPath());
+        ((IHtmlSelectElement)mapping.QuerySelector("#map-Status")!).SelectedOptions[0].Text.ShouldBe("Umsetzungsstatus", "German headers are recognised");
+        ((IHtmlSelectElement)mapping.QuerySelector("#map-Applicable")!).SelectedOptions[0].Text.ShouldBe("Anwendbar");
+
+        var dry = await TestClient.Parse(await Map(manager, mapping, "check", others: new() { ["Input.UpdateExisting"] = "true" }));
+        var problems = Problems(dry);
+        problems.Count.ShouldBe(1, string.Join(" | ", problems));
+        problems[0].ShouldContain("4");
+        problems[0].ShouldContain("Implementation status");
+        problems[0].ShouldContain("\"In Prüfung\" is not a known implementation status. Choose what it means under Values");
+        var unknown = dry.QuerySelector("#values-Status + table tr.unmapped")!;
+        unknown.QuerySelector("th")!.TextContent.ShouldBe("In Prüfung");
+
+        var values = (string field, string text, string current) => field == "Status" && text == "In Prüfung" ? nameof(ControlStatus.Planned) : current;
+        var clean = await TestClient.Parse(await Map(manager, dry, "check", others: new() { ["Input.UpdateExisting"] = "true" }, values: values));
+        Problems(clean).ShouldBeEmpty();
+        (await Map(manager, clean, "import", others: new() { ["Input.UpdateExisting"] = "true", ["Input.ProfileName"] = "SoA auf Deutsch" }, values: values))
+            .LocationPath().ShouldBe("/soa?done=imported");
+
+        var soa = await Soa();
+        soa["A.5.1"].StatusOverride.ShouldBe(ControlStatus.Implemented);
+        soa["A.5.7"].StatusOverride.ShouldBe(ControlStatus.Planned);
+        soa["A.5.8"].StatusOverride.ShouldBe(ControlStatus.Planned);
+        soa["A.7.5"].Applicable.ShouldBe(false);
+        soa["A.7.5"].ExclusionJustification.ShouldBe("Kein eigenes Rechenzentrum");
+
+        // The profile remembers the choice: the same file next quarter needs no answer.
+        var again = await Upload(manager, "/soa/import", "soa-de.csv", CodePagesEncodingProvider.Instance.GetEncoding(1252)!.GetBytes(csv));
+        var second = await manager.Page(again.LocationPath());
+        second.QuerySelector("#profiles")!.TextContent.ShouldContain("SoA auf Deutsch");
+        second.QuerySelectorAll("#values tr.unmapped").ShouldBeEmpty();
+        Problems(await TestClient.Parse(await Map(manager, second, "check", others: new() { ["Input.UpdateExisting"] = "true" }))).ShouldBeEmpty();
+        (await app.InScope(sp => sp.GetRequiredService<OpenIsmsDbContext>().Set<Core.Data.Log.ActivityEntry>().CountAsync(e => e.EntityType == "ImportProfile")))
+            .ShouldBeGreaterThan(0, "saving a profile is in the activity log");
+    }
+
+    [Fact]
+    public async Task ANameThatIsAnotherControls_AndA2013Number_AreProblems_UntilThePersonSays()
+    {
+        using var manager = await app.SignedIn(Roles.IsmsManager);
+        const string csv = """
+            Control,Name,Applicable,Justification
+            A.5.2,Segregation of duties,Yes,Small team
+            A.5.1.1,Policies for information security,Yes,Required
+            A.5.1.2,Review of the policies for information security,Yes,Required
+            A.6.1.2,Segregation of duties,Yes,Small team
+            A.18.2.3,Technical compliance review,Yes,Scans
+            """;
+        var mapping = await UploadOk(manager, "/soa/import", "soa-2013.csv", csv);
+        var problems = Problems(await TestClient.Parse(await Map(manager, mapping, "check", others: new() { ["Input.UpdateExisting"] = "true" })));
+        problems.ShouldContain(p => p.StartsWith("2", StringComparison.Ordinal) && p.Contains("A.5.2 is \"Information security roles and responsibilities\", but the name in the file is A.5.3's", StringComparison.Ordinal), string.Join(" | ", problems));
+        problems.ShouldContain(p => p.Contains("A.5.1.1 is an ISO/IEC 27001:2013 control number; in 2022 it is A.5.1 Policies for information security", StringComparison.Ordinal));
+        problems.ShouldContain(p => p.Contains("A.18.2.3 is an ISO/IEC 27001:2013 control that corresponds to two 2022 controls", StringComparison.Ordinal));
+
+        const string fixedCsv = """
+            Control,Name,Applicable,Justification
+            A.5.1.1,Policies for information security,Yes,Required
+            A.5.1.2,Review of the policies for information security,Yes,Required
+            A.6.1.2,Segregation of duties,Yes,Small team
+            """;
+        var second = await UploadOk(manager, "/soa/import", "soa-2013.csv", fixedCsv);
+        (await Map(manager, second, "import", others: new() { ["Input.UpdateExisting"] = "true", ["Input.Translate2013"] = "true" })).LocationPath().ShouldBe("/soa?done=imported");
+        var soa = await Soa();
+        soa["A.5.1"].Applicable.ShouldBe(true, "A.5.1.1 and A.5.1.2 merged into A.5.1 and agree");
+        soa["A.5.3"].Applicable.ShouldBe(true, "A.6.1.2 is A.5.3 in 2022");
+    }
+
+    [Fact]
+    public async Task AWorkbook_WithACoverSheet_TitleRows_AFooter_AndIdsStoredAsNumbers_ImportsWhatExcelShows()
+    {
+        using var manager = await app.SignedIn(Roles.IsmsManager);
+        var workbook = TestWorkbook.Create(
+            ("Cover", [["Statement of Applicability"], ["Owner: ISMS manager"], ["Version 4"]]),
+            ("SoA", [
+                ["Statement of Applicability 2026"],
+                [],
+                ["Control", "Name", "Applicable", "Justification", "Status"],
+                [5.1, "Policies for information security", "Yes", "Required", "Implemented"],
+                [5.1, "Acceptable use of information and other associated assets", "Yes", "Needed", "Implemented"],
+                [8.1999999999999993, "Privileged access rights", "Yes", "Admins", "Implemented"],
+                [new TestWorkbook.Formatted(5.3, 2), "ICT readiness for business continuity", "Yes", "Continuity", "Planned"],
+                [],
+                ["Approved by: Board, 2026-03-01"],
+            ]));
+        var response = await Upload(manager, "/soa/import", "soa.xlsx", workbook);
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await response.Text());
+        var mapping = await manager.Page(response.LocationPath());
+        mapping.QuerySelector("p.lead")!.TextContent.ShouldContain("4 row(s), 5 column(s), sheet \"SoA\"");
+        ((IHtmlSelectElement)mapping.QuerySelector("#f-Sheet")!).SelectedOptions[0].Text.ShouldBe("SoA");
+        ((IHtmlInputElement)mapping.QuerySelector("#f-HeaderRow")!).Value.ShouldBe("3");
+        mapping.QuerySelector("#layout")!.TextContent.ShouldContain("Row 9 below the table is not part of it and was ignored.");
+        mapping.QuerySelector("#layout")!.TextContent.ShouldContain("The header is on row 3; row 1 above it was skipped as a title.");
+
+        var report = await TestClient.Parse(await Map(manager, mapping, "import", others: new() { ["Input.UpdateExisting"] = "true" }));
+        Problems(report).ShouldBeEmpty();
+        var soa = await Soa();
+        soa["A.5.10"].Applicable.ShouldBe(true, "5.1 with A.5.10's name is A.5.10: General hid the zero");
+        soa["A.8.2"].Applicable.ShouldBe(true, "8.1999999999999993 is the 8.2 Excel shows");
+        soa["A.5.30"].StatusOverride.ShouldBe(ControlStatus.Planned, "5.30 in a 0.00 format is 5.30");
+
+        // Without the names, a shortened number is a question, not A.5.1.
+        var bare = TestWorkbook.Create(("SoA", [["Control", "Applicable"], [5.1, "Yes"], [5.2, "No"]]));
+        var bareMapping = await manager.Page((await Upload(manager, "/soa/import", "bare.xlsx", bare)).LocationPath());
+        var problems = Problems(await TestClient.Parse(await Map(manager, bareMapping, "check", others: new() { ["Input.UpdateExisting"] = "true" })));
+        problems.ShouldContain(p => p.Contains("5.1 is a number in the workbook, which drops trailing zeros: it could be A.5.1 or A.5.10", StringComparison.Ordinal), string.Join(" | ", problems));
+    }
+
+    [Fact]
+    public async Task RoleOwners_MapToPeopleValueByValue_AndAmbiguousDatesAreAskedOncePerColumn()
+    {
+        await Methodology.EnsureApproved(app);
+        using var manager = await app.SignedIn(Roles.IsmsManager);
+        var managerId = await app.UserId(Roles.IsmsManager);
+        var contributorId = await app.UserId(Roles.Contributor);
+        const string csv = """
+            ID,Title,Owner,Likelihood,Impact,Next review
+            DQ-1,Phishing,Head of IT,3,4,03/04/2027
+            DQ-2,Supplier outage,Head of Sales,2,3,05/06/2027
+            DQ-3,Laptop theft,Head of IT,2,2,2027-07-01
+            """;
+        var mapping = await UploadOk(manager, "/risks/import", "owners.csv", csv);
+        var ownerRows = mapping.QuerySelectorAll("#values-Owner + table tbody tr").Select(r => r.QuerySelector("th")!.TextContent).ToList();
+        ownerRows.ShouldBe(["Head of IT", "Head of Sales"], "one choice per distinct owner, not one default for the file");
+        ((IHtmlSelectElement)mapping.QuerySelector("#f-Date-NextReview")!).Value.ShouldBe("", "03/04 and 05/06 could be either");
+
+        var values = (string field, string text, string current) => field != "Owner" ? current : text == "Head of IT" ? managerId : contributorId;
+        var first = Problems(await TestClient.Parse(await Map(manager, mapping, "check", values: values)));
+        first.Count.ShouldBe(2, string.Join(" | ", first));
+        first.ShouldAllBe(p => p.Contains("could be day first or month first", StringComparison.Ordinal));
+
+        (await Map(manager, mapping, "import", values: values, others: new() { ["Input.DateOrders"] = "day" })).LocationPath().ShouldBe("/risks?done=imported");
+        var risks = await app.InScope(async sp => await sp.GetRequiredService<OpenIsmsDbContext>().Set<Risk>().AsNoTracking()
+            .Where(r => r.Reference.StartsWith("DQ-")).OrderBy(r => r.Reference).ToListAsync());
+        risks.Select(r => r.OwnerId).ShouldBe([managerId, contributorId, managerId]);
+        risks.Select(r => r.NextReview).ShouldBe([new DateOnly(2027, 4, 3), new DateOnly(2027, 6, 5), new DateOnly(2027, 7, 1)]);
+
+        // Dotted dates are day first wherever they are written: 1.7.2027 is the first of July, with nothing to ask.
+        var dotted = await UploadOk(manager, "/risks/import", "dotted.csv", "ID,Title,Owner,Next review\nDQ-1,Phishing,Head of IT,1.7.2027\n");
+        ((IHtmlSelectElement)dotted.QuerySelector("#f-Date-NextReview")!).Value.ShouldBe("day");
+        dotted.QuerySelectorAll("#values tr.unmapped").ShouldBeEmpty("the profile saved by the import knows Head of IT");
+        (await Map(manager, dotted, "import", others: new() { ["Input.UpdateExisting"] = "true" })).LocationPath().ShouldBe("/risks?done=imported");
+        (await app.InScope(async sp => await sp.GetRequiredService<OpenIsmsDbContext>().Set<Risk>().AsNoTracking().SingleAsync(r => r.Reference == "DQ-1")))
+            .NextReview.ShouldBe(new DateOnly(2027, 7, 1));
+    }
+}
+
+[Collection(SharedHosts.Sqlite)]
+public sealed class ImportQuirkTestsOnSqlite(SqliteApp app) : ImportQuirkTests(app.App), IClassFixture<SqliteApp>;
+
+[Collection(SharedHosts.PostgreSql)]
+public sealed class ImportQuirkTestsOnPostgreSql(PostgresApp app) : ImportQuirkTests(app.App), IClassFixture<PostgresApp>;

@@ -1,0 +1,79 @@
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace OpenIsms.UnitTests.Imports;
+
+/// <summary>
+/// Writes small workbooks the way Excel stores them: text as shared strings, numbers as doubles with a number format
+/// (General, "0.00", a date), formulas with their cached value. Cells are given as objects: a string, a double, or a
+/// <see cref="Formatted"/> or <see cref="Formula"/>.
+/// </summary>
+public static class TestWorkbook
+{
+    public sealed record Formatted(double Value, uint FormatId, string? Code = null);
+
+    public sealed record Formula(string Expression, string CachedText);
+
+    public static byte[] Create(params (string Name, object?[][] Rows)[] sheets)
+    {
+        using var stream = new MemoryStream();
+        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
+        {
+            var workbook = document.AddWorkbookPart();
+            workbook.Workbook = new Workbook(new Sheets());
+            var strings = workbook.AddNewPart<SharedStringTablePart>();
+            strings.SharedStringTable = new SharedStringTable();
+            var formats = new List<(uint Id, string? Code)> { (0, null) };
+            var styles = workbook.AddNewPart<WorkbookStylesPart>();
+            uint sheetId = 1;
+            foreach (var (name, rows) in sheets)
+            {
+                var part = workbook.AddNewPart<WorksheetPart>();
+                var data = new SheetData();
+                for (var r = 0; r < rows.Length; r++)
+                {
+                    var row = new Row { RowIndex = (uint)(r + 1) };
+                    for (var c = 0; c < rows[r].Length; c++)
+                    {
+                        var reference = $"{(char)('A' + c)}{r + 1}";
+                        switch (rows[r][c])
+                        {
+                            case null:
+                                break;
+                            case string text:
+                                strings.SharedStringTable.AppendChild(new SharedStringItem(new Text(text)));
+                                row.AppendChild(new Cell { CellReference = reference, DataType = CellValues.SharedString, CellValue = new CellValue(strings.SharedStringTable.Count() - 1) });
+                                break;
+                            case double number:
+                                row.AppendChild(new Cell { CellReference = reference, CellValue = new CellValue(number.ToString("R", System.Globalization.CultureInfo.InvariantCulture)) });
+                                break;
+                            case Formatted f:
+                                formats.Add((f.FormatId, f.Code));
+                                row.AppendChild(new Cell { CellReference = reference, StyleIndex = (uint)(formats.Count - 1), CellValue = new CellValue(f.Value.ToString("R", System.Globalization.CultureInfo.InvariantCulture)) });
+                                break;
+                            case Formula f:
+                                row.AppendChild(new Cell { CellReference = reference, DataType = CellValues.String, CellFormula = new CellFormula(f.Expression), CellValue = new CellValue(f.CachedText) });
+                                break;
+                        }
+                    }
+
+                    data.AppendChild(row);
+                }
+
+                part.Worksheet = new Worksheet(data);
+                workbook.Workbook.Sheets!.AppendChild(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = sheetId++, Name = name });
+            }
+
+            var custom = formats.Where(f => f.Code is not null).Select(f => new NumberingFormat { NumberFormatId = f.Id, FormatCode = f.Code }).ToList();
+            styles.Stylesheet = new Stylesheet(
+                new NumberingFormats(custom) { Count = (uint)custom.Count },
+                new Fonts(new Font()) { Count = 1 },
+                new Fills(new Fill()) { Count = 1 },
+                new Borders(new Border()) { Count = 1 },
+                new CellFormats(formats.Select(f => new CellFormat { NumberFormatId = f.Id, ApplyNumberFormat = f.Id != 0 })) { Count = (uint)formats.Count });
+        }
+
+        return stream.ToArray();
+    }
+}
