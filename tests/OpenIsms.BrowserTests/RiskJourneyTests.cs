@@ -71,16 +71,25 @@ public sealed class RiskJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         await Expect(register.Table).ToContainTextAsync(Risk, Shown);
         await register.Look("15-register");
 
-        // Bring a register in from a spreadsheet: upload, see the mapping, check, import.
+        // Bring a register in from a spreadsheet: upload, see the mapping, check, say what the unknown values mean, import.
         var import = await (await RiskImportPage.Open(page)).Upload("register.csv",
-            "ID,Risk Title,Owner,Likelihood (1-5),Max Impact,Treatment Decision\nIMP-1,Laptop stolen on a train,Rita Owner,3,2,Accept\n");
+            "ID,Risk Title,Owner,Likelihood (1-5),Max Impact,Treatment Decision\nIMP-1,Laptop stolen on a train,Rita Owner,3,2,Accept\n"
+            + "IMP-2,Tailgating into the office,Head of Facilities,2,2,Tolerate with monitoring\n");
         await Expect(import.MappedColumn("Title")).ToHaveTextAsync("Risk Title");
+        await Expect(import.Value("Treatment", "Accept").Locator("option:checked")).ToHaveTextAsync("Accept");
         import = await import.CheckEveryRow();
         await Expect(import.Report).ToContainTextAsync("A treatment needs a rationale", Shown);
+        await Expect(import.Report).ToContainTextAsync("\"Head of Facilities\" is not a user", Shown);
+        await Expect(import.Report).ToContainTextAsync("\"Tolerate with monitoring\" is not a known treatment", Shown);
+        import = await import.Means("Owner", "Head of Facilities", Rita);
+        import = await import.Means("Treatment", "Tolerate with monitoring", "Accept");
         import = await import.GiveMissingRationale("Cheaper to replace than to protect.");
+        import = await import.CheckEveryRow();
+        await Expect(import.Report).ToContainTextAsync("All 2 row(s) can be imported", Shown);
         await import.Look("16-import");
         register = await import.Import();
         await Expect(register.Table).ToContainTextAsync("Laptop stolen on a train", Shown);
+        await Expect(register.Table).ToContainTextAsync("Tailgating into the office", Shown);
 
         // The Statement of Applicability: an exclusion without a justification is refused beside the field.
         var decision = await (await SoaDecisionPage.Open(page, "A.8.28")).ExcludeWithoutJustification();

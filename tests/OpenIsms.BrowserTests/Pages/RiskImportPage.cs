@@ -35,6 +35,15 @@ public sealed class RiskImportPage(IPage page) : AppPage(page)
         return this;
     }
 
+    /// <summary>The value step: what one value of a field's column means (a person for a role name, a word for a treatment).</summary>
+    public ILocator Value(string field, string text) => Page.Locator($"#values-{field} + table").GetByLabel(text, new() { Exact = true });
+
+    public async Task<RiskImportPage> Means(string field, string text, string choice)
+    {
+        await Value(field, text).SelectOptionAsync(new SelectOptionValue { Label = choice });
+        return this;
+    }
+
     public async Task<RiskImportPage> GiveMissingRationale(string rationale)
     {
         await Page.GetByLabel("Rationale for treatments that have none").FillAsync(rationale);
