@@ -35,6 +35,8 @@ public sealed class ImportAssets(OpenIsmsDbContext db, ImportUploads uploads) : 
 
     string IImporter.Kind => Kind;
 
+    string IImporter.Permission => AssetPermissions.Edit;
+
     IReadOnlyList<ImportField> IImporter.Fields => Fields;
 
     public async Task<IReadOnlyDictionary<string, ImportVocabulary>> Vocabularies(CancellationToken ct = default)

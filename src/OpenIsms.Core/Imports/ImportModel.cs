@@ -73,6 +73,9 @@ public interface IImporter
 {
     string Kind { get; }
 
+    /// <summary>The permission an import of this kind needs (the importer checks it again itself).</summary>
+    string Permission { get; }
+
     IReadOnlyList<ImportField> Fields { get; }
 
     /// <summary>The fixed vocabulary of each field that has one, by field key (owners, statuses, scales…).</summary>
@@ -144,6 +147,27 @@ public static class ImportText
 
     /// <summary>Lower-case letters and digits only: "Likelihood (1-5)" and "likelihood" meet as "likelihood15" and "likelihood".</summary>
     public static string Key(string text) => new(text.ToLowerInvariant().Where(char.IsLetterOrDigit).ToArray());
+
+    /// <summary>
+    /// The first mapping for a file: each field's column from the profile's headers, else by header name; each value as
+    /// the profile knows it; the profile's day-month orders. The wizard shows it, and the API starts from it.
+    /// </summary>
+    public static ImportMapping Prepare(Table table, IImporter importer, ImportProfile? profile, TableLayout layout)
+    {
+        var columns = Guess(table.Header, importer.Fields);
+        foreach (var (field, column) in profile?.ColumnsFor(table.Header) ?? [])
+        {
+            columns[field] = column;
+        }
+
+        return new ImportMapping
+        {
+            Columns = columns,
+            Layout = layout,
+            Values = profile?.Values.ToDictionary(v => v.Key, v => (IReadOnlyDictionary<string, string>)v.Value) ?? [],
+            DayFirst = profile?.Dates.ToDictionary() ?? [],
+        };
+    }
 
     /// <summary>Pre-fills the mapping: a column whose header matches a field's label or one of its names, closest first.</summary>
     public static Dictionary<string, int> Guess(IReadOnlyList<string> header, IReadOnlyList<ImportField> fields)

@@ -41,6 +41,8 @@ public sealed partial class ImportRisks(OpenIsmsDbContext db, ImportUploads uplo
 
     string IImporter.Kind => Kind;
 
+    string IImporter.Permission => RiskPermissions.Edit;
+
     IReadOnlyList<ImportField> IImporter.Fields => Fields;
 
     public async Task<IReadOnlyDictionary<string, ImportVocabulary>> Vocabularies(CancellationToken ct = default)

@@ -30,6 +30,8 @@ public sealed partial class ImportSoa(OpenIsmsDbContext db, ImportUploads upload
 
     string IImporter.Kind => Kind;
 
+    string IImporter.Permission => ControlPermissions.Edit;
+
     IReadOnlyList<ImportField> IImporter.Fields => Fields;
 
     public Task<IReadOnlyDictionary<string, ImportVocabulary>> Vocabularies(CancellationToken ct = default) =>

@@ -24,6 +24,8 @@ public static class ApiUrls
 
     public const string Evidence = V1 + "/evidence";
 
+    public const string Imports = V1 + "/imports";
+
     public static string Asset(Guid id) => $"{Assets}/{id}";
 
     public static string Risk(Guid id) => $"{Risks}/{id}";
