@@ -11,6 +11,12 @@ public sealed record ImportField(string Key, string Label, bool Required, params
 {
     /// <summary>The column holds dates, whose day-month order is found from all its values or asked.</summary>
     public bool IsDate { get; init; }
+
+    /// <summary>A cell may hold several values, separated by commas, semicolons or line breaks ("Contractual, Best practice").</summary>
+    public bool IsList { get; init; }
+
+    /// <summary>The values of one cell: itself, or for a list field each item.</summary>
+    public IEnumerable<string> Items(string cell) => IsList ? cell.Split([',', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [cell];
 }
 
 /// <summary>Which column feeds which field, and the choices the user made for the whole file.</summary>

@@ -23,8 +23,11 @@ public sealed partial class ImportSoa(OpenIsmsDbContext db, ImportUploads upload
         new("Code", "Annex A control", false, "controlid", "control", "id", "annexa", "ref", "nr", "kontrolle", "maßnahme", "mesure", "contrôle", "control", "controllo", "maatregel", "beheersmaatregel"),
         new("Title", "Control name", false, "controlname", "name", "title", "bezeichnung", "titel", "intitulé", "titre", "nombre", "título", "titolo", "nome", "naam"),
         new("Applicable", "Applicable", true, "applicable", "included", "applicability", "inscope", "anwendbar", "anwendbarkeit", "applicabilité", "aplicable", "aplicabilidad", "applicabile", "applicabilità", "vantoepassing", "toepasselijk"),
-        new("Justification", "Justification", false, "justification", "reason", "rationale", "begründung", "justificación", "justificacion", "giustificazione", "motivazione", "rechtvaardiging", "motivering"),
+        new("Reasons", "Reasons for inclusion", false, "reasonsforinclusion", "reasons", "inclusionreasons", "gründe", "raisons", "motivos", "motivi", "redenen") { IsList = true },
+        new("InclusionJustification", "Justification for inclusion", false, "justificationforinclusion", "whyincluded", "begründungfüraufnahme", "justificationdelinclusion", "justificacióndeinclusión", "giustificazionedellinclusione", "rechtvaardigingvoeropname"),
+        new("Justification", "Justification", false, "justificationforexclusion", "justification", "reason", "rationale", "begründung", "justificación", "justificacion", "giustificazione", "motivazione", "rechtvaardiging", "motivering"),
         new("Status", "Implementation status", false, "implementationstatus", "status", "umsetzungsstatus", "umsetzung", "statut", "estado", "stato", "implementatiestatus"),
+        new("OverrideReason", "Status set by hand because", false, "statussetbyhandbecause", "overridereason", "statusreason"),
         new("Notes", "Notes", false, "implementationdescription", "notes", "description", "comments", "bemerkungen", "anmerkungen", "beschreibung", "remarques", "commentaires", "notas", "comentarios", "note", "commenti", "opmerkingen"),
     ];
 
@@ -39,6 +42,7 @@ public sealed partial class ImportSoa(OpenIsmsDbContext db, ImportUploads upload
         {
             ["Applicable"] = Imports.Vocabularies.Applicable,
             ["Status"] = Imports.Vocabularies.ControlStatus,
+            ["Reasons"] = Imports.Vocabularies.InclusionReasons,
         });
 
     public Task<ImportReport> Handle(Guid upload, ImportMapping mapping, CancellationToken ct = default) => Run(upload, mapping, commit: false, ct);
@@ -94,6 +98,14 @@ public sealed partial class ImportSoa(OpenIsmsDbContext db, ImportUploads upload
             var applicableText = Cell(row, "Applicable");
             var applicableValue = applicableText.Length == 0 ? null : values.Read("Applicable", applicableText);
             bool? applicable = applicableValue == Imports.Vocabularies.Yes ? true : applicableValue == Imports.Vocabularies.No ? false : null;
+            if (applicableValue == Imports.Vocabularies.Undecided)
+            {
+                // "Not decided" (as the export writes an open row): nothing to record, and nothing recorded is undone.
+                notes.Add("Rows not decided in the file leave the control as it is.");
+                seen[requirement.Id] = (row.Number, null);
+                continue;
+            }
+
             if (applicableText.Length == 0)
             {
                 Problem("Applicable", "Say whether the control applies (yes or no).");
@@ -135,8 +147,43 @@ public sealed partial class ImportSoa(OpenIsmsDbContext db, ImportUploads upload
                 continue;
             }
 
+            // One "Justification" column serves both ways (why excluded, or why included); a file may also have one of each.
             var justification = Text.OrNull(Cell(row, "Justification"));
-            var rowNotes = string.Join(" ", new[] { applicable == true && justification is not null ? $"Why included: {justification}" : null, Text.OrNull(Cell(row, "Notes")) }.Where(n => n is not null));
+            var inclusion = mapping.Columns.ContainsKey("InclusionJustification") ? Text.OrNull(Cell(row, "InclusionJustification")) : justification;
+            var reasons = new List<InclusionReason>();
+            if (mapping.Columns.ContainsKey("Reasons"))
+            {
+                foreach (var word in Fields.First(f => f.Key == "Reasons").Items(Cell(row, "Reasons")))
+                {
+                    var known = values.Read("Reasons", word);
+                    if (known is null)
+                    {
+                        Problem("Reasons", values.Unknown("Reasons", word));
+                    }
+                    else if (known != ImportVocabulary.Empty)
+                    {
+                        reasons.Add(Enum.Parse<InclusionReason>(known));
+                    }
+                }
+            }
+            else
+            {
+                reasons.Add(reason);
+            }
+
+            // With a column saying why a status was set by hand, a status without one follows the implementing controls.
+            if (mapping.Columns.ContainsKey("OverrideReason") && Text.OrNull(Cell(row, "OverrideReason")) is null)
+            {
+                status = null;
+            }
+
+            var overrideReason = mapping.Columns.ContainsKey("OverrideReason") ? Text.OrNull(Cell(row, "OverrideReason")) : $"As recorded in {upload.FileName}";
+            if (problems.Count > before)
+            {
+                continue;
+            }
+
+            var rowNotes = Text.OrNull(Cell(row, "Notes"));
             if (!entries.TryGetValue(requirement.Id, out var entry))
             {
                 entry = new SoaEntry { RequirementId = requirement.Id };
@@ -157,11 +204,12 @@ public sealed partial class ImportSoa(OpenIsmsDbContext db, ImportUploads upload
             var result = entry.Decide(new SoaEntry.Decision
             {
                 Applicable = applicable,
-                Reasons = applicable == true ? [reason] : [],
+                Reasons = applicable == true ? reasons : [],
                 ExclusionJustification = applicable == false ? justification : null,
+                InclusionJustification = applicable == true ? inclusion : null,
                 StatusOverride = applicable == true ? status : null,
-                OverrideReason = applicable == true && status is not null ? $"As recorded in {upload.FileName}" : null,
-                Notes = Text.OrNull(rowNotes),
+                OverrideReason = applicable == true && status is not null ? overrideReason : null,
+                Notes = rowNotes,
             }, treated.Contains(requirement.Id));
             foreach (var error in result.Errors)
             {

@@ -79,7 +79,7 @@ public sealed class ImportValues
     }
 
     /// <summary>Every distinct value of the mapped vocabulary columns, with its mapping: what the value step shows.</summary>
-    public static IReadOnlyList<DistinctValue> Distinct(Table table, ImportMapping mapping, IReadOnlyDictionary<string, ImportVocabulary> vocabularies, int perField = 200)
+    public static IReadOnlyList<DistinctValue> Distinct(Table table, ImportMapping mapping, IReadOnlyDictionary<string, ImportVocabulary> vocabularies, IReadOnlyList<ImportField>? fields = null, int perField = 200)
     {
         var list = new List<DistinctValue>();
         foreach (var (field, vocabulary) in vocabularies)
@@ -90,7 +90,8 @@ public sealed class ImportValues
             }
 
             var given = mapping.Values.GetValueOrDefault(field);
-            foreach (var group in table.Rows.Select(r => r[column]).Where(v => v.Length > 0).GroupBy(v => v, StringComparer.OrdinalIgnoreCase).Take(perField))
+            var items = fields?.FirstOrDefault(f => f.Key == field) is { IsList: true } listField ? table.Rows.SelectMany(r => listField.Items(r[column])) : table.Rows.Select(r => r[column]);
+            foreach (var group in items.Where(v => v.Length > 0).GroupBy(v => v, StringComparer.OrdinalIgnoreCase).Take(perField))
             {
                 var choice = given?.FirstOrDefault(v => string.Equals(v.Key.Trim(), group.Key, StringComparison.OrdinalIgnoreCase)).Value;
                 var isChosen = choice is not null && vocabulary.Allows(choice);

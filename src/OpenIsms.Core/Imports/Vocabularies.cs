@@ -13,6 +13,9 @@ public static class Vocabularies
     public const string Yes = "yes";
     public const string No = "no";
 
+    /// <summary>A SoA row that says it is not decided yet: the row leaves the control as it is.</summary>
+    public const string Undecided = "undecided";
+
     private static readonly IReadOnlyList<ImportChoice> YesNoChoices = [new(Yes, "Yes"), new(No, "No")];
 
     private static readonly string[] YesWords =
@@ -27,11 +30,22 @@ public static class Vocabularies
     private static readonly string[] NoWords = ["no", "n", "false", "0", "nein", "falsch", "non", "faux", "falso", "nee"];
 
     /// <summary>Whether a control applies: yes/no, and the SoA's own words in six languages.</summary>
-    public static readonly ImportVocabulary Applicable = new("applicability", YesNoChoices,
+    public static readonly ImportVocabulary Applicable = new("applicability", [.. YesNoChoices, new(Undecided, "Not decided (leave the control as it is)")],
     [
         (Yes, [.. YesWords, "applicable", "included", "in scope", "anwendbar", "zutreffend", "relevant", "aplicable", "applicabile", "van toepassing", "toepasselijk"]),
         (No, [.. NoWords, "not applicable", "n/a", "na", "excluded", "out of scope", "nicht anwendbar", "nicht zutreffend", "entfällt", "non applicable", "no aplicable",
             "non applicabile", "niet van toepassing", "nvt", "n.v.t.", "ausgeschlossen", "exclu", "excluido", "escluso", "uitgesloten"]),
+        (Undecided, ["not decided", "undecided", "tbd", "to be decided", "nicht entschieden", "offen", "non décidé", "à décider", "no decidido", "pendiente", "da decidere", "niet besloten"]),
+    ]);
+
+    /// <summary>The reasons a control is included, as the SoA export words them.</summary>
+    public static readonly ImportVocabulary InclusionReasons = new("reason for inclusion", ImportVocabulary.ChoicesOf<Soa.InclusionReason>(),
+    [
+        (nameof(Soa.InclusionReason.LegalOrRegulatory), ["legal", "regulatory", "law", "legal requirement", "regulation", "gesetzlich", "rechtlich", "légal", "réglementaire", "legal", "normativo", "wettelijk"]),
+        (nameof(Soa.InclusionReason.Contractual), ["contract", "contractual", "customer requirement", "vertraglich", "contractuel", "contractual", "contrattuale", "contractueel"]),
+        (nameof(Soa.InclusionReason.BusinessNeed), ["business", "business requirement", "geschäftlich", "besoin métier", "negocio", "esigenza aziendale", "bedrijfsbehoefte"]),
+        (nameof(Soa.InclusionReason.BestPractice), ["best practice", "good practice", "bewährte praxis", "bonne pratique", "buena práctica", "buona pratica", "beste praktijk"]),
+        (ImportVocabulary.Empty, ["risk treatment", "risk assessment", "risikobehandlung", "traitement des risques", "tratamiento de riesgos", "trattamento del rischio", "risicobehandeling"]),
     ]);
 
     /// <summary>Whether an asset is in the ISMS's scope.</summary>

@@ -45,6 +45,7 @@ public sealed class CompareSoa(OpenIsmsDbContext db, GetSoa get)
             Compare("Applicable", Applicability(old?.Applicable), Applicability(row.Applicable));
             Compare("Reasons", old is null ? null : string.Join(", ", old.Reasons.Select(Text.Words)), string.Join(", ", row.Reasons.Select(Text.Words)));
             Compare("Risks treated", old is null ? null : string.Join(", ", old.TreatedRisks), string.Join(", ", row.TreatedRisks));
+            Compare("Justification for inclusion", old?.InclusionJustification, row.InclusionJustification);
             Compare("Justification for exclusion", old?.ExclusionJustification, row.ExclusionJustification);
             Compare("Status", old?.Status is { } was ? Text.Words(was) : null, Text.Words(row.Status ?? ""));
             Compare("Implemented by", old is null ? null : string.Join(", ", old.ImplementedBy), string.Join(", ", row.ImplementedBy));

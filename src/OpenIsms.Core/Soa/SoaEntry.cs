@@ -33,6 +33,9 @@ public sealed class SoaEntry : Entity
 
     public string? ExclusionJustification { get; private set; }
 
+    /// <summary>The organisation's own words on why an applicable control is included, beside the reasons.</summary>
+    public string? InclusionJustification { get; private set; }
+
     public ControlStatus? StatusOverride { get; private set; }
 
     public string? OverrideReason { get; private set; }
@@ -54,6 +57,9 @@ public sealed class SoaEntry : Entity
 
         public required string? ExclusionJustification { get; init; }
 
+        /// <summary>Why it is included, in words; kept only for an applicable control.</summary>
+        public string? InclusionJustification { get; init; }
+
         public required ControlStatus? StatusOverride { get; init; }
 
         public required string? OverrideReason { get; init; }
@@ -72,6 +78,7 @@ public sealed class SoaEntry : Entity
             .Must(d.StatusOverride is null || !string.IsNullOrWhiteSpace(d.OverrideReason), nameof(OverrideReason),
                 "Say why the status differs from what the implementing controls show.")
             .MaxLength(nameof(ExclusionJustification), d.ExclusionJustification, Limits.LongText, "The justification")
+            .MaxLength(nameof(InclusionJustification), d.InclusionJustification, Limits.LongText, "The justification")
             .MaxLength(nameof(OverrideReason), d.OverrideReason, Limits.ShortText, "The reason")
             .MaxLength(nameof(Notes), d.Notes, Limits.LongText, "The notes");
         if (!check.IsValid)
@@ -82,6 +89,7 @@ public sealed class SoaEntry : Entity
         Applicable = d.Applicable;
         Reasons = d.Applicable == true && d.Reasons.Count > 0 ? ";" + string.Join(";", d.Reasons.Distinct().OrderBy(r => r)) + ";" : "";
         ExclusionJustification = d.Applicable == false ? d.ExclusionJustification!.Trim() : null;
+        InclusionJustification = d.Applicable == true ? Text.OrNull(d.InclusionJustification) : null;
         StatusOverride = d.StatusOverride;
         OverrideReason = d.StatusOverride is null ? null : d.OverrideReason!.Trim();
         Notes = Text.OrNull(d.Notes);
@@ -125,6 +133,8 @@ public sealed record SoaRow
 
     public string? ExclusionJustification { get; init; }
 
+    public string? InclusionJustification { get; init; }
+
     public string Status { get; init; } = "";
 
     public string? OverrideReason { get; init; }
@@ -142,6 +152,7 @@ internal sealed class SoaEntryConfiguration : IEntityTypeConfiguration<SoaEntry>
         builder.HasIndex(e => e.RequirementId).IsUnique();
         builder.Property(e => e.Reasons).HasMaxLength(200).IsRequired();
         builder.Property(e => e.ExclusionJustification).HasMaxLength(Limits.LongText);
+        builder.Property(e => e.InclusionJustification).HasMaxLength(Limits.LongText);
         builder.Property(e => e.OverrideReason).HasMaxLength(Limits.ShortText);
         builder.Property(e => e.Notes).HasMaxLength(Limits.LongText);
         builder.Ignore(e => e.ReasonList);

@@ -2118,6 +2118,10 @@ namespace OpenIsms.Migrations.PostgreSql.Migrations
                         .HasMaxLength(8000)
                         .HasColumnType("character varying(8000)");
 
+                    b.Property<string>("InclusionJustification")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
                     b.Property<string>("Notes")
                         .HasMaxLength(8000)
                         .HasColumnType("character varying(8000)");

@@ -2109,6 +2109,10 @@ namespace OpenIsms.Migrations.Sqlite.Migrations
                         .HasMaxLength(8000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("InclusionJustification")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Notes")
                         .HasMaxLength(8000)
                         .HasColumnType("TEXT");

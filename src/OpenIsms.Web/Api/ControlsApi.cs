@@ -18,6 +18,8 @@ public sealed class ControlsApi : IEndpointGroup
 
         public string? ExclusionJustification { get; init; }
 
+        public string? InclusionJustification { get; init; }
+
         public ControlStatus? StatusOverride { get; init; }
 
         public string? OverrideReason { get; init; }
@@ -100,6 +102,7 @@ public sealed class ControlsApi : IEndpointGroup
                     Applicable = body.Applicable,
                     Reasons = body.Reasons ?? [],
                     ExclusionJustification = body.ExclusionJustification,
+                    InclusionJustification = body.InclusionJustification,
                     StatusOverride = body.StatusOverride,
                     OverrideReason = body.OverrideReason,
                     Notes = body.Notes,

@@ -169,7 +169,7 @@ public sealed class ImportsApi : IEndpointGroup
                         header = table.Header,
                         profile = chosen?.Name,
                         columns = importer.Fields.Where(f => columns.ContainsKey(f.Key)).ToDictionary(f => f.Key, f => table.Header[columns[f.Key]]),
-                        values = ImportValues.Distinct(table, mapping, vocabularies).Select(v => new { v.Field, text = v.Text, v.Rows, value = v.Mapped, chosen = v.Chosen, suggestion = v.Suggestion?.Value }),
+                        values = ImportValues.Distinct(table, mapping, vocabularies, importer.Fields).Select(v => new { v.Field, text = v.Text, v.Rows, value = v.Mapped, chosen = v.Chosen, suggestion = v.Suggestion?.Value }),
                         dates = new ImportValues(table, importer.Fields, mapping, vocabularies).DateColumns.Select(d => new { d.Field, detected = d.Detected.ToString(), d.DayFirst }),
                         report = new
                         {

@@ -195,3 +195,82 @@ public sealed class ImportQuirkTestsOnSqlite(SqliteApp app) : ImportQuirkTests(a
 
 [Collection(SharedHosts.PostgreSql)]
 public sealed class ImportQuirkTestsOnPostgreSql(PostgresApp app) : ImportQuirkTests(app.App), IClassFixture<PostgresApp>;
+
+/// <summary>Export, import, export: the register comes back as it went out, and a re-import that changes nothing records nothing.</summary>
+public abstract class RoundTripTests(AppFactory app)
+{
+    private static List<List<string>> Cells(byte[] xlsx)
+    {
+        using var stream = new MemoryStream(xlsx);
+        using var book = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(stream, false);
+        return book.WorkbookPart!.WorksheetParts.SelectMany(p => p.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>())
+            .Select(r => r.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().Select(c => c.InnerText).ToList()).ToList();
+    }
+
+    private Task<int> LogEntries() => app.InScope(sp => sp.GetRequiredService<OpenIsmsDbContext>().Set<Core.Data.Log.ActivityEntry>().CountAsync());
+
+    [Fact]
+    public async Task TheSoa_ComesBackAsExported_WithEachRowsOwnJustification_AndTheReimportRecordsNothing()
+    {
+        using var manager = await app.SignedIn(Roles.IsmsManager);
+        const string csv = """
+            Control,Applicable,Reasons for inclusion,Justification for inclusion,Justification for exclusion,Implementation status,Status set by hand because,Notes
+            A.5.1,Yes,"Contractual, Best practice",Customers ask for a policy,,,,Approved by the CEO
+            A.7.5,No,,,No premises of our own,,,
+            A.8.9,Yes,Best practice,Hardening baselines,,Planned,Rollout starts in Q3,
+            """;
+        var mapping = await UploadOk(manager, "/soa/import", "decisions.csv", csv);
+        (await Map(manager, mapping, "import", others: new() { ["Input.UpdateExisting"] = "true" })).LocationPath().ShouldBe("/soa?done=imported");
+
+        var exported = await (await manager.Get("/soa/export.xlsx?version=draft")).Content.ReadAsByteArrayAsync();
+        var before = Cells(exported);
+        var a51 = before.Single(r => r.Count > 0 && r[0] == "A.5.1");
+        (a51[4], a51[5], a51[11]).ShouldBe(("Contractual, Best practice", "Customers ask for a policy", "Approved by the CEO"));
+        before.Single(r => r.Count > 0 && r[0] == "A.7.5")[8].ShouldBe("Not applicable", "an excluded control is not 'not implemented'");
+
+        var logged = await LogEntries();
+        var upload = await Upload(manager, "/soa/import", "statement-of-applicability-draft.xlsx", exported);
+        upload.StatusCode.ShouldBe(HttpStatusCode.Redirect, await upload.Text());
+        var again = await manager.Page(upload.LocationPath());
+        again.QuerySelector("p.lead")!.TextContent.ShouldContain("93 row(s)", customMessage: "the title and approval lines below the table are not rows");
+        ((IHtmlSelectElement)again.QuerySelector("#map-Justification")!).SelectedOptions[0].Text.ShouldBe("Justification for exclusion");
+        ((IHtmlSelectElement)again.QuerySelector("#map-InclusionJustification")!).SelectedOptions[0].Text.ShouldBe("Justification for inclusion");
+        var report = await TestClient.Parse(await Map(manager, again, "check", others: new() { ["Input.UpdateExisting"] = "true" }));
+        report.QuerySelectorAll("#report tbody tr").Select(r => r.TextContent).ShouldBeEmpty();
+        (await Map(manager, again, "import", others: new() { ["Input.UpdateExisting"] = "true", ["Input.RememberProfile"] = "false" })).LocationPath().ShouldBe("/soa?done=imported");
+
+        (await LogEntries()).ShouldBe(logged, "a re-import that changes nothing records nothing");
+        Cells(await (await manager.Get("/soa/export.xlsx?version=draft")).Content.ReadAsByteArrayAsync()).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task ARiskRegister_ReimportedUnchanged_AddsNoAssessment_AndKeepsTheOwnersAcceptance()
+    {
+        await Methodology.EnsureApproved(app);
+        using var manager = await app.SignedIn(Roles.IsmsManager);
+        var owner = await app.UserId(Roles.IsmsManager);
+        var created = await manager.SubmitAt("/risks/new", "main form", new Dictionary<string, string?> { ["Input.Reference"] = "RTA-1", ["Input.Title"] = "Stolen laptop", ["Input.OwnerId"] = owner });
+        var url = created.LocationPath().Split('?')[0];
+        (await manager.Submit(await manager.Page(url), ".assess-form", RiskFlowTests.Rating(2, [2, 1, 1, 1, 1], 2, [2, 1, 1, 1, 1]))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await manager.Submit(await manager.Page(url), "#treatment form", new Dictionary<string, string?> { ["Input.Treatment"] = "Accept", ["Input.TreatmentRationale"] = "Disk encryption makes the loss small." }))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await manager.Submit(await manager.Page(url), "#acceptance form", new Dictionary<string, string?> { ["Input.AcceptanceNote"] = "Accepted at the risk review." })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        Risk Current() => app.InScope(async sp => await sp.GetRequiredService<OpenIsmsDbContext>().Set<Risk>().AsNoTracking().SingleAsync(r => r.Reference == "RTA-1")).GetAwaiter().GetResult();
+        Current().Status.ShouldBe(RiskStatus.Accepted);
+        var riskId = Current().Id;
+        var assessments = await app.InScope(sp => sp.GetRequiredService<OpenIsmsDbContext>().Set<RiskAssessment>().CountAsync(a => a.RiskId == riskId));
+
+        var export = await (await manager.Get("/risks/export.xlsx?q=RTA-")).Content.ReadAsByteArrayAsync();
+        var mapping = await manager.Page((await Upload(manager, "/risks/import", "risks.xlsx", export)).LocationPath());
+        (await Map(manager, mapping, "import", others: new() { ["Input.UpdateExisting"] = "true" })).LocationPath().ShouldBe("/risks?done=imported");
+
+        Current().Status.ShouldBe(RiskStatus.Accepted, "the owner's acceptance stands");
+        (await app.InScope(sp => sp.GetRequiredService<OpenIsmsDbContext>().Set<RiskAssessment>().CountAsync(a => a.RiskId == riskId))).ShouldBe(assessments, "no new assessment");
+    }
+}
+
+[Collection(SharedHosts.Sqlite)]
+public sealed class RoundTripTestsOnSqlite(SqliteApp app) : RoundTripTests(app.App), IClassFixture<SqliteApp>;
+
+[Collection(SharedHosts.PostgreSql)]
+public sealed class RoundTripTestsOnPostgreSql(PostgresApp app) : RoundTripTests(app.App), IClassFixture<PostgresApp>;

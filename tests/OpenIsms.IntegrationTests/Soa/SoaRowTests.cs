@@ -104,7 +104,7 @@ public abstract class SoaRowTests(AppFactory app)
         await using var xlsx = new MemoryStream(await (await manager.Get("/soa/export.xlsx?version=draft")).Content.ReadAsByteArrayAsync());
         using var book = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(xlsx, false);
         var rows = book.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().Select(r => r.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().Select(c => c.InnerText).ToList()).ToList();
-        rows.Single(r => r.Count > 0 && r[0] == "A.8.16")[5].ShouldBe(string.Join(", ", Enumerable.Range(1, 8).Select(i => $"SOAF-R{i}")));
+        rows.Single(r => r.Count > 0 && r[0] == "A.8.16")[6].ShouldBe(string.Join(", ", Enumerable.Range(1, 8).Select(i => $"SOAF-R{i}")));
     }
 }
 

@@ -14,7 +14,7 @@ public sealed class SoaExports : IEndpointGroup
 {
     public static readonly string[] Columns =
     [
-        "Control", "Title", "Theme", "Applicable", "Reasons for inclusion", "Risks treated", "Justification for exclusion", "Implementation status",
+        "Control", "Title", "Theme", "Applicable", "Reasons for inclusion", "Justification for inclusion", "Risks treated", "Justification for exclusion", "Implementation status",
         "Status set by hand because", "Implemented by", "Notes",
     ];
 
@@ -53,7 +53,7 @@ public sealed class SoaExports : IEndpointGroup
                 }
 
                 var html = await PrintableTable.Html($"Statement of Applicability — {org}", $"ISO/IEC 27001:2022 clause 6.1.3 d. {state}.", Columns, Rows(rows, PrintedReferences),
-                    $"Exported {OpenIsms.Core.Activity.DescribeActivity.Absolute(clock.UtcNow, await clock.Zone(ct))} from OpenIsms", [6, 13, 7, 7, 9, 13, 13, 7, 8, 10, 7]);
+                    $"Exported {OpenIsms.Core.Activity.DescribeActivity.Absolute(clock.UtcNow, await clock.Zone(ct))} from OpenIsms", [6, 12, 6, 6, 8, 10, 11, 11, 7, 7, 9, 7]);
                 var printed = await pdf.Print(html, ct);
                 return printed is null
                     ? Results.Content(ErrorEndpoints.Render(500), "text/html; charset=utf-8", statusCode: 500)
@@ -82,7 +82,7 @@ public sealed class SoaExports : IEndpointGroup
         {
             yield return
             [
-                r.Code, r.Title, r.Theme, CompareSoa.Applicability(r.Applicable), string.Join(", ", r.Reasons.Select(Labels.Words)), List(r.TreatedRisks, named, "risks"),
+                r.Code, r.Title, r.Theme, CompareSoa.Applicability(r.Applicable), string.Join(", ", r.Reasons.Select(Labels.Words)), r.InclusionJustification, List(r.TreatedRisks, named, "risks"),
                 r.ExclusionJustification, r.Status, r.OverrideReason, List(r.ImplementedBy, named, "controls"), r.Notes,
             ];
         }

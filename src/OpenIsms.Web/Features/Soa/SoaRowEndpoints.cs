@@ -46,6 +46,7 @@ public sealed class SoaRowEndpoints : IEndpointGroup
                     Applicable = applicable,
                     Reasons = reasons,
                     ExclusionJustification = justification,
+                    InclusionJustification = e?.InclusionJustification,
                     StatusOverride = e?.StatusOverride,
                     OverrideReason = e?.OverrideReason,
                     Notes = e?.Notes,
