@@ -14,10 +14,11 @@ public sealed class ExportRisks(OpenIsmsDbContext db, ListRisks list)
 {
     public static readonly string[] Columns =
     [
-        "Id", "Title", "Description", "Owner", "Threat", "Vulnerability", "Assets", "Existing controls",
+        "Identifier", "Title", "Description", "Owner", "Threat", "Vulnerability", "Assets", "Existing controls",
         "Inherent likelihood", "Inherent impact", "Inherent score", "Inherent level",
         "Residual likelihood", "Residual impact", "Residual score", "Residual level",
         "Treatment", "Treatment rationale", "Planned controls", "Status", "Next review", "Methodology version",
+        "Residual risk accepted by", "Accepted on", "Acceptance valid until",
     ];
 
     public async IAsyncEnumerable<object?[]> Handle(RiskFilter filters, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
@@ -28,6 +29,11 @@ public sealed class ExportRisks(OpenIsmsDbContext db, ListRisks list)
             .ToLookup(x => x.RiskId, x => x.Reference);
         var controls = (await (from x in db.Set<RiskControl>() join r in db.Set<Requirement>() on x.RequirementId equals r.Id orderby r.SortOrder select new { x.RiskId, r.Code }).ToListAsync(ct))
             .ToLookup(x => x.RiskId, x => x.Code);
+        // The acceptance in force for each accepted risk: who signed off the residual risk, when, and until when.
+        var acceptances = (await (from a in db.Set<RiskAcceptance>() join r in db.Set<Risk>() on a.RiskId equals r.Id where r.Status == RiskStatus.Accepted
+                                  select new { a.RiskId, a.AcceptedByName, a.AcceptedAt, a.ExpiresOn }).ToListAsync(ct))
+            .GroupBy(a => a.RiskId).ToDictionary(g => g.Key, g => g.OrderByDescending(a => a.AcceptedAt).First());
+        var zone = await db.Clock.Zone(ct);
         var today = await db.Clock.Today(ct);
         var rows = list.Filter(filters, today).OrderBy(r => r.Reference)
             .Select(r => new
@@ -47,7 +53,9 @@ public sealed class ExportRisks(OpenIsmsDbContext db, ListRisks list)
                 r.Reference, r.Title, r.Description, x.Owner, x.Threat, x.Vulnerability, string.Join(", ", assets[r.Id]), r.ExistingControls,
                 r.InherentLikelihood, r.InherentImpact, r.InherentScore, Level(r.InherentLevel),
                 r.ResidualLikelihood, r.ResidualImpact, r.ResidualScore, Level(r.ResidualLevel),
-                r.Treatment?.ToString(), r.TreatmentRationale, string.Join(", ", controls[r.Id]), r.Status.ToString(), r.NextReview, r.MethodologyNumber,
+                r.Treatment?.ToString(), r.TreatmentRationale, string.Join(", ", controls[r.Id]), Common.Text.Words(r.Status.ToString()), r.NextReview, r.MethodologyNumber,
+                acceptances.GetValueOrDefault(r.Id)?.AcceptedByName, acceptances.TryGetValue(r.Id, out var accepted) ? Common.Clock.DateOf(accepted.AcceptedAt, zone) : null,
+                accepted?.ExpiresOn,
             ];
         }
     }

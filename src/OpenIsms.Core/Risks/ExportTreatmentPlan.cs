@@ -13,7 +13,7 @@ public sealed class ExportTreatmentPlan(OpenIsmsDbContext db, ListTreatmentPlan 
         var today = await db.Clock.Today(ct);
         await foreach (var a in plan.Rows(filters, today).AsAsyncEnumerable().WithCancellation(ct))
         {
-            yield return [a.RiskReference, a.RiskTitle, a.Title, a.OwnerName, a.Due, a.Status.ToString(), a.ControlCode, a.Treatment?.ToString()];
+            yield return [a.RiskReference, a.RiskTitle, a.Title, a.OwnerName, a.Due, Common.Text.Words(a.Status.ToString()), a.ControlCode, a.Treatment?.ToString()];
         }
     }
 }

@@ -41,6 +41,7 @@ public static class Composition
         services.AddSingleton<SetupGate>();
         services.AddScoped<Account.Reauthentication>();
         services.AddSingleton<Exports.PdfPrinter>();
+        services.AddScoped<Exports.ExportDocuments>();
         services.AddSingleton<OpenIsms.Core.Soa.SoaSummaryCache>();
         services.AddSingleton<INodeMemory>(sp => sp.GetRequiredService<OpenIsms.Core.Soa.SoaSummaryCache>());
         services.AddOpenIsmsIdentity(config);

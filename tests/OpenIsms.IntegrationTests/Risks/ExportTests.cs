@@ -35,7 +35,7 @@ public abstract class ExportTests(AppFactory app)
         csv.StatusCode.ShouldBe(HttpStatusCode.OK);
         csv.Content.Headers.ContentDisposition!.FileName!.ShouldContain("risk-register");
         var lines = (await csv.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries).ToList();
-        lines[0].ShouldStartWith("Id,Title,Description,Owner");
+        lines[0].ShouldStartWith("Identifier,Title,Description,Owner");
         lines.Count.ShouldBe(3);
         lines[1].ShouldStartWith("EXP-1,\"'=HYPERLINK(\"\"http://evil\"\") in a title, with a comma\"");
         lines[1].ShouldContain(",4,5,20,Critical,2,3,6,Medium,Mitigate,");
@@ -43,11 +43,32 @@ public abstract class ExportTests(AppFactory app)
         await using (var xlsx = new MemoryStream(await (await manager.Get("/risks/export.xlsx?q=EXP-")).Content.ReadAsByteArrayAsync()))
         using (var book = SpreadsheetDocument.Open(xlsx, false))
         {
-            var sheet = book.WorkbookPart!.WorksheetParts.Single().Worksheet;
+            // A controlled document: the document-control sheet first, then the register.
+            var workbook = book.WorkbookPart!;
+            var sheets = workbook.Workbook.Sheets!.Elements<Sheet>().ToList();
+            sheets.Select(x => x.Name!.Value).ShouldBe(["Document control", "Risk register"]);
+            var control = ((WorksheetPart)workbook.GetPartById(sheets[0].Id!)).Worksheet.Descendants<Row>().Select(r => string.Join(" | ", r.Elements<Cell>().Select(c => c.InnerText))).ToList();
+            control.ShouldContain("Title | Risk register — Acme Test Ltd");
+            control.ShouldContain(l => l.StartsWith("Classification | ", StringComparison.Ordinal) && !l.EndsWith("Not recorded in OpenIsms", StringComparison.Ordinal));
+            var sheet = ((WorksheetPart)workbook.GetPartById(sheets[1].Id!)).Worksheet;
             var rows = sheet.Descendants<Row>().ToList();
             rows.Count.ShouldBe(3);
             string Cell(Row row, int index) => row.Elements<Cell>().ElementAt(index) is var c && c.DataType?.Value == CellValues.InlineString ? c.InnerText : c.CellValue?.Text ?? "";
-            Cell(rows[0], 0).ShouldBe("Id");
+            Cell(rows[0], 0).ShouldBe("Identifier");
+
+            // Bold header kept in view, filters on, widths set, statuses as words and dates as dates.
+            var formats = workbook.WorkbookStylesPart!.Stylesheet.CellFormats!.Elements<CellFormat>().ToList();
+            var fonts = workbook.WorkbookStylesPart.Stylesheet.Fonts!.Elements<Font>().ToList();
+            fonts[(int)formats[(int)rows[0].Elements<Cell>().First().StyleIndex!.Value].FontId!.Value].Bold.ShouldNotBeNull();
+            sheet.Descendants<Pane>().Single().State!.Value.ShouldBe(PaneStateValues.Frozen);
+            sheet.Descendants<AutoFilter>().Single().Reference!.Value.ShouldBe("A1:Y3");
+            sheet.Descendants<Column>().Count().ShouldBe(rows[0].Elements<Cell>().Count());
+            var header = rows[0].Elements<Cell>().Select(c => c.InnerText).ToList();
+            Cell(rows[2], header.IndexOf("Status")).ShouldBe("In treatment");
+            var review = rows[2].Elements<Cell>().ElementAt(header.IndexOf("Next review"));
+            review.DataType.ShouldBeNull("a date is a number in a date format, not text");
+            formats[(int)review.StyleIndex!.Value].NumberFormatId!.Value.ShouldBe(164u);
+            double.Parse(review.CellValue!.Text, System.Globalization.CultureInfo.InvariantCulture).ShouldBeGreaterThan(45000);
             Cell(rows[2], 0).ShouldBe("EXP-2");
             Cell(rows[2], 1).ShouldBe("Second exported risk");
             Cell(rows[2], 10).ShouldBe("20"); // inherent score, a number cell
@@ -59,11 +80,20 @@ public abstract class ExportTests(AppFactory app)
         using (var word = WordprocessingDocument.Open(docx, false))
         {
             var body = word.MainDocumentPart!.Document.Body!;
-            body.Elements<W.Paragraph>().First().InnerText.ShouldStartWith("Risk treatment plan — Acme Test Ltd");
-            var table = body.Elements<W.Table>().Single();
+            var title = body.Elements<W.Paragraph>().First();
+            title.InnerText.ShouldStartWith("Risk treatment plan — Acme Test Ltd");
+            title.ParagraphProperties!.ParagraphStyleId!.Val!.Value.ShouldBe("Title", "Word's own styles, so a template restyles it");
+            var tables = body.Elements<W.Table>().ToList();
+            tables.Count.ShouldBe(2, "the document-control table, then the plan");
+            tables[0].InnerText.ShouldContain("Document id");
+            var table = tables[1];
+            table.GetFirstChild<W.TableProperties>()!.TableStyle!.Val!.Value.ShouldBe("TableGrid");
             var rows = table.Elements<W.TableRow>().ToList();
             rows.Count.ShouldBe(3);
             rows[0].InnerText.ShouldContain("Annex A control");
+            rows[0].TableRowProperties!.GetFirstChild<W.TableHeader>().ShouldNotBeNull("the header row repeats on every page");
+            body.Elements<W.SectionProperties>().Single().GetFirstChild<W.PageSize>()!.Orient!.Value.ShouldBe(W.PageOrientationValues.Landscape);
+            word.MainDocumentPart.FooterParts.Single().Footer.Descendants<W.SimpleField>().Select(f => f.Instruction!.Value!.Trim()).ShouldBe(["PAGE", "NUMPAGES"]);
             rows.Skip(1).Select(r => r.Elements<W.TableCell>().ElementAt(2).InnerText).ShouldBe(["Fix EXP-1", "Fix EXP-2"], ignoreOrder: true);
         }
 

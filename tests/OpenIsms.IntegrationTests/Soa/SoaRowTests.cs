@@ -103,7 +103,7 @@ public abstract class SoaRowTests(AppFactory app)
         // The export names every one of them.
         await using var xlsx = new MemoryStream(await (await manager.Get("/soa/export.xlsx?version=draft")).Content.ReadAsByteArrayAsync());
         using var book = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(xlsx, false);
-        var rows = book.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().Select(r => r.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().Select(c => c.InnerText).ToList()).ToList();
+        var rows = ((DocumentFormat.OpenXml.Packaging.WorksheetPart)book.WorkbookPart!.GetPartById(book.WorkbookPart.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Last().Id!)).Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().Select(r => r.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().Select(c => c.InnerText).ToList()).ToList();
         rows.Single(r => r.Count > 0 && r[0] == "A.8.16")[6].ShouldBe(string.Join(", ", Enumerable.Range(1, 8).Select(i => $"SOAF-R{i}")));
     }
 }
@@ -133,6 +133,28 @@ public sealed class SoaPdfTests(SqliteApp shared) : IClassFixture<SqliteApp>
         System.Text.Encoding.ASCII.GetString(pdf, 0, 5).ShouldBe("%PDF-");
         var pages = System.Text.RegularExpressions.Regex.Matches(System.Text.Encoding.Latin1.GetString(pdf), @"/Type\s*/Page\b").Count;
         pages.ShouldBeGreaterThanOrEqualTo(3, "93 rows in A4 landscape fill several pages");
+
+        // Read back as text (poppler's pdftotext): the document-control block heads it, and no word is broken in two.
+        var file = Path.Combine(Path.GetTempPath(), $"soa-{Guid.NewGuid():N}.pdf");
+        await File.WriteAllBytesAsync(file, pdf);
+        try
+        {
+            using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("pdftotext", [file, "-"]) { RedirectStandardOutput = true })!;
+            var text = await process.StandardOutput.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            text.ShouldContain("Document id");
+            text.ShouldContain("OIM-SOA");
+            text.ShouldContain("Organizational");
+            text.ShouldContain("Technological");
+            text.ShouldNotContain("Organizati\n");
+            text.ShouldNotContain("Applicabl\n");
+            text.ShouldNotContain("Implementatio\n");
+            File.Copy(file, Path.Combine(Path.GetTempPath(), "openisms-soa-latest.pdf"), overwrite: true);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
         (await viewer.Get("/soa/export.pdf?version=7")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 }

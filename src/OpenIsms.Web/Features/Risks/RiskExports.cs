@@ -17,7 +17,7 @@ public sealed class RiskExports : IEndpointGroup
     public static void Map(IEndpointRouteBuilder app)
     {
         var read = new HasPermissionAttribute(RiskPermissions.Read);
-        app.MapGet("/risks/export.{format:regex(^(csv|xlsx)$)}", async (string format, HttpContext http, ExportRisks export, Clock clock, CancellationToken ct) =>
+        app.MapGet("/risks/export.{format:regex(^(csv|xlsx)$)}", async (string format, HttpContext http, ExportRisks export, ExportDocuments documents, Clock clock, CancellationToken ct) =>
         {
             var q = http.Request.Query;
             // The register's own filter, as its export link carries it (no cell, sort or page: every matching risk, by id).
@@ -30,29 +30,31 @@ public sealed class RiskExports : IEndpointGroup
             }
             else
             {
-                await TableExport.Xlsx(http.Response, name, "Risk register", ExportRisks.Columns, rows, ct);
+                var control = await documents.Control("Risk register", "OIM-RISK-REGISTER", $"Extract of {await clock.Today(ct):d MMMM yyyy} (the register is kept live in OpenIsms)",
+                    "ISO/IEC 27001:2022 clause 6.1.2 (risk assessment results, clause 8.2)", null, null, ct);
+                await TableExport.Xlsx(http.Response, name, "Risk register", control, ExportRisks.Columns, rows, ct);
             }
         }).RequireAuthorization(read);
 
-        app.MapGet("/risks/treatment-plan.{format:regex(^(csv|xlsx|docx)$)}", async (string format, HttpContext http, ExportTreatmentPlan export, GetOrganisation organisation, Clock clock, CancellationToken ct) =>
+        app.MapGet("/risks/treatment-plan.{format:regex(^(csv|xlsx|docx)$)}", async (string format, HttpContext http, ExportTreatmentPlan export, ExportDocuments documents, Clock clock, CancellationToken ct) =>
         {
             var q = http.Request.Query;
             // The plan page's own filter, as its export link carries it (every matching action, no page).
             var filters = TreatmentPlanFilter.Parse(key => q[key]).Unpaged;
             var name = $"risk-treatment-plan-{await clock.Today(ct):yyyy-MM-dd}.{format}";
             var rows = export.Handle(filters, ct);
+            var control = await documents.Control("Risk treatment plan", "OIM-TREATMENT-PLAN", $"Extract of {await clock.Today(ct):d MMMM yyyy} (the plan is kept live in OpenIsms)",
+                "ISO/IEC 27001:2022 clause 6.1.3 e (results, clause 8.3)", null, null, ct);
             switch (format)
             {
                 case "csv":
                     await TableExport.Csv(http.Response, name, ExportTreatmentPlan.Columns, rows, ct);
                     break;
                 case "xlsx":
-                    await TableExport.Xlsx(http.Response, name, "Treatment plan", ExportTreatmentPlan.Columns, rows, ct);
+                    await TableExport.Xlsx(http.Response, name, "Treatment plan", control, ExportTreatmentPlan.Columns, rows, ct);
                     break;
                 default:
-                    var org = (await organisation.Handle(ct))?.Name ?? "";
-                    await TableExport.Docx(http.Response, name, $"Risk treatment plan — {org}",
-                        $"ISO/IEC 27001:2022 clause 6.1.3 e. Exported {OpenIsms.Core.Activity.DescribeActivity.Absolute(clock.UtcNow, await clock.Zone(ct))} from OpenIsms.", ExportTreatmentPlan.Columns, rows, ct);
+                    await TableExport.Docx(http.Response, name, control, $"{control.Clause}. Produced {control.Generated}.", ExportTreatmentPlan.Columns, rows, ct);
                     break;
             }
         }).RequireAuthorization(read);

@@ -20,11 +20,12 @@ public sealed class SoaExports : IEndpointGroup
 
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapGet("/soa/export.{format:regex(^(xlsx|docx|pdf)$)}", async (string format, string? version, HttpContext http, GetSoa get, GetOrganisation organisation, PdfPrinter pdf, Clock clock, CancellationToken ct) =>
+        app.MapGet("/soa/export.{format:regex(^(xlsx|docx|pdf)$)}", async (string format, string? version, HttpContext http, GetSoa get, GetOrganisation organisation, ExportDocuments documents, PdfPrinter pdf, Clock clock, CancellationToken ct) =>
         {
             IReadOnlyList<SoaRow> rows;
             string state;
             string label;
+            ExportDocuments.Approval? approval = null;
             var chosen = version == "draft" ? null : await get.Version(int.TryParse(version, out var n) ? n : null, ct);
             if (version == "draft" || (version is null && chosen is null))
             {
@@ -39,12 +40,15 @@ public sealed class SoaExports : IEndpointGroup
                 }
 
                 rows = chosen.Rows;
+                approval = new(chosen.ApprovedByName, chosen.ApprovedAt, chosen.Note);
                 (state, label) = ($"Version {chosen.Number}, approved by {chosen.ApprovedByName} on {chosen.ApprovedAt:d MMMM yyyy HH:mm} UTC", $"v{chosen.Number}");
             }
 
             var org = (await organisation.Handle(ct))?.Name ?? "";
             var name = $"statement-of-applicability-{label}.{format}";
             var data = Rows(rows);
+            var control = await documents.Control("Statement of Applicability", "OIM-SOA", label == "draft" ? "Draft — not approved" : $"Version {label[1..]}",
+                "ISO/IEC 27001:2022 clause 6.1.3 d", approval, null, ct);
             if (format == "pdf")
             {
                 if (!pdf.Available)
@@ -52,8 +56,8 @@ public sealed class SoaExports : IEndpointGroup
                     return Results.Content(ErrorEndpoints.Render(404, "PDF is not available here", "This server has no Chromium to print with. Use the XLSX or DOCX export, or print the SoA page from your browser."), "text/html; charset=utf-8", statusCode: 404);
                 }
 
-                var html = await PrintableTable.Html($"Statement of Applicability — {org}", $"ISO/IEC 27001:2022 clause 6.1.3 d. {state}.", Columns, Rows(rows, PrintedReferences),
-                    $"Exported {OpenIsms.Core.Activity.DescribeActivity.Absolute(clock.UtcNow, await clock.Zone(ct))} from OpenIsms", [6, 12, 6, 6, 8, 10, 11, 11, 7, 7, 9, 7]);
+                var html = await PrintableTable.Html(http.RequestServices, control, $"ISO/IEC 27001:2022 clause 6.1.3 d. {state}.", Columns, Rows(rows, PrintedReferences),
+                    [6, 11, 9, 8, 8, 9, 7, 10, 10, 7, 9, 6]);
                 var printed = await pdf.Print(html, ct);
                 return printed is null
                     ? Results.Content(ErrorEndpoints.Render(500), "text/html; charset=utf-8", statusCode: 500)
@@ -62,11 +66,11 @@ public sealed class SoaExports : IEndpointGroup
 
             if (format == "xlsx")
             {
-                await TableExport.Xlsx(http.Response, name, "Statement of Applicability", Columns, Prepend(Columns.Length, [$"Statement of Applicability — {org}", state], data), ct);
+                await TableExport.Xlsx(http.Response, name, "Statement of Applicability", control, Columns, data, ct);
             }
             else
             {
-                await TableExport.Docx(http.Response, name, $"Statement of Applicability — {org}", $"ISO/IEC 27001:2022 clause 6.1.3 d. {state}.", Columns, data, ct);
+                await TableExport.Docx(http.Response, name, control, $"ISO/IEC 27001:2022 clause 6.1.3 d. {state}.", Columns, data, ct);
             }
 
             return Results.Empty;
@@ -92,21 +96,4 @@ public sealed class SoaExports : IEndpointGroup
 
     private static string List(IReadOnlyList<string> items, int named, string noun) =>
         items.Count <= named ? string.Join(", ", items) : $"{string.Join(", ", items.Take(named))} … ({items.Count} {noun} in all; the XLSX export names every one)";
-
-    /// <summary>In the workbook, the title and the approval line come last, below the table, so the header stays in row 1 for filtering and re-import.</summary>
-    private static async IAsyncEnumerable<object?[]> Prepend(int width, string[] footer, IAsyncEnumerable<object?[]> rows)
-    {
-        await foreach (var row in rows)
-        {
-            yield return row;
-        }
-
-        yield return new object?[width];
-        foreach (var line in footer)
-        {
-            var cells = new object?[width];
-            cells[0] = line;
-            yield return cells;
-        }
-    }
 }

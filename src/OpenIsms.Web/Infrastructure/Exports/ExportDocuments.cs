@@ -1,0 +1,36 @@
+using OpenIsms.Core.Assets;
+using OpenIsms.Core.Common;
+using OpenIsms.Core.Organisations;
+
+namespace OpenIsms.Web.Infrastructure.Exports;
+
+/// <summary>The document-control block of an export, filled with what OpenIsms holds: organisation, classification, approval, and when it was produced.</summary>
+public sealed class ExportDocuments(GetOrganisation organisation, ListClassificationLevels levels, Clock clock)
+{
+    public sealed record Approval(string By, DateTime At, string? Note);
+
+    public async Task<DocumentControl> Control(string title, string documentId, string version, string clause, Approval? approval, string? owner, CancellationToken ct)
+    {
+        var org = (await organisation.Handle(ct))?.Name;
+        var zone = await clock.Zone(ct);
+        // A register of risks and controls describes weaknesses: it is classified as the scheme's "Confidential" level,
+        // or "Internal", or else the level just below the highest.
+        var scheme = (await levels.Handle(ct)).Select(l => l.Name).ToList();
+        var classification = scheme.FirstOrDefault(l => l.Equals("Confidential", StringComparison.OrdinalIgnoreCase))
+            ?? scheme.FirstOrDefault(l => l.Equals("Internal", StringComparison.OrdinalIgnoreCase))
+            ?? (scheme.Count > 1 ? scheme[^2] : scheme.FirstOrDefault());
+        return new DocumentControl
+        {
+            Title = string.IsNullOrEmpty(org) ? title : $"{title} — {org}",
+            DocumentId = documentId,
+            Version = version,
+            Classification = classification,
+            Owner = owner,
+            Approver = approval?.By,
+            ApprovedOn = approval is null ? null : Core.Activity.DescribeActivity.Absolute(approval.At, zone),
+            ApprovalNote = approval?.Note,
+            Clause = clause,
+            Generated = $"{Core.Activity.DescribeActivity.Absolute(clock.UtcNow, zone)} from OpenIsms",
+        };
+    }
+}
