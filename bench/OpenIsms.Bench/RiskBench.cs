@@ -56,12 +56,19 @@ public static partial class RiskBench
                 var (rss, peak) = app.Memory();
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"server memory: {rss:F0} MiB resident now, {peak:F0} MiB peak"));
                 var xlsx = await Export(http, app, "/risks/export.xlsx");
-                await Export(http, app, "/risks/export.csv");
+                var csv = await Export(http, app, "/risks/export.csv");
                 await Export(http, app, "/risks/treatment-plan.xlsx");
                 await Export(http, app, "/risks/treatment-plan.docx");
                 if (xlsx is not null)
                 {
-                    await Import(http, app, xlsx);
+                    await Import(http, app, xlsx, "risk-register.xlsx", "XLSX of the register back over itself (nothing changes, so nothing is written)");
+                }
+
+                if (csv is not null)
+                {
+                    // The same register under new identifiers: every row is created, with its assessment, in one transaction.
+                    var renamed = System.Text.RegularExpressions.Regex.Replace(System.Text.Encoding.UTF8.GetString(csv), "^R-", "NEW-", System.Text.RegularExpressions.RegexOptions.Multiline);
+                    await Import(http, app, System.Text.Encoding.UTF8.GetBytes(renamed), "new-risks.csv", "CSV of 10,0xx new risks (each created with its assessment)");
                 }
             }
         }
@@ -139,7 +146,7 @@ public static partial class RiskBench
     }
 
     /// <summary>Uploads the exported register and imports it back over itself ("update existing"): every row checked, then written in one transaction.</summary>
-    private static async Task Import(HttpClient http, AppProcess app, byte[] xlsx)
+    private static async Task Import(HttpClient http, AppProcess app, byte[] xlsx, string fileName, string what)
     {
         var page = await http.GetStringAsync("/risks/import");
         using var upload = new MultipartFormDataContent();
@@ -148,7 +155,7 @@ public static partial class RiskBench
             upload.Add(new StringContent(value), name);
         }
 
-        upload.Add(new ByteArrayContent(xlsx), "File", "risk-register.xlsx");
+        upload.Add(new ByteArrayContent(xlsx), "File", fileName);
         var clock = Stopwatch.StartNew();
         var uploaded = await http.PostAsync("/risks/import", upload);
         var mappingUrl = uploaded.Headers.Location?.ToString() ?? throw new InvalidOperationException($"Upload answered {(int)uploaded.StatusCode}.");
@@ -171,7 +178,7 @@ public static partial class RiskBench
         var importTime = clock.Elapsed;
         var ok = imported.StatusCode is HttpStatusCode.Found or HttpStatusCode.Redirect && imported.Headers.Location?.ToString().Contains("done=imported", StringComparison.Ordinal) == true;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"import {xlsx.Length / 1048576.0:F1} MiB XLSX of the register back over itself: upload and read {uploadTime.TotalSeconds:F2} s, check and write {importTime.TotalSeconds:F2} s{(ok ? "" : " — FAILED: " + (int)imported.StatusCode)}; server peak memory {before:F0} → {app.Memory().PeakMiB:F0} MiB"));
+            $"import {xlsx.Length / 1048576.0:F1} MiB {what}: upload and read {uploadTime.TotalSeconds:F2} s, check and write {importTime.TotalSeconds:F2} s{(ok ? "" : " — FAILED: " + (int)imported.StatusCode)}; server peak memory {before:F0} → {app.Memory().PeakMiB:F0} MiB"));
     }
 
     private static async Task<byte[]?> Export(HttpClient http, AppProcess app, string path)

@@ -8,7 +8,7 @@ namespace OpenIsms.Core.Imports;
 /// </summary>
 public static class Annex2013
 {
-    public sealed record Correspondence(string Old, string OldTitle, string New, string NewTitle, bool Merged);
+    public sealed record Correspondence(string Old, string OldTitle, string New, string NewTitle);
 
     private static readonly Lazy<IReadOnlyDictionary<string, IReadOnlyList<Correspondence>>> Table = new(Load);
 
@@ -26,7 +26,7 @@ public static class Annex2013
             var old = reader.GetString(0).Trim();
             if (old.Length > 0)
             {
-                list.Add(new(old, reader.GetString(1).Trim(), "A." + reader.GetString(2).Trim(), reader.GetString(3).Trim(), reader.GetString(4).Trim() == "merged"));
+                list.Add(new(old, reader.GetString(1).Trim(), "A." + reader.GetString(2).Trim(), reader.GetString(3).Trim()));
             }
         }
 

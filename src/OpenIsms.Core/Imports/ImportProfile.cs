@@ -136,15 +136,16 @@ public sealed class SaveImportProfile(OpenIsmsDbContext db)
 }
 
 /// <summary>The importer of a kind of register ("assets", "risks", "soa"), for the wizard and the API.</summary>
-public sealed class FindImporter(ImportAssets assets, ImportRisks risks, ImportSoa soa)
+public sealed class FindImporter(ImportAssets assets, ImportRisks risks, ImportSoa soa, ImportTreatmentPlan plan)
 {
-    public static readonly IReadOnlyList<string> Kinds = [ImportAssets.Kind, ImportRisks.Kind, ImportSoa.Kind];
+    public static readonly IReadOnlyList<string> Kinds = [ImportAssets.Kind, ImportRisks.Kind, ImportSoa.Kind, ImportTreatmentPlan.Kind];
 
     public IImporter? Handle(string kind) => kind switch
     {
         ImportAssets.Kind => assets,
         ImportRisks.Kind => risks,
         ImportSoa.Kind => soa,
+        ImportTreatmentPlan.Kind => plan,
         _ => null,
     };
 }

@@ -1,7 +1,25 @@
 namespace OpenIsms.Core.Imports;
 
 /// <summary>One distinct value found in a column with a fixed vocabulary, with what it maps to, if anything yet.</summary>
-public sealed record DistinctValue(string Field, string Text, int Rows, string? Mapped, bool Chosen, ImportChoice? Suggestion);
+public sealed record DistinctValue
+{
+    public required string Field { get; init; }
+
+    /// <summary>The value as the file writes it.</summary>
+    public required string Text { get; init; }
+
+    /// <summary>How many rows hold it.</summary>
+    public required int Rows { get; init; }
+
+    /// <summary>What it means (a choice's value, or <see cref="ImportVocabulary.Empty"/>); null until someone says.</summary>
+    public required string? Mapped { get; init; }
+
+    /// <summary>The meaning was chosen (in the value step or a profile), not known from the vocabulary.</summary>
+    public required bool Chosen { get; init; }
+
+    /// <summary>A likely meaning for an unknown value, offered, never taken.</summary>
+    public required ImportChoice? Suggestion { get; init; }
+}
 
 /// <summary>A date column and the order its numeric dates are read in; <see cref="DayFirst"/> is null until someone decides.</summary>
 public sealed record DateColumn(string Field, DateOrder Detected, bool? DayFirst, string Example);
@@ -96,7 +114,7 @@ public sealed class ImportValues
                 var choice = given?.FirstOrDefault(v => string.Equals(v.Key.Trim(), group.Key, StringComparison.OrdinalIgnoreCase)).Value;
                 var isChosen = choice is not null && vocabulary.Allows(choice);
                 var mapped = isChosen ? choice : vocabulary.Known(group.Key);
-                list.Add(new DistinctValue(field, group.Key, group.Count(), mapped, isChosen, mapped is null ? vocabulary.Suggest(group.Key) : null));
+                list.Add(new DistinctValue { Field = field, Text = group.Key, Rows = group.Count(), Mapped = mapped, Chosen = isChosen, Suggestion = mapped is null ? vocabulary.Suggest(group.Key) : null });
             }
         }
 

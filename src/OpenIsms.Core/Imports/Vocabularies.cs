@@ -132,6 +132,19 @@ public static class Vocabularies
         (Closed, ["closed", "retired", "resolved", "obsolete", "geschlossen", "erledigt", "fermé", "clos", "résolu", "cerrado", "resuelto", "chiuso", "risolto", "gesloten", "opgelost"]),
     ]);
 
+    /// <summary>How far a treatment action is.</summary>
+    public static readonly ImportVocabulary ActionStatus = new("action status", ImportVocabulary.ChoicesOf<Risks.ActionStatus>(),
+    [
+        (nameof(Risks.ActionStatus.Planned), ["planned", "open", "not started", "new", "to do", "todo", "geplant", "offen", "nicht begonnen", "prévu", "planifié", "ouvert", "à faire",
+            "planificado", "abierto", "pendiente", "pianificato", "aperto", "da fare", "gepland", "open", "te doen"]),
+        (nameof(Risks.ActionStatus.InProgress), ["in progress", "ongoing", "started", "in work", "in bearbeitung", "in arbeit", "begonnen", "laufend", "en cours", "en progreso",
+            "en curso", "in corso", "in uitvoering", "bezig", "lopend"]),
+        (nameof(Risks.ActionStatus.Done), ["done", "complete", "completed", "closed", "finished", "implemented", "erledigt", "abgeschlossen", "umgesetzt", "fertig", "terminé", "fait",
+            "clos", "réalisé", "completado", "terminado", "hecho", "cerrado", "completato", "chiuso", "fatto", "gereed", "afgerond", "voltooid", "gesloten"]),
+        (nameof(Risks.ActionStatus.Cancelled), ["cancelled", "canceled", "dropped", "abandoned", "abgebrochen", "storniert", "verworfen", "annulé", "abandonné", "cancelado",
+            "anulado", "annullato", "geannuleerd", "vervallen"]),
+    ]);
+
     /// <summary>A methodology scale: its levels by number (1…n) or by label ("Likely", "Major").</summary>
     public static ImportVocabulary Scale(string noun, IReadOnlyList<Risks.ScaleLevel> levels) => new(noun,
         levels.Select((l, i) => new ImportChoice((i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), $"{i + 1} {l.Label}")).ToList(),

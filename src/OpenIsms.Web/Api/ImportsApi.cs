@@ -34,11 +34,28 @@ public sealed class ImportsApi : IEndpointGroup
 
     public static void Map(IEndpointRouteBuilder app)
     {
-        var signedIn = new AuthorizeAttribute { AuthenticationSchemes = ApiTokenHandler.SchemeName };
         var imports = app.MapGroup(ApiUrls.Imports).WithTags("Imports").DisableAntiforgery();
-        imports.MapPost("/{kind}", async (string kind, HttpRequest request, FindImporter find, ImportUploads uploads, ListImportProfiles profiles, SaveImportProfile saveProfile,
-                ICurrentUser user, bool? dryRun, string? profile, string? sheet, int? headerRow, string? saveAs, CancellationToken ct) =>
-            {
+        // One address per register, each behind the permission its importer needs.
+        (string Kind, string Permission, string Name)[] kinds =
+        [
+            (ImportAssets.Kind, Core.Assets.AssetPermissions.Edit, "ImportAssets"), (ImportRisks.Kind, Core.Risks.RiskPermissions.Edit, "ImportRisks"),
+            (ImportSoa.Kind, Core.Controls.ControlPermissions.Edit, "ImportSoa"), (ImportTreatmentPlan.Kind, Core.Risks.RiskPermissions.Edit, "ImportTreatmentPlan"),
+        ];
+        foreach (var (kind, permission, name) in kinds)
+        {
+            imports.MapPost("/" + kind, (HttpRequest request, FindImporter find, ImportUploads uploads, ListImportProfiles profiles, SaveImportProfile saveProfile,
+                    ICurrentUser user, bool? dryRun, string? profile, string? sheet, int? headerRow, string? saveAs, CancellationToken ct) =>
+                    Import(kind, request, find, uploads, profiles, saveProfile, user, dryRun, profile, sheet, headerRow, saveAs, ct))
+                .RequireAuthorization(new HasPermissionAttribute(permission) { AuthenticationSchemes = ApiTokenHandler.SchemeName }).WithName(name)
+                .WithSummary($"Imports a {kind} register from CSV or XLSX as multipart/form-data: \"file\", and optionally \"mapping\" (JSON: columns by header, values by field, dayFirst, updateExisting, translate2013…). "
+                    + "dryRun (default true) checks every row and writes nothing; dryRun=false writes all rows or none (422 with the problems otherwise). profile= starts from a saved import profile; saveAs= saves the mapping as one after a successful import.");
+        }
+    }
+
+    private static async Task<IResult> Import(string kind, HttpRequest request, FindImporter find, ImportUploads uploads, ListImportProfiles profiles, SaveImportProfile saveProfile,
+        ICurrentUser user, bool? dryRun, string? profile, string? sheet, int? headerRow, string? saveAs, CancellationToken ct)
+    {
+        {
                 if (find.Handle(kind) is not { } importer)
                 {
                     return Results.Problem(statusCode: 404, title: "No such import", detail: $"Imports are {string.Join(", ", FindImporter.Kinds)}.");
@@ -188,9 +205,6 @@ public sealed class ImportsApi : IEndpointGroup
                     // The API is one call: an upload it did not import is not kept for a later step.
                     await uploads.Forget(id, CancellationToken.None);
                 }
-            })
-            .RequireAuthorization(signedIn).WithName("Import")
-            .WithSummary("Imports a register (kind: assets, risks or soa) from CSV or XLSX as multipart/form-data: \"file\", and optionally \"mapping\" (JSON: columns by header, values by field, dayFirst, updateExisting, translate2013…). "
-                + "dryRun (default true) checks every row and writes nothing; dryRun=false writes all rows or none (422 with the problems otherwise). profile= starts from a saved import profile; saveAs= saves the mapping as one after a successful import.");
+        }
     }
 }

@@ -269,6 +269,70 @@ public abstract class RoundTripTests(AppFactory app)
     }
 }
 
+/// <summary>The treatment plan comes in as planners keep it: actions by risk identifier, role owners, several controls per action.</summary>
+public abstract class TreatmentPlanImportTests(AppFactory app)
+{
+    [Fact]
+    public async Task ThePlan_ImportsWithItsOwnersAndControls_AndItsExportReimportsWithoutAChange()
+    {
+        using var manager = await app.SignedIn(Roles.IsmsManager);
+        var owner = await app.UserId(Roles.IsmsManager);
+        (await manager.SubmitAt("/risks/new", "main form", new Dictionary<string, string?> { ["Input.Reference"] = "TP-R1", ["Input.Title"] = "Ransomware", ["Input.OwnerId"] = owner }))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        const string csv = """
+            ID,Risk ID,Action,Annex A Control,Owner,Start Date,Due Date,Budget (EUR),Status,Verification
+            RTP-001,TP-R1,Deploy phishing-resistant MFA for admins,A 5.17 A 8.5,IT Operations Lead,2026-02-01,2026-06-30,8000,In progress,Audit test Q3
+            RTP-002,TP-R1,Segment the backup network,A 8.12,IT Operations Lead,2026-03-01,2026-07-31,12000,Open,Pentest
+            RTP-003,TP-R9,Train the sales team,A 6.3,HR Lead,2026-03-01,2026-09-30,3000,Open,Attendance
+            """;
+        var page = await manager.Page("/risks/treatment-plan");
+        page.QuerySelector("a[href='/risks/treatment-plan/import']").ShouldNotBeNull();
+        var mapping = await UploadOk(manager, "/risks/treatment-plan/import", "plan.csv", csv);
+        ((IHtmlSelectElement)mapping.QuerySelector("#map-Risk")!).SelectedOptions[0].Text.ShouldBe("Risk ID");
+        ((IHtmlSelectElement)mapping.QuerySelector("#map-Due")!).SelectedOptions[0].Text.ShouldBe("Due Date");
+        ((IHtmlSelectElement)mapping.QuerySelector("#map-Controls")!).SelectedOptions[0].Text.ShouldBe("Annex A Control");
+        var problems = (await TestClient.Parse(await Map(manager, mapping, "check"))).QuerySelectorAll("#report tbody tr").Select(r => r.TextContent).ToList();
+        problems.ShouldContain(p => p.Contains("\"TP-R9\" is not a risk in the register", StringComparison.Ordinal), string.Join(" | ", problems));
+        problems.ShouldContain(p => p.Contains("\"IT Operations Lead\" is not a user", StringComparison.Ordinal));
+
+        var fixedCsv = string.Join('\n', csv.Split('\n').Where(l => !l.StartsWith("RTP-003", StringComparison.Ordinal)));
+        var second = await UploadOk(manager, "/risks/treatment-plan/import", "plan.csv", fixedCsv);
+        (await Map(manager, second, "import", values: OwnersTo(owner))).LocationPath().ShouldBe("/risks/treatment-plan?done=imported");
+        var actions = await app.InScope(async sp =>
+        {
+            var db = sp.GetRequiredService<OpenIsmsDbContext>();
+            return await (from a in db.Set<TreatmentAction>() join r in db.Set<Risk>() on a.RiskId equals r.Id where r.Reference == "TP-R1"
+                          join q in db.Set<Core.Frameworks.Requirement>() on a.RequirementId equals q.Id orderby a.Title select new { a.Title, a.Status, a.Due, a.OwnerId, q.Code }).ToListAsync();
+        });
+        actions.Select(a => (a.Title, a.Status, a.Due, a.OwnerId, a.Code)).ShouldBe(
+        [
+            ("Deploy phishing-resistant MFA for admins", ActionStatus.InProgress, (DateOnly?)new DateOnly(2026, 6, 30), owner, "A.5.17"),
+            ("Segment the backup network", ActionStatus.Planned, new DateOnly(2026, 7, 31), owner, "A.8.12"),
+        ]);
+        var planned = await app.InScope(async sp =>
+        {
+            var db = sp.GetRequiredService<OpenIsmsDbContext>();
+            return await (from x in db.Set<RiskControl>() join r in db.Set<Risk>() on x.RiskId equals r.Id where r.Reference == "TP-R1"
+                          join q in db.Set<Core.Frameworks.Requirement>() on x.RequirementId equals q.Id select q.Code).ToListAsync();
+        });
+        planned.ShouldBe(["A.5.17", "A.8.5", "A.8.12"], ignoreOrder: true, "every control an action names is planned for the risk");
+
+        // The plan's own export comes back without a change.
+        var export = await (await manager.Get("/risks/treatment-plan.csv?q=TP-R1")).Content.ReadAsStringAsync();
+        var logged = await app.InScope(sp => sp.GetRequiredService<OpenIsmsDbContext>().Set<Core.Data.Log.ActivityEntry>().CountAsync());
+        var again = await UploadOk(manager, "/risks/treatment-plan/import", "export.csv", export.TrimStart('\uFEFF'));
+        (await Map(manager, again, "import", others: new() { ["Input.UpdateExisting"] = "true", ["Input.RememberProfile"] = "false" })).LocationPath().ShouldBe("/risks/treatment-plan?done=imported");
+        (await app.InScope(sp => sp.GetRequiredService<OpenIsmsDbContext>().Set<Core.Data.Log.ActivityEntry>().CountAsync())).ShouldBe(logged);
+        (await (await manager.Get("/risks/treatment-plan.csv?q=TP-R1")).Content.ReadAsStringAsync()).ShouldBe(export);
+    }
+}
+
+[Collection(SharedHosts.Sqlite)]
+public sealed class TreatmentPlanImportTestsOnSqlite(SqliteApp app) : TreatmentPlanImportTests(app.App), IClassFixture<SqliteApp>;
+
+[Collection(SharedHosts.PostgreSql)]
+public sealed class TreatmentPlanImportTestsOnPostgreSql(PostgresApp app) : TreatmentPlanImportTests(app.App), IClassFixture<PostgresApp>;
+
 [Collection(SharedHosts.Sqlite)]
 public sealed class RoundTripTestsOnSqlite(SqliteApp app) : RoundTripTests(app.App), IClassFixture<SqliteApp>;
 

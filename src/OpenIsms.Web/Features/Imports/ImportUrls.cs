@@ -19,7 +19,9 @@ public static class ImportUrls
 
     public const string Soa = SoaUrls.Home + Import;
 
-    /// <summary>Mapping the columns of one upload (<paramref name="upload"/>: <see cref="Risks"/>, <see cref="Assets"/> or <see cref="Soa"/>).</summary>
+    public const string TreatmentPlan = RiskUrls.TreatmentPlan + Import;
+
+    /// <summary>Mapping the columns of one upload (<paramref name="upload"/>: <see cref="Risks"/>, <see cref="Assets"/>, <see cref="Soa"/> or <see cref="TreatmentPlan"/>).</summary>
     public static string Mapping(string upload, Guid id) => $"{upload}/{id}";
 
     /// <summary>The register an import went into, saying so.</summary>
