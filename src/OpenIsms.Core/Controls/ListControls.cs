@@ -31,6 +31,34 @@ public sealed class ListControls(OpenIsmsDbContext db)
 
     public async Task<Page<Row>> Handle(ControlFilter query, CancellationToken ct = default)
     {
+        var q = Filter(query);
+        var size = PageSizes.Normalise(query.PageSize);
+        var page = PageSizes.NormalisePage(query.Page);
+        var total = await q.CountAsync(ct);
+        var rows = await q.OrderBy(c => c.Reference).Skip((page - 1) * size).Take(size)
+            .Select(c => new { c.Id, c.Reference, c.Name, Owner = db.Set<AppUser>().Where(u => u.Id == c.OwnerId).Select(u => u.DisplayName).FirstOrDefault(), c.Type, c.Frequency, c.Status })
+            .ToListAsync(ct);
+        var ids = rows.Select(r => r.Id).ToList();
+        var implements = (await (from x in db.Set<ControlRequirement>() where ids.Contains(x.ControlId)
+                                 join r in db.Set<Requirement>() on x.RequirementId equals r.Id
+                                 orderby r.SortOrder
+                                 select new { x.ControlId, r.Code }).ToListAsync(ct)).ToLookup(x => x.ControlId, x => x.Code);
+        return new Page<Row>(rows.Select(r => new Row
+        {
+            Id = r.Id,
+            Reference = r.Reference,
+            Name = r.Name,
+            OwnerName = r.Owner,
+            Type = r.Type,
+            Frequency = r.Frequency,
+            Status = r.Status,
+            Implements = implements[r.Id].ToList(),
+        }).ToList(), page, size, total);
+    }
+
+    /// <summary>The controls the filter selects, unordered and unpaged: the register's page and the export share it.</summary>
+    public IQueryable<Control> Filter(ControlFilter query)
+    {
         var q = db.Set<Control>().AsNoTracking();
         if (query.Status is { } status)
         {
@@ -54,27 +82,6 @@ public sealed class ListControls(OpenIsmsDbContext db)
             q = q.Where(c => EF.Functions.Like(c.Reference.ToLower(), term) || EF.Functions.Like(c.Name.ToLower(), term) || EF.Functions.Like((c.Description ?? "").ToLower(), term));
         }
 
-        var size = PageSizes.Normalise(query.PageSize);
-        var page = PageSizes.NormalisePage(query.Page);
-        var total = await q.CountAsync(ct);
-        var rows = await q.OrderBy(c => c.Reference).Skip((page - 1) * size).Take(size)
-            .Select(c => new { c.Id, c.Reference, c.Name, Owner = db.Set<AppUser>().Where(u => u.Id == c.OwnerId).Select(u => u.DisplayName).FirstOrDefault(), c.Type, c.Frequency, c.Status })
-            .ToListAsync(ct);
-        var ids = rows.Select(r => r.Id).ToList();
-        var implements = (await (from x in db.Set<ControlRequirement>() where ids.Contains(x.ControlId)
-                                 join r in db.Set<Requirement>() on x.RequirementId equals r.Id
-                                 orderby r.SortOrder
-                                 select new { x.ControlId, r.Code }).ToListAsync(ct)).ToLookup(x => x.ControlId, x => x.Code);
-        return new Page<Row>(rows.Select(r => new Row
-        {
-            Id = r.Id,
-            Reference = r.Reference,
-            Name = r.Name,
-            OwnerName = r.Owner,
-            Type = r.Type,
-            Frequency = r.Frequency,
-            Status = r.Status,
-            Implements = implements[r.Id].ToList(),
-        }).ToList(), page, size, total);
+        return q;
     }
 }

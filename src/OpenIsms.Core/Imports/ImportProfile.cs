@@ -136,9 +136,9 @@ public sealed class SaveImportProfile(OpenIsmsDbContext db)
 }
 
 /// <summary>The importer of a kind of register ("assets", "risks", "soa"), for the wizard and the API.</summary>
-public sealed class FindImporter(ImportAssets assets, ImportRisks risks, ImportSoa soa, ImportTreatmentPlan plan)
+public sealed class FindImporter(ImportAssets assets, ImportRisks risks, ImportSoa soa, ImportTreatmentPlan plan, ImportControls controls)
 {
-    public static readonly IReadOnlyList<string> Kinds = [ImportAssets.Kind, ImportRisks.Kind, ImportSoa.Kind, ImportTreatmentPlan.Kind];
+    public static readonly IReadOnlyList<string> Kinds = [ImportAssets.Kind, ImportRisks.Kind, ImportSoa.Kind, ImportTreatmentPlan.Kind, ImportControls.Kind];
 
     public IImporter? Handle(string kind) => kind switch
     {
@@ -146,6 +146,7 @@ public sealed class FindImporter(ImportAssets assets, ImportRisks risks, ImportS
         ImportRisks.Kind => risks,
         ImportSoa.Kind => soa,
         ImportTreatmentPlan.Kind => plan,
+        ImportControls.Kind => controls,
         _ => null,
     };
 }

@@ -145,6 +145,28 @@ public static class Vocabularies
             "anulado", "annullato", "geannuleerd", "vervallen"]),
     ]);
 
+    /// <summary>What a control does: prevent, detect or correct.</summary>
+    public static readonly ImportVocabulary ControlType = new("control type", ImportVocabulary.ChoicesOf<Controls.ControlType>(),
+    [
+        (nameof(Controls.ControlType.Preventive), ["preventive", "preventative", "prevent", "präventiv", "vorbeugend", "préventif", "préventive", "preventivo", "preventiva", "preventief"]),
+        (nameof(Controls.ControlType.Detective), ["detective", "detect", "detektiv", "aufdeckend", "erkennend", "détectif", "détective", "detectivo", "detectiva", "rilevativo", "investigativo", "detectief", "detecterend"]),
+        (nameof(Controls.ControlType.Corrective), ["corrective", "correct", "korrektiv", "korrigierend", "correctif", "corrective", "correctivo", "correctiva", "correttivo", "correttiva", "correctief", "corrigerend"]),
+    ]);
+
+    /// <summary>How often a control operates.</summary>
+    public static readonly ImportVocabulary ControlFrequency = new("frequency", ImportVocabulary.ChoicesOf<Controls.ControlFrequency>(),
+    [
+        (nameof(Controls.ControlFrequency.Continuous), ["continuous", "continuously", "always", "kontinuierlich", "laufend", "ständig", "continu", "en continu", "continuo", "continua", "permanent", "doorlopend"]),
+        (nameof(Controls.ControlFrequency.Daily), ["daily", "every day", "täglich", "quotidien", "quotidienne", "diario", "diaria", "giornaliero", "quotidiano", "dagelijks"]),
+        (nameof(Controls.ControlFrequency.Weekly), ["weekly", "every week", "wöchentlich", "hebdomadaire", "semanal", "settimanale", "wekelijks"]),
+        (nameof(Controls.ControlFrequency.Monthly), ["monthly", "every month", "monatlich", "mensuel", "mensuelle", "mensual", "mensile", "maandelijks"]),
+        (nameof(Controls.ControlFrequency.Quarterly), ["quarterly", "every quarter", "vierteljährlich", "quartalsweise", "quartalsmäßig", "trimestriel", "trimestrielle", "trimestral", "trimestrale", "driemaandelijks", "per kwartaal"]),
+        (nameof(Controls.ControlFrequency.HalfYearly), ["half yearly", "half-yearly", "semi-annual", "semiannual", "semi-annually", "twice a year", "halbjährlich", "semestriel", "semestrielle", "semestral", "semestrale", "halfjaarlijks"]),
+        (nameof(Controls.ControlFrequency.Yearly), ["yearly", "annual", "annually", "every year", "jährlich", "annuel", "annuelle", "anual", "annuale", "jaarlijks"]),
+        (nameof(Controls.ControlFrequency.OnEvent), ["on event", "event-driven", "event driven", "ad hoc", "as needed", "when needed", "on demand", "bei bedarf", "anlassbezogen", "ereignisgesteuert",
+            "à la demande", "sur événement", "según necesidad", "bajo demanda", "al bisogno", "su evento", "indien nodig", "op afroep"]),
+    ]);
+
     /// <summary>A methodology scale: its levels by number (1…n) or by label ("Likely", "Major").</summary>
     public static ImportVocabulary Scale(string noun, IReadOnlyList<Risks.ScaleLevel> levels) => new(noun,
         levels.Select((l, i) => new ImportChoice((i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), $"{i + 1} {l.Label}")).ToList(),

@@ -327,6 +327,55 @@ public abstract class TreatmentPlanImportTests(AppFactory app)
     }
 }
 
+/// <summary>The organisation's controls come in with their frequencies and statuses in any of six languages, and go out and back unchanged.</summary>
+public abstract class ControlImportTests(AppFactory app)
+{
+    [Fact]
+    public async Task Controls_ImportWithTheirAnnexALinks_AndTheirExportReimportsWithoutAChange()
+    {
+        using var manager = await app.SignedIn(Roles.IsmsManager);
+        var owner = await app.UserId(Roles.IsmsManager);
+        const string csv = """
+            ID,Control name,Owner,Type,Frequency,Status,Annex A
+            CT-1,Quarterly access review,Head of IT,Detective,Vierteljährlich,In Betrieb,"A.5.15, A.5.18"
+            CT-2,Offline backups with restore test,Head of IT,Preventive,Daily,Implemented,A.8.13
+            CT-3,Firewall rule review,Head of IT,Detektiv,Half-yearly,Bald,A.8.20
+            """;
+        (await manager.Page("/controls")).QuerySelector("a[href='/controls/import']").ShouldNotBeNull();
+        var mapping = await UploadOk(manager, "/controls/import", "controls.csv", csv);
+        ((IHtmlSelectElement)mapping.QuerySelector("#map-Implements")!).SelectedOptions[0].Text.ShouldBe("Annex A");
+        var problems = (await TestClient.Parse(await Map(manager, mapping, "check", values: OwnersTo(owner)))).QuerySelectorAll("#report tbody tr").Select(r => r.TextContent).ToList();
+        problems.Count.ShouldBe(1, string.Join(" | ", problems));
+        problems[0].ShouldContain("\"Bald\" is not a known implementation status");
+
+        var values = (string field, string text, string current) => field == "Status" && text == "Bald" ? nameof(ControlStatus.Planned) : OwnersTo(owner)(field, text, current);
+        (await Map(manager, mapping, "import", values: values)).LocationPath().ShouldBe("/controls?done=imported");
+        var controls = await app.InScope(async sp => await sp.GetRequiredService<OpenIsmsDbContext>().Set<Control>().AsNoTracking()
+            .Where(c => c.Reference.StartsWith("CT-")).OrderBy(c => c.Reference).Select(c => new { c.Type, c.Frequency, c.Status, c.OwnerId }).ToListAsync());
+        controls.Select(c => (c.Type, c.Frequency, c.Status, c.OwnerId)).ShouldBe(
+        [
+            (ControlType.Detective, ControlFrequency.Quarterly, ControlStatus.Operating, owner),
+            (ControlType.Preventive, ControlFrequency.Daily, ControlStatus.Implemented, owner),
+            (ControlType.Detective, ControlFrequency.HalfYearly, ControlStatus.Planned, owner),
+        ]);
+
+        var export = await (await manager.Get("/controls/export.csv?q=CT-")).Content.ReadAsStringAsync();
+        export.ShouldContain("CT-1,Quarterly access review,,ISMS manager user,Detective,Quarterly,Operating,\"A.5.15, A.5.18\"");
+        var logged = await app.InScope(sp => sp.GetRequiredService<OpenIsmsDbContext>().Set<Core.Data.Log.ActivityEntry>().CountAsync());
+        var again = await UploadOk(manager, "/controls/import", "export.csv", export.TrimStart('\uFEFF'));
+        (await Map(manager, again, "import", others: new() { ["Input.UpdateExisting"] = "true", ["Input.RememberProfile"] = "false" })).LocationPath().ShouldBe("/controls?done=imported");
+        (await app.InScope(sp => sp.GetRequiredService<OpenIsmsDbContext>().Set<Core.Data.Log.ActivityEntry>().CountAsync())).ShouldBe(logged);
+        (await (await manager.Get("/controls/export.csv?q=CT-")).Content.ReadAsStringAsync()).ShouldBe(export);
+        (await manager.Get("/controls/export.xlsx?q=CT-")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+}
+
+[Collection(SharedHosts.Sqlite)]
+public sealed class ControlImportTestsOnSqlite(SqliteApp app) : ControlImportTests(app.App), IClassFixture<SqliteApp>;
+
+[Collection(SharedHosts.PostgreSql)]
+public sealed class ControlImportTestsOnPostgreSql(PostgresApp app) : ControlImportTests(app.App), IClassFixture<PostgresApp>;
+
 [Collection(SharedHosts.Sqlite)]
 public sealed class TreatmentPlanImportTestsOnSqlite(SqliteApp app) : TreatmentPlanImportTests(app.App), IClassFixture<SqliteApp>;
 

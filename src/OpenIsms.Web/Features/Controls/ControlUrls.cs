@@ -15,6 +15,9 @@ public static class ControlUrls
     /// <summary>The list narrowed and paged as the filter says.</summary>
     public static string List(ControlFilter filter) => Home + filter.ToQueryString();
 
+    /// <summary>The register as a file (csv or xlsx), under the page's filters, every matching control.</summary>
+    public static string Export(string format, ControlFilter filter) => $"{Home}/export.{format}{(filter with { Page = 1 }).ToQueryString()}";
+
     /// <summary>The list after creating the starter controls, saying how many were new.</summary>
     public static string StartersCreated(int created) => $"{Home}?created={created}";
 
