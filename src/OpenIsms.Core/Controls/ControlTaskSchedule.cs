@@ -23,10 +23,9 @@ public static class ControlTaskSchedule
             return;
         }
 
-        var today = await db.Clock.Today(ct);
         if (open.Count == 0)
         {
-            db.Add(ControlTask.Open(control.Id, nextDue ?? ControlSchedule.Next(control.Frequency, today)!.Value));
+            Start(db, control, nextDue ?? ControlSchedule.Next(control.Frequency, await db.Clock.Today(ct))!.Value);
             return;
         }
 
@@ -36,6 +35,15 @@ public static class ControlTaskSchedule
         }
 
         db.RemoveRange(open.Skip(1));
+    }
+
+    /// <summary>A new control's first run, when it runs at all: no query, for a control not yet saved (the form and the import).</summary>
+    public static void Start(OpenIsmsDbContext db, Control control, DateOnly due)
+    {
+        if (Runs(control))
+        {
+            db.Add(ControlTask.Open(control.Id, due));
+        }
     }
 
     /// <summary>After a run is done, the next is due one period after the one just done was due (not after the day it was done).</summary>

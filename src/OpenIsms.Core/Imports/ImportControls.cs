@@ -81,6 +81,7 @@ public sealed partial class ImportControls(OpenIsmsDbContext db, ImportUploads u
         var problems = new List<ImportProblem>();
         var notes = new SortedSet<string>(StringComparer.Ordinal);
         var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var today = await db.Clock.Today(ct);
         int created = 0, updated = 0;
         string Cell(Table.Line row, string key) => mapping.Columns.TryGetValue(key, out var column) ? row[column] : "";
 
@@ -201,8 +202,13 @@ public sealed partial class ImportControls(OpenIsmsDbContext db, ImportUploads u
                 db.AddRange(implements.Distinct().Where(r => current.All(x => x.RequirementId != r)).Select(r => new ControlRequirement { ControlId = control.Id, RequirementId = r }));
             }
 
-            // A changed control (or a new one) gets its runs as the form gives them; an unchanged one is left alone.
-            if (found is null || db.Entry(control).State == EntityState.Modified)
+            // A new control gets its first run as the form gives it (no query); a changed one has its runs brought in line;
+            // an unchanged one is left alone.
+            if (found is null && ControlSchedule.Next(control.Frequency, today) is { } firstDue)
+            {
+                ControlTaskSchedule.Start(db, control, firstDue);
+            }
+            else if (found is not null && db.Entry(control).State == EntityState.Modified)
             {
                 await ControlTaskSchedule.Sync(db, control, null, ct);
             }

@@ -70,17 +70,20 @@ public sealed partial class ImportTreatmentPlan(OpenIsmsDbContext db, ImportUplo
 
         var users = await UserLookup.Load(db, OwnerDuties.TreatmentAction, ct);
         var values = new ImportValues(table, Fields, mapping, await Vocabularies(ct));
+        string Cell(Table.Line row, string key) => mapping.Columns.TryGetValue(key, out var column) ? row[column] : "";
         var risks = await db.Set<Risk>().AsNoTracking().Select(r => new { r.Id, r.Reference }).ToDictionaryAsync(r => r.Reference, r => r.Id, StringComparer.OrdinalIgnoreCase, ct);
         var controls = await db.SoaControls().AsNoTracking().ToDictionaryAsync(r => r.Code, r => r.Id, ct);
-        var actions = (await db.Set<TreatmentAction>().ToListAsync(ct)).GroupBy(a => (a.RiskId, Key: a.Title.Trim().ToUpperInvariant())).ToDictionary(g => g.Key, g => g.First());
-        var planned = (await db.Set<RiskControl>().AsNoTracking().Select(x => new { x.RiskId, x.RequirementId }).ToListAsync(ct)).Select(x => (x.RiskId, x.RequirementId)).ToHashSet();
+        // Only the plans of the risks the file names: a 50,000-action plan is not read to import ten actions.
+        var named = table.Rows.Select(r => risks.GetValueOrDefault(Cell(r, "Risk"))).Where(i => i != Guid.Empty).Distinct().ToList();
+        var actions = (await db.Set<TreatmentAction>().Where(a => named.Contains(a.RiskId)).ToListAsync(ct))
+            .GroupBy(a => (a.RiskId, Key: a.Title.Trim().ToUpperInvariant())).ToDictionary(g => g.Key, g => g.First());
+        var planned = (await db.Set<RiskControl>().AsNoTracking().Where(x => named.Contains(x.RiskId)).Select(x => new { x.RiskId, x.RequirementId }).ToListAsync(ct))
+            .Select(x => (x.RiskId, x.RequirementId)).ToHashSet();
         var problems = new List<ImportProblem>();
         var notes = new SortedSet<string>(StringComparer.Ordinal);
         var seen = new Dictionary<(Guid, string), int>();
         var now = db.Clock.UtcNow;
         int created = 0, updated = 0;
-        string Cell(Table.Line row, string key) => mapping.Columns.TryGetValue(key, out var column) ? row[column] : "";
-
         foreach (var row in table.Rows)
         {
             var before = problems.Count;

@@ -60,6 +60,10 @@ public abstract class ImportQuirkTests(AppFactory app)
         var values = (string field, string text, string current) => field == "Status" && text == "In Prüfung" ? nameof(ControlStatus.Planned) : current;
         var clean = await TestClient.Parse(await Map(manager, dry, "check", others: new() { ["Input.UpdateExisting"] = "true" }, values: values));
         Problems(clean).ShouldBeEmpty();
+        var tooLong = await Map(manager, clean, "import", others: new() { ["Input.UpdateExisting"] = "true", ["Input.ProfileName"] = new string('x', 201) }, values: values);
+        tooLong.StatusCode.ShouldBe(HttpStatusCode.OK, "a profile that cannot be saved stops the import before it starts");
+        (await tooLong.Text()).ShouldContain("The profile name is longer than 200 characters.");
+        (await Soa()).ContainsKey("A.5.8").ShouldBeFalse();
         (await Map(manager, clean, "import", others: new() { ["Input.UpdateExisting"] = "true", ["Input.ProfileName"] = "SoA auf Deutsch" }, values: values))
             .LocationPath().ShouldBe("/soa?done=imported");
 
