@@ -2,7 +2,7 @@ using System.Globalization;
 using OpenIsms.Bench;
 
 // Benchmarks of the running app, measured from outside the process. See bench/README.md.
-//   dotnet run --project bench/OpenIsms.Bench -c Release -- [foundation | risks [small|large] | controls [small|large] | writers [seconds] [postgres]]
+//   dotnet run --project bench/OpenIsms.Bench -c Release -- [foundation | risks [small|large] [imports] | controls [small|large] | writers [seconds] [postgres]]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var command = args.FirstOrDefault() ?? "foundation";
 switch (command)
@@ -11,7 +11,7 @@ switch (command)
         await Foundation.Run();
         break;
     case "risks":
-        await RiskBench.Run(args.ElementAtOrDefault(1) == "small" ? Generator.Size.Small : Generator.Size.Large);
+        await RiskBench.Run(args.ElementAtOrDefault(1) == "small" ? Generator.Size.Small : Generator.Size.Large, args.Contains("imports"));
         break;
     case "writers":
         await WriterBench.Run(int.TryParse(args.ElementAtOrDefault(1), out var seconds) ? seconds : 60, args.Contains("postgres"));
@@ -20,7 +20,7 @@ switch (command)
         await ControlBench.Run(args.ElementAtOrDefault(1) == "small");
         break;
     default:
-        Console.Error.WriteLine($"Unknown benchmark '{command}'. Known: foundation, risks [small|large], controls [small|large], writers [seconds] [postgres].");
+        Console.Error.WriteLine($"Unknown benchmark '{command}'. Known: foundation, risks [small|large] [imports], controls [small|large], writers [seconds] [postgres].");
         return 2;
 }
 

@@ -11,7 +11,8 @@ namespace OpenIsms.Bench;
 /// </summary>
 public static partial class RiskBench
 {
-    public static async Task Run(Generator.Size size)
+    /// <param name="importsOnly">Only the exports and imports, each run on a fresh copy of the generated database.</param>
+    public static async Task Run(Generator.Size size, bool importsOnly = false)
     {
         // OPENISMS_BENCH_FOLDER keeps the generated database between runs (generated once, reused after).
         var kept = Environment.GetEnvironmentVariable("OPENISMS_BENCH_FOLDER");
@@ -28,6 +29,14 @@ public static partial class RiskBench
                 var generate = Stopwatch.StartNew();
                 await new Generator(environment).Run(size);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"data generated in {generate.Elapsed.TotalSeconds:F0} s; database {new FileInfo(Path.Combine(folder, "openisms.db")).Length / 1048576.0:F0} MiB"));
+                File.Copy(Path.Combine(folder, "openisms.db"), Path.Combine(folder, "generated.db"), overwrite: true);
+            }
+            else if (importsOnly && File.Exists(Path.Combine(folder, "generated.db")))
+            {
+                // The imports create risks: start each imports-only run from the database as generated.
+                File.Copy(Path.Combine(folder, "generated.db"), Path.Combine(folder, "openisms.db"), overwrite: true);
+                File.Delete(Path.Combine(folder, "openisms.db-wal"));
+                File.Delete(Path.Combine(folder, "openisms.db-shm"));
             }
 
             var (app, ready) = await AppProcess.Start(environment);
@@ -40,6 +49,12 @@ public static partial class RiskBench
                 var owner = OwnerOption().Matches(register).Select(m => m.Groups[1].Value).Skip(3).First();
                 var firstRisk = RiskLink().Match(register).Groups[1].Value;
                 var filtered = $"/risks?owner={owner}&treatment=Mitigate";
+
+                if (importsOnly)
+                {
+                    await Imports(http, app);
+                    return;
+                }
 
                 await Load.Run(app.BaseUrl, filtered, cookie, 500, 4); // warm-up
                 Console.WriteLine(await Load.Run(app.BaseUrl, "/health/live", cookie, 20_000, 4));
@@ -55,21 +70,7 @@ public static partial class RiskBench
                 Console.WriteLine(await AssessRisks(http, register, 200));
                 var (rss, peak) = app.Memory();
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"server memory: {rss:F0} MiB resident now, {peak:F0} MiB peak"));
-                var xlsx = await Export(http, app, "/risks/export.xlsx");
-                var csv = await Export(http, app, "/risks/export.csv");
-                await Export(http, app, "/risks/treatment-plan.xlsx");
-                await Export(http, app, "/risks/treatment-plan.docx");
-                if (xlsx is not null)
-                {
-                    await Import(http, app, xlsx, "risk-register.xlsx", "XLSX of the register back over itself (nothing changes, so nothing is written)");
-                }
-
-                if (csv is not null)
-                {
-                    // The same register under new identifiers: every row is created, with its assessment, in one transaction.
-                    var renamed = System.Text.RegularExpressions.Regex.Replace(System.Text.Encoding.UTF8.GetString(csv), "^R-", "NEW-", System.Text.RegularExpressions.RegexOptions.Multiline);
-                    await Import(http, app, System.Text.Encoding.UTF8.GetBytes(renamed), "new-risks.csv", "CSV of 10,0xx new risks (each created with its assessment)");
-                }
+                await Imports(http, app);
             }
         }
         finally
@@ -78,6 +79,26 @@ public static partial class RiskBench
             {
                 Directory.Delete(folder, recursive: true);
             }
+        }
+    }
+
+    /// <summary>The register's exports, then two imports: the XLSX back over itself, and the CSV under new identifiers.</summary>
+    private static async Task Imports(HttpClient http, AppProcess app)
+    {
+        var xlsx = await Export(http, app, "/risks/export.xlsx");
+        var csv = await Export(http, app, "/risks/export.csv");
+        await Export(http, app, "/risks/treatment-plan.xlsx");
+        await Export(http, app, "/risks/treatment-plan.docx");
+        if (xlsx is not null)
+        {
+            await Import(http, app, xlsx, "risk-register.xlsx", "XLSX of the register back over itself (nothing changes, so nothing is written)");
+        }
+
+        if (csv is not null)
+        {
+            // The same register under new identifiers: every row is created, with its assessment, in one transaction.
+            var renamed = System.Text.RegularExpressions.Regex.Replace(System.Text.Encoding.UTF8.GetString(csv), "^R-", "NEW-", System.Text.RegularExpressions.RegexOptions.Multiline);
+            await Import(http, app, System.Text.Encoding.UTF8.GetBytes(renamed), "new-risks.csv", "CSV of 10,0xx new risks (each created with its assessment)");
         }
     }
 

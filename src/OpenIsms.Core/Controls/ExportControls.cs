@@ -14,13 +14,10 @@ public sealed class ExportControls(OpenIsmsDbContext db, ListControls list)
     {
         var implements = (await (from x in db.Set<ControlRequirement>() join r in db.Set<Requirement>() on x.RequirementId equals r.Id orderby r.SortOrder select new { x.ControlId, r.Code })
             .ToListAsync(ct)).ToLookup(x => x.ControlId, x => x.Code);
-        var rows = list.Filter(filter).OrderBy(c => c.Reference)
-            .Select(c => new { Control = c, Owner = db.Set<AppUser>().Where(u => u.Id == c.OwnerId).Select(u => u.DisplayName).FirstOrDefault() })
-            .AsAsyncEnumerable();
-        await foreach (var x in rows.WithCancellation(ct))
+        var people = await Imports.UserLookup.ExportNames(db, ct);
+        await foreach (var c in list.Filter(filter).OrderBy(c => c.Reference).AsAsyncEnumerable().WithCancellation(ct))
         {
-            var c = x.Control;
-            yield return [c.Reference, c.Name, c.Description, x.Owner, c.Type.ToString(), Text.Words(c.Frequency.ToString()), Text.Words(c.Status.ToString()), string.Join(", ", implements[c.Id])];
+            yield return [c.Reference, c.Name, c.Description, c.OwnerId is null ? null : people.GetValueOrDefault(c.OwnerId), c.Type.ToString(), Text.Words(c.Frequency.ToString()), Text.Words(c.Status.ToString()), string.Join(", ", implements[c.Id])];
         }
     }
 }

@@ -145,9 +145,7 @@ public sealed class ImportAssets(OpenIsmsDbContext db, ImportUploads uploads) : 
             var owner = ownerText.Length == 0 ? null : values.Read("Owner", ownerText);
             if (ownerText.Length > 0 && owner is null)
             {
-                Problem("Owner", users.NamesIneligible(ownerText)
-                    ? $"{ownerText}'s role does not allow them to own assets. Choose another owner under Values, or ask an administrator to change their role."
-                    : $"\"{ownerText}\" is not a user. Choose who owns these assets under Values, or add them under Users.");
+                Problem("Owner", users.Unknown(ownerText, "own assets"));
             }
             else if (owner is not null && owner != ImportVocabulary.Empty && users.Find(ownerText) is null)
             {

@@ -102,9 +102,7 @@ public sealed partial class ImportControls(OpenIsmsDbContext db, ImportUploads u
                 var value = values.Read(field, text);
                 if (value is null)
                 {
-                    Problem(field, field == "Owner" && !users.NamesIneligible(text)
-                        ? $"\"{text}\" is not a user. Choose who owns these controls under Values, or add them under Users."
-                        : field == "Owner" ? $"{text}'s role does not allow them to operate controls. Choose another owner under Values." : values.Unknown(field, text));
+                    Problem(field, field == "Owner" ? users.Unknown(text, "operate controls") : values.Unknown(field, text));
                 }
 
                 return value == ImportVocabulary.Empty ? null : value;

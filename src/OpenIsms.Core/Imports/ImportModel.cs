@@ -91,23 +91,32 @@ public interface IImporter
     Task<ImportReport> Run(Guid upload, ImportMapping mapping, bool commit, CancellationToken ct = default);
 }
 
-/// <summary>Owners named in a file, by name or e-mail: only people whose role allows them to own the rows' records.</summary>
-public sealed class UserLookup
+/// <summary>
+/// Owners named in a file, by name, e-mail or "Name &lt;e-mail&gt;" (as exports write a name two users share): only
+/// people whose role allows them to own the rows' records. A name several users share is never resolved to one of
+/// them: it is asked about in the value step.
+/// </summary>
+public sealed partial class UserLookup
 {
     private readonly Dictionary<string, string> byName;
+    private readonly Dictionary<string, int> sharedNames;
     private readonly Dictionary<string, string> byEmail;
     private readonly HashSet<string> eligible;
+    private readonly Dictionary<string, string> labels;
 
     public UserLookup(IEnumerable<(string Id, string DisplayName, string? Email)> users, IEnumerable<string>? eligibleIds = null)
     {
         var list = users.ToList();
         eligible = eligibleIds is null ? [.. list.Select(u => u.Id)] : [.. eligibleIds];
-        byName = list.GroupBy(u => u.DisplayName, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Id, StringComparer.OrdinalIgnoreCase);
+        var names = list.GroupBy(u => u.DisplayName, StringComparer.OrdinalIgnoreCase).ToList();
+        byName = names.Where(g => g.Count() == 1).ToDictionary(g => g.Key, g => g.Single().Id, StringComparer.OrdinalIgnoreCase);
+        sharedNames = names.Where(g => g.Count() > 1).ToDictionary(g => g.Key, g => g.Count(), StringComparer.OrdinalIgnoreCase);
         byEmail = list.Where(u => u.Email is not null).GroupBy(u => u.Email!, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Id, StringComparer.OrdinalIgnoreCase);
-        Names = list.Where(u => eligible.Contains(u.Id)).ToDictionary(u => u.Id, u => u.DisplayName);
+        labels = list.ToDictionary(u => u.Id, u => sharedNames.ContainsKey(u.DisplayName) && u.Email is not null ? $"{u.DisplayName} <{u.Email}>" : u.DisplayName);
+        Names = list.Where(u => eligible.Contains(u.Id)).ToDictionary(u => u.Id, u => labels[u.Id]);
     }
 
-    /// <summary>The people who may be owners, by id.</summary>
+    /// <summary>The people who may be owners, by id, named as exports name them (with the e-mail where two share a name).</summary>
     public IReadOnlyDictionary<string, string> Names { get; }
 
     /// <summary>The person the text names, if they may be the owner.</summary>
@@ -116,15 +125,45 @@ public sealed class UserLookup
     /// <summary>The text names an active user whose role does not allow them to own these records.</summary>
     public bool NamesIneligible(string text) => Any(text) is { } id && !eligible.Contains(id);
 
+    /// <summary>Why an owner's text names nobody who may own the records; <paramref name="duty"/> says what owners do ("own risks").</summary>
+    public string Unknown(string text, string duty) => text switch
+    {
+        _ when NamesIneligible(text) => $"{text}'s role does not allow them to {duty}. Choose another owner under Values, or ask an administrator to change their role.",
+        _ when sharedNames.TryGetValue(text.Trim(), out var count) => $"\"{text}\" is the name of {count} users. Choose the one you mean under Values, or write their e-mail.",
+        _ => $"\"{text}\" is not a user. Choose who is meant under Values, or add them under Users.",
+    };
+
     /// <summary>The people as a vocabulary: a name or e-mail of someone eligible is known; anyone else is asked about, value by value.</summary>
     public ImportVocabulary Vocabulary(string noun = "user") =>
         new(noun, Names.OrderBy(n => n.Value, StringComparer.CurrentCultureIgnoreCase).Select(n => new ImportChoice(n.Key, n.Value)).ToList(), [], Find);
 
-    private string? Any(string text) => text.Length == 0 ? null : byName.GetValueOrDefault(text) ?? byEmail.GetValueOrDefault(text);
+    private string? Any(string text)
+    {
+        text = text.Trim();
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        if (Mailbox().Match(text) is { Success: true } mailbox)
+        {
+            return byEmail.GetValueOrDefault(mailbox.Groups[1].Value);
+        }
+
+        return byName.GetValueOrDefault(text) ?? byEmail.GetValueOrDefault(text);
+    }
+
+    /// <summary>People as exports name them: by name, with the e-mail where several users share the name.</summary>
+    public static async Task<IReadOnlyDictionary<string, string>> ExportNames(OpenIsmsDbContext db, CancellationToken ct) =>
+        new UserLookup((await db.Set<AppUser>().AsNoTracking().Select(u => new { u.Id, u.DisplayName, u.Email }).ToListAsync(ct))
+            .Select(u => (u.Id, u.DisplayName, u.Email))).labels;
 
     public static async Task<UserLookup> Load(OpenIsmsDbContext db, string duty, CancellationToken ct) =>
         new((await db.Set<AppUser>().AsNoTracking().Where(u => u.IsActive).Select(u => new { u.Id, u.DisplayName, u.Email }).ToListAsync(ct))
             .Select(u => (u.Id, u.DisplayName, u.Email)), await Owners.EligibleIds(db, duty, ct));
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[^<>]*<\s*([^<>\s]+@[^<>\s]+)\s*>$")]
+    private static partial System.Text.RegularExpressions.Regex Mailbox();
 }
 
 public static class ImportText

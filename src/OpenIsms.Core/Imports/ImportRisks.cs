@@ -98,7 +98,7 @@ public sealed partial class ImportRisks(OpenIsmsDbContext db, ImportUploads uplo
         var definition = methodology?.Definition;
         var users = await UserLookup.Load(db, Security.OwnerDuties.Risk, ct);
         var values = new ImportValues(table, Fields, mapping, await Vocabularies(ct));
-        var assets = await db.Set<Asset>().ToListAsync(ct);
+        var assets = await db.Set<Asset>().AsNoTracking().ToListAsync(ct); // only read: new assets are added, none is changed
         var threats = await db.Set<Threat>().ToDictionaryAsync(t => t.Name, StringComparer.OrdinalIgnoreCase, ct);
         var vulnerabilities = await db.Set<Vulnerability>().ToDictionaryAsync(t => t.Name, StringComparer.OrdinalIgnoreCase, ct);
         var controls = await db.SoaControls().AsNoTracking().ToDictionaryAsync(r => r.Code, r => r.Id, ct);
@@ -145,10 +145,6 @@ public sealed partial class ImportRisks(OpenIsmsDbContext db, ImportUploads uplo
             {
                 Problem("Owner", "The risk has no owner. Every risk needs one.");
             }
-            else if (users.NamesIneligible(ownerText) && values.Read("Owner", ownerText) is null)
-            {
-                Problem("Owner", $"{ownerText}'s role does not allow them to own risks. Choose another owner under Values, or ask an administrator to change their role.");
-            }
             else if (values.Read("Owner", ownerText) is { } owner && owner != ImportVocabulary.Empty)
             {
                 ownerId = owner;
@@ -159,7 +155,7 @@ public sealed partial class ImportRisks(OpenIsmsDbContext db, ImportUploads uplo
             }
             else
             {
-                Problem("Owner", $"\"{ownerText}\" is not a user. Choose who owns these risks under Values, or add them under Users.");
+                Problem("Owner", users.Unknown(ownerText, "own risks"));
             }
 
             // Assets: by identifier (also "Name (AST-007)"), then by name; missing ones created when asked.

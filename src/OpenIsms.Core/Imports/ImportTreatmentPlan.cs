@@ -110,9 +110,7 @@ public sealed partial class ImportTreatmentPlan(OpenIsmsDbContext db, ImportUplo
                 owner = values.Read("Owner", ownerText);
                 if (owner is null)
                 {
-                    Problem("Owner", users.NamesIneligible(ownerText)
-                        ? $"{ownerText}'s role does not allow them to carry out treatment actions. Choose another owner under Values."
-                        : $"\"{ownerText}\" is not a user. Choose who carries out these actions under Values, or add them under Users.");
+                    Problem("Owner", users.Unknown(ownerText, "carry out treatment actions"));
                 }
                 else if (owner != ImportVocabulary.Empty && users.Find(ownerText) is null)
                 {

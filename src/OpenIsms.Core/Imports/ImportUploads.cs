@@ -9,6 +9,9 @@ public sealed class ImportUploads(OpenIsmsDbContext db)
 {
     public static readonly TimeSpan KeptFor = TimeSpan.FromDays(1);
 
+    // The last file read in this request: the wizard shows the table and the importer then checks it, from one reading.
+    private (Guid Id, string Kind, TableLayout? Layout, ImportUpload? Upload, Table? Table, string? Error)? last;
+
     public async Task<Result<Guid>> Handle(string kind, string fileName, byte[] content, CancellationToken ct = default)
     {
         if (db.CurrentUser.UserId is not { } userId)
@@ -33,6 +36,11 @@ public sealed class ImportUploads(OpenIsmsDbContext db)
     /// <summary>The upload and its table as laid out (the sheet and header row the person chose, or those found); the error when that layout cannot be read.</summary>
     public async Task<(ImportUpload? Upload, Table? Table, string? Error)> Load(Guid id, string kind, TableLayout? layout = null, CancellationToken ct = default)
     {
+        if (last is { } read && read.Id == id && read.Kind == kind && read.Layout == layout)
+        {
+            return (read.Upload, read.Table, read.Error);
+        }
+
         var upload = await db.Set<ImportUpload>().AsNoTracking().FirstOrDefaultAsync(u => u.Id == id && u.Kind == kind && u.UserId == db.CurrentUser.UserId, ct);
         if (upload is null)
         {
@@ -46,8 +54,13 @@ public sealed class ImportUploads(OpenIsmsDbContext db)
             (table, _) = TableFile.Read(upload.Content, upload.FileName);
         }
 
+        last = (id, kind, layout, upload, table, error);
         return (upload, table, error);
     }
 
-    public Task Forget(Guid id, CancellationToken ct = default) => db.Set<ImportUpload>().Where(u => u.Id == id).ExecuteDeleteAsync(ct);
+    public Task Forget(Guid id, CancellationToken ct = default)
+    {
+        last = null;
+        return db.Set<ImportUpload>().Where(u => u.Id == id).ExecuteDeleteAsync(ct);
+    }
 }

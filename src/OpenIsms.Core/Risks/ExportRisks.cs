@@ -33,13 +33,13 @@ public sealed class ExportRisks(OpenIsmsDbContext db, ListRisks list)
         var acceptances = (await (from a in db.Set<RiskAcceptance>() join r in db.Set<Risk>() on a.RiskId equals r.Id where r.Status == RiskStatus.Accepted
                                   select new { a.RiskId, a.AcceptedByName, a.AcceptedAt, a.ExpiresOn }).ToListAsync(ct))
             .GroupBy(a => a.RiskId).ToDictionary(g => g.Key, g => g.OrderByDescending(a => a.AcceptedAt).First());
+        var people = await Imports.UserLookup.ExportNames(db, ct);
         var zone = await db.Clock.Zone(ct);
         var today = await db.Clock.Today(ct);
         var rows = list.Filter(filters, today).OrderBy(r => r.Reference)
             .Select(r => new
             {
                 Risk = r,
-                Owner = db.Set<AppUser>().Where(u => u.Id == r.OwnerId).Select(u => u.DisplayName).FirstOrDefault(),
                 Threat = db.Set<Threat>().Where(t => t.Id == r.ThreatId).Select(t => t.Name).FirstOrDefault(),
                 Vulnerability = db.Set<Vulnerability>().Where(v => v.Id == r.VulnerabilityId).Select(v => v.Name).FirstOrDefault(),
             })
@@ -50,7 +50,7 @@ public sealed class ExportRisks(OpenIsmsDbContext db, ListRisks list)
             var r = x.Risk;
             yield return
             [
-                r.Reference, r.Title, r.Description, x.Owner, x.Threat, x.Vulnerability, string.Join(", ", assets[r.Id]), r.ExistingControls,
+                r.Reference, r.Title, r.Description, people.GetValueOrDefault(r.OwnerId), x.Threat, x.Vulnerability, string.Join(", ", assets[r.Id]), r.ExistingControls,
                 r.InherentLikelihood, r.InherentImpact, r.InherentScore, Level(r.InherentLevel),
                 r.ResidualLikelihood, r.ResidualImpact, r.ResidualScore, Level(r.ResidualLevel),
                 r.Treatment?.ToString(), r.TreatmentRationale, string.Join(", ", controls[r.Id]), Common.Text.Words(r.Status.ToString()), r.NextReview, r.MethodologyNumber,

@@ -21,6 +21,8 @@ public sealed class ListTreatmentPlan(OpenIsmsDbContext db)
 
         public required string Title { get; init; }
 
+        public required string? OwnerId { get; init; }
+
         public required string? OwnerName { get; init; }
 
         public required DateOnly? Due { get; init; }
@@ -88,6 +90,7 @@ public sealed class ListTreatmentPlan(OpenIsmsDbContext db)
             RiskReference = r.Reference,
             RiskTitle = r.Title,
             Title = a.Title,
+            OwnerId = a.OwnerId,
             OwnerName = u == null ? null : u.DisplayName,
             Due = a.Due,
             Status = a.Status,

@@ -272,6 +272,37 @@ public abstract class RoundTripTests(AppFactory app)
         Current().Status.ShouldBe(RiskStatus.Accepted, "the owner's acceptance stands");
         (await app.InScope(sp => sp.GetRequiredService<OpenIsmsDbContext>().Set<RiskAssessment>().CountAsync(a => a.RiskId == riskId))).ShouldBe(assessments, "no new assessment");
     }
+
+    [Fact]
+    public async Task TwoUsersWithOneName_AreToldApartInTheExport_AndAnImportNeverPicksOneOfThem()
+    {
+        await Methodology.EnsureApproved(app);
+        using var manager = await app.SignedIn(Roles.IsmsManager);
+        // A second "IsmsManager user", the owner of the risk: the export must say which of the two it is.
+        var twin = await app.InScope(async sp =>
+        {
+            var users = sp.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>();
+            var user = new AppUser { UserName = "twin@example.org", Email = "twin@example.org", DisplayName = $"{Roles.IsmsManager} user", EmailConfirmed = true };
+            (await users.CreateAsync(user)).Succeeded.ShouldBeTrue();
+            (await users.AddToRoleAsync(user, Roles.IsmsManager)).Succeeded.ShouldBeTrue();
+            return user.Id;
+        });
+        var created = await manager.SubmitAt("/risks/new", "main form", new Dictionary<string, string?> { ["Input.Reference"] = "TWN-1", ["Input.Title"] = "Shared name", ["Input.OwnerId"] = twin });
+        created.StatusCode.ShouldBe(HttpStatusCode.Redirect, await created.Text());
+
+        var csv = await (await manager.Get("/risks/export.csv?q=TWN-")).Content.ReadAsStringAsync();
+        csv.ShouldContain($"{Roles.IsmsManager} user <twin@example.org>");
+        var logged = await LogEntries();
+        var mapping = await manager.Page((await Upload(manager, "/risks/import", "risks.csv", Encoding.UTF8.GetBytes(csv))).LocationPath());
+        (await Map(manager, mapping, "import", others: new() { ["Input.UpdateExisting"] = "true", ["Input.RememberProfile"] = "false" })).LocationPath().ShouldBe("/risks?done=imported");
+        (await LogEntries()).ShouldBe(logged, "the owner is the same person, so nothing changed");
+
+        // The bare name could be either of them: it is asked about, not given to the first one found.
+        var bare = $"Identifier,Title,Owner\nTWN-2,Another,{Roles.IsmsManager} user\n";
+        var page = await manager.Page((await Upload(manager, "/risks/import", "bare.csv", Encoding.UTF8.GetBytes(bare))).LocationPath());
+        var report = await TestClient.Parse(await Map(manager, page, "check"));
+        report.QuerySelector("#report")!.TextContent.ShouldContain($"\"{Roles.IsmsManager} user\" is the name of 2 users");
+    }
 }
 
 /// <summary>The treatment plan comes in as planners keep it: actions by risk identifier, role owners, several controls per action.</summary>

@@ -103,3 +103,35 @@ public class ImportValuesTests
         decided.Date("Due", "03/04/2026", out _).ShouldBe(new DateOnly(2026, 4, 3));
     }
 }
+
+/// <summary>Owners are found by name, e-mail or "Name &lt;e-mail&gt;"; a name two people share is never given to one of them.</summary>
+public class UserLookupTests
+{
+    private static readonly UserLookup People = new(
+    [
+        ("u1", "Ada Lovelace", "ada@example.org"),
+        ("u2", "Ada Lovelace", "ada.l@example.org"),
+        ("u3", "Alan Turing", "alan@example.org"),
+        ("u4", "Grace Hopper", "grace@example.org"),
+    ], ["u1", "u2", "u3"]);
+
+    [Theory]
+    [InlineData("Alan Turing", "u3")]
+    [InlineData("alan@example.org", "u3")]
+    [InlineData("Ada Lovelace <ada.l@example.org>", "u2")]
+    [InlineData("  Ada Lovelace < ada@example.org > ", "u1")]
+    public void APersonIsFound_ByNameEmailOrMailbox(string text, string id) => People.Find(text).ShouldBe(id);
+
+    [Fact]
+    public void ASharedName_FindsNobody_AndSaysHowManyShareIt()
+    {
+        People.Find("Ada Lovelace").ShouldBeNull();
+        People.Unknown("Ada Lovelace", "own risks").ShouldContain("is the name of 2 users");
+        People.Names["u2"].ShouldBe("Ada Lovelace <ada.l@example.org>", "the value step tells the two apart");
+        People.Names["u3"].ShouldBe("Alan Turing");
+    }
+
+    [Fact]
+    public void SomeoneWhoseRoleCannotOwn_IsToldSo() =>
+        People.Unknown("Grace Hopper", "own risks").ShouldContain("role does not allow them to own risks");
+}

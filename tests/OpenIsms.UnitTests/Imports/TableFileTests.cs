@@ -167,4 +167,19 @@ public class TableLayoutTests
         table.Rows[0].IsPlainNumber(1).ShouldBeFalse();
         table.Rows[1].Cells.ShouldBe(["5.30", "25%", "2026-07-01", "text", "12"]);
     }
+
+    [Fact]
+    public void InlineText_InRuns_AndTrueFalse_AreReadAsShown_AndGapsKeepTheirColumns()
+    {
+        var bytes = TestWorkbook.Create(("Register", [
+            ["Id", "Title", "Applicable", "Note"],
+            ["A.5.1", new TestWorkbook.Inline("Policies ", "for security"), true, null],
+            ["A.5.2", null, false, "last"],
+        ]));
+
+        var table = Read(bytes, "register.xlsx");
+
+        table.Rows[0].Cells.Take(3).ShouldBe(["A.5.1", "Policies for security", "TRUE"], "phonetic hints are not text");
+        table.Rows[1].Cells.ShouldBe(["A.5.2", "", "FALSE", "last"]);
+    }
 }

@@ -15,6 +15,9 @@ public static class TestWorkbook
 
     public sealed record Formula(string Expression, string CachedText);
 
+    /// <summary>Text kept in the cell itself, in formatted runs, with a phonetic hint that is not part of the text.</summary>
+    public sealed record Inline(params string[] Runs);
+
     public static byte[] Create(params (string Name, object?[][] Rows)[] sheets)
     {
         using var stream = new MemoryStream();
@@ -51,6 +54,14 @@ public static class TestWorkbook
                             case Formatted f:
                                 formats.Add((f.FormatId, f.Code));
                                 row.AppendChild(new Cell { CellReference = reference, StyleIndex = (uint)(formats.Count - 1), CellValue = new CellValue(f.Value.ToString("R", System.Globalization.CultureInfo.InvariantCulture)) });
+                                break;
+                            case bool flag:
+                                row.AppendChild(new Cell { CellReference = reference, DataType = CellValues.Boolean, CellValue = new CellValue(flag ? "1" : "0") });
+                                break;
+                            case Inline inline:
+                                var content = new InlineString(inline.Runs.Select(t => new Run(new RunProperties(new Bold()), new Text(t) { Space = SpaceProcessingModeValues.Preserve })));
+                                content.AppendChild(new PhoneticRun(new Text("フリガナ")) { BaseTextStartIndex = 0, EndingBaseIndex = 1 });
+                                row.AppendChild(new Cell { CellReference = reference, DataType = CellValues.InlineString, InlineString = content });
                                 break;
                             case Formula f:
                                 row.AppendChild(new Cell { CellReference = reference, DataType = CellValues.String, CellFormula = new CellFormula(f.Expression), CellValue = new CellValue(f.CachedText) });
