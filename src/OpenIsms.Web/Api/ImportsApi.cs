@@ -51,6 +51,41 @@ public sealed class ImportsApi : IEndpointGroup
                 .WithSummary($"Imports a {kind} register from CSV or XLSX as multipart/form-data: \"file\", and optionally \"mapping\" (JSON: columns by header, values by field, dayFirst, updateExisting, translate2013…). "
                     + "dryRun (default true) checks every row and writes nothing; dryRun=false writes all rows or none (422 with the problems otherwise). profile= starts from a saved import profile; saveAs= saves the mapping as one after a successful import.");
         }
+
+        imports.MapPost("/methodology", Methodology)
+            .RequireAuthorization(new HasPermissionAttribute(Core.Risks.RiskPermissions.Approve) { AuthenticationSchemes = ApiTokenHandler.SchemeName }).WithName("ImportMethodology")
+            .WithSummary("Imports a risk methodology from its YAML or JSON file (as downloaded from a methodology version) as multipart/form-data \"file\". "
+                + "dryRun (default true) returns what the file holds, or every problem; dryRun=false puts it into the draft version (started if there is none), to be approved on the methodology page.");
+    }
+
+    /// <summary>The risk methodology from our own YAML or JSON file: a dry run says what it holds or what is wrong; dryRun=false puts it into the draft.</summary>
+    private static async Task<IResult> Methodology(HttpRequest request, Core.Risks.ImportMethodology import, ICurrentUser user, bool? dryRun, CancellationToken ct)
+    {
+        if (!user.Has(Core.Risks.RiskPermissions.Approve))
+        {
+            return ApiProblems.From(Result.Forbidden());
+        }
+
+        if (!request.HasFormContentType || (await request.ReadFormAsync(ct)) is not { } form || form.Files.GetFile("file") is not { } file)
+        {
+            return ApiProblems.From(Result.Invalid(new FieldError("File", "Send the methodology as multipart/form-data with the part named \"file\" (YAML or JSON).")));
+        }
+
+        if (file.Length > Core.Risks.MethodologyFile.MaxBytes)
+        {
+            return ApiProblems.From(Result.Invalid(new FieldError("File", $"The file is larger than {Core.Risks.MethodologyFile.MaxBytes / 1024} KB.")));
+        }
+
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, ct);
+        var reading = Core.Risks.MethodologyFile.Read(buffer.ToArray());
+        if (dryRun ?? true)
+        {
+            return Results.Ok(new { reading.Name, Valid = reading.Definition is not null, reading.Problems, reading.Definition });
+        }
+
+        var imported = await import.Handle(buffer.ToArray(), file.FileName, ct);
+        return imported.Succeeded ? Results.Ok(new { reading.Name, Draft = imported.Value }) : ApiProblems.From(imported);
     }
 
     private static async Task<IResult> Import(string kind, HttpRequest request, FindImporter find, ImportUploads uploads, ListImportProfiles profiles, SaveImportProfile saveProfile,

@@ -36,6 +36,19 @@ public sealed class RiskExports : IEndpointGroup
             }
         }).RequireAuthorization(read);
 
+        // A methodology version as a file that imports back as it was (into a draft, here or in another installation).
+        app.MapGet("/risks/methodology/{number:int}/methodology.{format:regex(^(yaml|json)$)}", async (int number, string format, HttpContext http, GetMethodology methodologies, CancellationToken ct) =>
+        {
+            if ((await methodologies.Handle(number, ct))?.Shown is not { } version)
+            {
+                return Results.NotFound();
+            }
+
+            var text = format == "yaml" ? MethodologyFile.Yaml(version.Name, version.Definition) : MethodologyFile.Json(version.Name, version.Definition);
+            return Results.File(System.Text.Encoding.UTF8.GetBytes(text), format == "yaml" ? "application/yaml; charset=utf-8" : "application/json; charset=utf-8",
+                $"risk-methodology-v{version.Number}.{format}");
+        }).RequireAuthorization(read);
+
         app.MapGet("/risks/treatment-plan.{format:regex(^(csv|xlsx|docx)$)}", async (string format, HttpContext http, ExportTreatmentPlan export, ExportDocuments documents, Clock clock, CancellationToken ct) =>
         {
             var q = http.Request.Query;

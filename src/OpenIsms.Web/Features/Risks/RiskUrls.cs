@@ -23,6 +23,8 @@ public static class RiskUrls
 
     public const string Reassess = Methodology + "/reassess";
 
+    public const string MethodologyImport = Methodology + "/import";
+
     /// <summary>The register showing the risks of <paramref name="filter"/>, sorted and paged as it says.</summary>
     public static string Register(RiskFilter filter) => Home + filter.ToQueryString();
 
@@ -66,6 +68,9 @@ public static class RiskUrls
     public static string StartersAdded(CatalogueKind kind, int added) => $"{Catalogue(kind)}&added={added}";
 
     public static string MethodologyVersion(int number) => $"{Methodology}/{number}";
+
+    /// <summary>A version as a file (YAML or JSON) that imports back as it was.</summary>
+    public static string MethodologyFile(int number, string format) => $"{Methodology}/{number}/methodology.{format}";
 
     /// <summary>The re-assessment page after re-rating, saying how many risks it re-rated.</summary>
     public static string Reassessed(int remapped) => $"{Reassess}?remapped={remapped}";
