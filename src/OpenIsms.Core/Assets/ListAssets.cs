@@ -40,6 +40,33 @@ public sealed class ListAssets(OpenIsmsDbContext db)
 
     public async Task<Page<Row>> Handle(AssetFilter query, CancellationToken ct = default)
     {
+        var q = Filter(query);
+        var size = PageSizes.Normalise(query.PageSize);
+        var page = PageSizes.NormalisePage(query.Page);
+        var total = await q.CountAsync(ct);
+        var rows = await Sort(q, query.Sort, query.Descending).Skip((page - 1) * size).Take(size)
+            .Select(a => new Row
+            {
+                Id = a.Id,
+                Reference = a.Reference,
+                Name = a.Name,
+                Type = a.Type,
+                OwnerName = db.Set<AppUser>().Where(u => u.Id == a.OwnerId).Select(u => u.DisplayName).FirstOrDefault(),
+                Classification = a.Classification,
+                Confidentiality = a.Confidentiality,
+                Integrity = a.Integrity,
+                Availability = a.Availability,
+                Criticality = a.Criticality,
+                InScope = a.InScope,
+                Version = a.Version,
+            })
+            .ToListAsync(ct);
+        return new Page<Row>(rows, page, size, total);
+    }
+
+    /// <summary>The assets the register's filters select (no sort, no page), for the register and its export.</summary>
+    public IQueryable<Asset> Filter(AssetFilter query)
+    {
         var q = db.Set<Asset>().AsNoTracking();
         if (query.Type is { } type)
         {
@@ -78,27 +105,7 @@ public sealed class ListAssets(OpenIsmsDbContext db)
                 || EF.Functions.Like((a.Location ?? "").ToLower(), term));
         }
 
-        var size = PageSizes.Normalise(query.PageSize);
-        var page = PageSizes.NormalisePage(query.Page);
-        var total = await q.CountAsync(ct);
-        var rows = await Sort(q, query.Sort, query.Descending).Skip((page - 1) * size).Take(size)
-            .Select(a => new Row
-            {
-                Id = a.Id,
-                Reference = a.Reference,
-                Name = a.Name,
-                Type = a.Type,
-                OwnerName = db.Set<AppUser>().Where(u => u.Id == a.OwnerId).Select(u => u.DisplayName).FirstOrDefault(),
-                Classification = a.Classification,
-                Confidentiality = a.Confidentiality,
-                Integrity = a.Integrity,
-                Availability = a.Availability,
-                Criticality = a.Criticality,
-                InScope = a.InScope,
-                Version = a.Version,
-            })
-            .ToListAsync(ct);
-        return new Page<Row>(rows, page, size, total);
+        return q;
     }
 
     private IQueryable<Asset> Sort(IQueryable<Asset> q, AssetSort sort, bool descending)

@@ -274,6 +274,35 @@ public abstract class RoundTripTests(AppFactory app)
     }
 
     [Fact]
+    public async Task TheAssetInventory_ComesBackAsExported_AndTheReimportRecordsNothing()
+    {
+        using var manager = await app.SignedIn(Roles.IsmsManager);
+        var csv = $"""
+            Identifier,Name,Type,Category,Description,Owner,Custodian,Location,Classification,Confidentiality,Integrity,Availability,Criticality,In scope
+            RTA-A1,Payroll archive,Information,Records,"Salaries, 2019 onwards",{Roles.Contributor} user,HR,Hamburg,Confidential,4,3,2,High,Yes
+            RTA-A2,Old fax machine,Hardware,,,,,,Internal,1,1,1,Low,No
+            """;
+        var mapping = await UploadOk(manager, "/assets/import", "assets.csv", csv);
+        (await TestClient.Parse(await Map(manager, mapping, "check"))).QuerySelectorAll("#report tbody tr").Select(r => r.TextContent.Trim()).ShouldBeEmpty();
+        (await Map(manager, mapping, "import", others: new() { ["Input.RememberProfile"] = "false" })).LocationPath().ShouldBe("/assets?done=imported");
+
+        var assets = await manager.Page("/assets?q=RTA-A");
+        assets.QuerySelector("main a[href^='/assets/export.xlsx']")!.GetAttribute("href").ShouldBe("/assets/export.xlsx?q=RTA-A", "the export carries the inventory's filter");
+        var exported = await (await manager.Get("/assets/export.xlsx?q=RTA-A")).Content.ReadAsByteArrayAsync();
+        var before = Cells(exported);
+        before.Single(r => r.Count > 0 && r[0] == "RTA-A1").ShouldBe(["RTA-A1", "Payroll archive", "Information", "Records", "Salaries, 2019 onwards", $"{Roles.Contributor} user", "HR", "Hamburg", "Confidential", "4", "3", "2", "High", "Yes"]);
+
+        var logged = await LogEntries();
+        var again = await manager.Page((await Upload(manager, "/assets/import", "asset-inventory.xlsx", exported)).LocationPath());
+        var report = await TestClient.Parse(await Map(manager, again, "check", others: new() { ["Input.UpdateExisting"] = "true" }));
+        report.QuerySelectorAll("#report tbody tr").Select(r => r.TextContent).ShouldBeEmpty();
+        (await Map(manager, again, "import", others: new() { ["Input.UpdateExisting"] = "true", ["Input.RememberProfile"] = "false" })).LocationPath().ShouldBe("/assets?done=imported");
+
+        (await LogEntries()).ShouldBe(logged, "a re-import that changes nothing records nothing");
+        Cells(await (await manager.Get("/assets/export.xlsx?q=RTA-A")).Content.ReadAsByteArrayAsync()).ShouldBe(before);
+    }
+
+    [Fact]
     public async Task TwoUsersWithOneName_AreToldApartInTheExport_AndAnImportNeverPicksOneOfThem()
     {
         await Methodology.EnsureApproved(app);

@@ -18,6 +18,9 @@ public static class AssetUrls
     /// <summary>The assets at one level of the classification scheme, by its name.</summary>
     public static string ByClassification(string level) => List(new() { Classification = level });
 
+    /// <summary>The inventory under its filters as a file (every matching asset, no page).</summary>
+    public static string Export(string format, AssetFilter filter) => $"{Home}/export.{format}{(filter with { Page = 1 }).ToQueryString()}";
+
     public static string Asset(Guid id) => $"{Home}/{id}";
 
     public static string Edit(Guid id) => $"{Asset(id)}/edit";
