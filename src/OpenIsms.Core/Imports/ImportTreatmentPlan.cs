@@ -26,6 +26,7 @@ public sealed partial class ImportTreatmentPlan(OpenIsmsDbContext db, ImportUplo
         new("Owner", "Owner", false, "owner", "responsible", "actionowner", "verantwortlich", "verantwortlicher", "responsable", "responsabile", "eigenaar", "verantwoordelijke"),
         new("Due", "Due", false, "due", "duedate", "deadline", "targetdate", "fällig", "fälligkeit", "frist", "échéance", "fechalímite", "vencimiento", "scadenza", "deadline", "vervaldatum") { IsDate = true },
         new("Status", "Status", false, "status", "state", "statut", "estado", "stato"),
+        new("Resources", "Resources", false, "resources", "resourcesneeded", "budget", "cost", "effort", "ressourcen", "aufwand", "ressources", "recursos", "risorse", "middelen"),
         new("Controls", "Annex A controls", false, "annexacontrol", "annexacontrols", "controls", "control", "maßnahmenanhanga", "contrôles", "controles", "controlli", "maatregelen"),
     ];
 
@@ -84,6 +85,7 @@ public sealed partial class ImportTreatmentPlan(OpenIsmsDbContext db, ImportUplo
         var seen = new Dictionary<(Guid, string), int>();
         var now = db.Clock.UtcNow;
         int created = 0, updated = 0;
+        var withoutActions = new List<int>();
         foreach (var row in table.Rows)
         {
             var before = problems.Count;
@@ -96,6 +98,13 @@ public sealed partial class ImportTreatmentPlan(OpenIsmsDbContext db, ImportUplo
             }
 
             var title = Cell(row, "Title");
+            if (title.Length == 0 && Fields.Where(f => f.Key is not ("Risk" or "Title")).All(f => Cell(row, f.Key).Length == 0))
+            {
+                // The plan's export lists risks treated without actions (accepted, avoided) as a risk with no action.
+                withoutActions.Add(row.Number);
+                continue;
+            }
+
             var key = (riskId, title.Trim().ToUpperInvariant());
             if (seen.TryGetValue(key, out var first))
             {
@@ -197,6 +206,7 @@ public sealed partial class ImportTreatmentPlan(OpenIsmsDbContext db, ImportUplo
             {
                 RiskId = riskId, Title = title,
                 Description = mapping.Columns.ContainsKey("Description") ? Text.OrNull(Cell(row, "Description")) : action.Description,
+                Resources = mapping.Columns.ContainsKey("Resources") ? Text.OrNull(Cell(row, "Resources")) : action.Resources,
                 OwnerId = owner == ImportVocabulary.Empty ? null : owner ?? action.OwnerId,
                 Due = due ?? action.Due,
                 Status = isNew || Cell(row, "Status").Length > 0 ? status : action.Status,
@@ -222,6 +232,12 @@ public sealed partial class ImportTreatmentPlan(OpenIsmsDbContext db, ImportUplo
             {
                 db.Add(new RiskControl { RiskId = riskId, RequirementId = requirementId });
             }
+        }
+
+        if (withoutActions.Count > 0)
+        {
+            notes.Add($"{withoutActions.Count} row(s) name a risk and no action, as the plan's export lists risks treated without actions (accepted, avoided): "
+                + $"row(s) {string.Join(", ", withoutActions.Take(10))}{(withoutActions.Count > 10 ? "…" : "")}. There is nothing to import from them.");
         }
 
         return await ImportText.Finish(db, uploads, id, commit, table.Rows.Count, created, updated, problems, notes, ct);

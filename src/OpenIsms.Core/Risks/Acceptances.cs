@@ -5,6 +5,12 @@ namespace OpenIsms.Core.Risks;
 
 internal static class Acceptances
 {
+    /// <summary>The owner's sign-off in force for each accepted risk: who accepted the residual risk, when, and until when.</summary>
+    public static async Task<Dictionary<Guid, (string AcceptedByName, DateTime AcceptedAt, DateOnly ExpiresOn)>> InForce(OpenIsmsDbContext db, CancellationToken ct) =>
+        (await (from a in db.Set<RiskAcceptance>() join r in db.Set<Risk>() on a.RiskId equals r.Id where r.Status == RiskStatus.Accepted
+                select new { a.RiskId, a.AcceptedByName, a.AcceptedAt, a.ExpiresOn }).ToListAsync(ct))
+        .GroupBy(a => a.RiskId).ToDictionary(g => g.Key, g => g.OrderByDescending(a => a.AcceptedAt).Select(a => (a.AcceptedByName, a.AcceptedAt, a.ExpiresOn)).First());
+
     /// <summary>A new rating, a different treatment or closing the risk ends any sign-off of the old state.</summary>
     public static async Task SupersedeAll(OpenIsmsDbContext db, IReadOnlyCollection<Guid> riskIds, CancellationToken ct)
     {

@@ -18,7 +18,7 @@ public sealed class ExportRisks(OpenIsmsDbContext db, ListRisks list)
         "Inherent likelihood", "Inherent impact", "Inherent score", "Inherent level",
         "Residual likelihood", "Residual impact", "Residual score", "Residual level",
         "Treatment", "Treatment rationale", "Planned controls", "Status", "Next review", "Methodology version",
-        "Residual risk accepted by", "Accepted on", "Acceptance valid until",
+        "Residual risk accepted by", "Accepted on", "Acceptance valid until", "Inherent impact by area", "Residual impact by area",
     ];
 
     public async IAsyncEnumerable<object?[]> Handle(RiskFilter filters, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
@@ -29,10 +29,19 @@ public sealed class ExportRisks(OpenIsmsDbContext db, ListRisks list)
             .ToLookup(x => x.RiskId, x => x.Reference);
         var controls = (await (from x in db.Set<RiskControl>() join r in db.Set<Requirement>() on x.RequirementId equals r.Id orderby r.SortOrder select new { x.RiskId, r.Code }).ToListAsync(ct))
             .ToLookup(x => x.RiskId, x => x.Code);
-        // The acceptance in force for each accepted risk: who signed off the residual risk, when, and until when.
-        var acceptances = (await (from a in db.Set<RiskAcceptance>() join r in db.Set<Risk>() on a.RiskId equals r.Id where r.Status == RiskStatus.Accepted
-                                  select new { a.RiskId, a.AcceptedByName, a.AcceptedAt, a.ExpiresOn }).ToListAsync(ct))
-            .GroupBy(a => a.RiskId).ToDictionary(g => g.Key, g => g.OrderByDescending(a => a.AcceptedAt).First());
+        var acceptances = await Acceptances.InForce(db, ct);
+        // The impact per area of each risk's current assessment, named by the areas of the version it was rated under.
+        var areas = (await db.Set<RiskMethodology>().AsNoTracking().ToListAsync(ct)).ToDictionary(m => m.Id, m => m.Definition.RatedAreas);
+        var impacts = (await (from a in db.Set<RiskAssessment>() join r in db.Set<Risk>() on a.RiskId equals r.Id where a.AssessedAt == r.AssessedAt
+                              select new { a.RiskId, a.MethodologyId, a.InherentImpactsJson, a.ResidualImpactsJson }).ToListAsync(ct))
+            .GroupBy(a => a.RiskId).ToDictionary(g => g.Key, g => g.First());
+        string? ByArea(Guid methodologyId, string json)
+        {
+            var named = areas.GetValueOrDefault(methodologyId) ?? [];
+            var values = System.Text.Json.JsonSerializer.Deserialize<int[]>(json) ?? [];
+            return named.Count > 1 && values.Length == named.Count ? string.Join(", ", named.Zip(values, (area, value) => $"{area} {value}")) : null;
+        }
+
         var people = await Imports.UserLookup.ExportNames(db, ct);
         var zone = await db.Clock.Zone(ct);
         var today = await db.Clock.Today(ct);
@@ -54,8 +63,9 @@ public sealed class ExportRisks(OpenIsmsDbContext db, ListRisks list)
                 r.InherentLikelihood, r.InherentImpact, r.InherentScore, Level(r.InherentLevel),
                 r.ResidualLikelihood, r.ResidualImpact, r.ResidualScore, Level(r.ResidualLevel),
                 r.Treatment?.ToString(), r.TreatmentRationale, string.Join(", ", controls[r.Id]), Common.Text.Words(r.Status.ToString()), r.NextReview, r.MethodologyNumber,
-                acceptances.GetValueOrDefault(r.Id)?.AcceptedByName, acceptances.TryGetValue(r.Id, out var accepted) ? Common.Clock.DateOf(accepted.AcceptedAt, zone) : null,
-                accepted?.ExpiresOn,
+                .. acceptances.TryGetValue(r.Id, out var accepted) ? new object?[] { accepted.AcceptedByName, Common.Clock.DateOf(accepted.AcceptedAt, zone), accepted.ExpiresOn } : [null, null, null],
+                impacts.TryGetValue(r.Id, out var current) ? ByArea(current.MethodologyId, current.InherentImpactsJson) : null,
+                current is null ? null : ByArea(current.MethodologyId, current.ResidualImpactsJson),
             ];
         }
     }

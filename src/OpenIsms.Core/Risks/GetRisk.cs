@@ -21,6 +21,8 @@ public sealed class GetRisk(OpenIsmsDbContext db)
 
         public required string? Description { get; init; }
 
+        public required string? Resources { get; init; }
+
         public required string? OwnerId { get; init; }
 
         public required string? OwnerName { get; init; }
@@ -102,6 +104,7 @@ public sealed class GetRisk(OpenIsmsDbContext db)
                 Id = a.Id,
                 Title = a.Title,
                 Description = a.Description,
+                Resources = a.Resources,
                 OwnerId = a.OwnerId,
                 OwnerName = db.Set<AppUser>().Where(u => u.Id == a.OwnerId).Select(u => u.DisplayName).FirstOrDefault(),
                 Due = a.Due,

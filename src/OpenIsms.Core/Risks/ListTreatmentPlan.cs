@@ -36,6 +36,10 @@ public sealed class ListTreatmentPlan(OpenIsmsDbContext db)
         public required TreatmentOption? Treatment { get; init; }
 
         public required int? ResidualLevel { get; init; }
+
+        public required int? ResidualScore { get; init; }
+
+        public required string? Resources { get; init; }
     }
 
     /// <summary>The filtered actions alone: counted and paged without joins, so the indexes on status and due date do the work.</summary>
@@ -98,6 +102,8 @@ public sealed class ListTreatmentPlan(OpenIsmsDbContext db)
             ControlTitle = c == null ? null : c.Title,
             Treatment = r.Treatment,
             ResidualLevel = r.ResidualLevel,
+            ResidualScore = r.ResidualScore,
+            Resources = a.Resources,
         };
 
     public async Task<Page<Row>> Handle(TreatmentPlanFilter query, CancellationToken ct = default)

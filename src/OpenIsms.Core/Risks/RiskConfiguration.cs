@@ -100,6 +100,7 @@ internal sealed class TreatmentActionConfiguration : IEntityTypeConfiguration<Tr
         builder.HasIndex(x => new { x.Due, x.Id }); // the plan is read in exactly this order, so a page needs no sort
         builder.Property(x => x.Title).HasMaxLength(Limits.ShortText).IsRequired();
         builder.Property(x => x.Description).HasMaxLength(Limits.LongText);
+        builder.Property(x => x.Resources).HasMaxLength(Limits.ShortText);
         builder.Property(x => x.OwnerId).HasMaxLength(450);
         builder.Ignore(x => x.IsOpen);
     }

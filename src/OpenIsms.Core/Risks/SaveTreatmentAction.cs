@@ -24,6 +24,9 @@ public sealed class SaveTreatmentAction(OpenIsmsDbContext db)
 
         public string? Description { get; set; }
 
+        /// <summary>What the action needs: people's time, budget, tools.</summary>
+        public string? Resources { get; set; }
+
         public string? OwnerId { get; set; }
 
         public DateOnly? Due { get; set; }
@@ -37,7 +40,7 @@ public sealed class SaveTreatmentAction(OpenIsmsDbContext db)
 
         public static Command From(Guid riskId, GetRisk.ActionRow action) => new()
         {
-            RiskId = riskId, Id = action.Id, Title = action.Title, Description = action.Description, OwnerId = action.OwnerId, Due = action.Due,
+            RiskId = riskId, Id = action.Id, Title = action.Title, Description = action.Description, Resources = action.Resources, OwnerId = action.OwnerId, Due = action.Due,
             Status = action.Status, RequirementId = action.RequirementId, Version = action.Version,
         };
     }

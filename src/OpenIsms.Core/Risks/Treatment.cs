@@ -30,6 +30,9 @@ public sealed class TreatmentAction : Entity
 
     public Guid? RequirementId { get; private set; }
 
+    /// <summary>What the action needs: people's time, budget, tools (clause 6.1.3 e: the plan says what it takes).</summary>
+    public string? Resources { get; private set; }
+
     public DateTime? CompletedAt { get; private set; }
 
     public static TreatmentAction For(Guid riskId) => new() { RiskId = riskId };
@@ -40,6 +43,7 @@ public sealed class TreatmentAction : Entity
             .Required(nameof(Title), d.Title, "Say what will be done.")
             .MaxLength(nameof(Title), d.Title, Limits.ShortText, "The action")
             .MaxLength(nameof(Description), d.Description, Limits.LongText, "The description")
+            .MaxLength(nameof(Resources), d.Resources, Limits.ShortText, "The resources")
             .Must(Enum.IsDefined(d.Status), nameof(Status), "Choose a status.")
             .Must(d.Status is ActionStatus.Done or ActionStatus.Cancelled || !string.IsNullOrWhiteSpace(d.OwnerId), nameof(OwnerId), "Choose who carries out this action.")
             .Must(d.Status is ActionStatus.Done or ActionStatus.Cancelled || d.Due is not null, nameof(Due), "Enter the date the action is due.");
@@ -50,6 +54,7 @@ public sealed class TreatmentAction : Entity
 
         Title = d.Title!.Trim();
         Description = Text.OrNull(d.Description);
+        Resources = Text.OrNull(d.Resources);
         OwnerId = Text.OrNull(d.OwnerId);
         Due = d.Due;
         if (d.Status == ActionStatus.Done && Status != ActionStatus.Done)

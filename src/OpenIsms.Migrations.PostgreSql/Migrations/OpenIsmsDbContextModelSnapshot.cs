@@ -1852,6 +1852,10 @@ namespace OpenIsms.Migrations.PostgreSql.Migrations
                     b.Property<Guid?>("RequirementId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Resources")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<Guid>("RiskId")
                         .HasColumnType("uuid");
 

@@ -1843,6 +1843,10 @@ namespace OpenIsms.Migrations.Sqlite.Migrations
                     b.Property<Guid?>("RequirementId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Resources")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("RiskId")
                         .HasColumnType("TEXT");
 

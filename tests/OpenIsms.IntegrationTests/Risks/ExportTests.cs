@@ -61,7 +61,7 @@ public abstract class ExportTests(AppFactory app)
             var fonts = workbook.WorkbookStylesPart.Stylesheet.Fonts!.Elements<Font>().ToList();
             fonts[(int)formats[(int)rows[0].Elements<Cell>().First().StyleIndex!.Value].FontId!.Value].Bold.ShouldNotBeNull();
             sheet.Descendants<Pane>().Single().State!.Value.ShouldBe(PaneStateValues.Frozen);
-            sheet.Descendants<AutoFilter>().Single().Reference!.Value.ShouldBe("A1:Y3");
+            sheet.Descendants<AutoFilter>().Single().Reference!.Value.ShouldBe("A1:AA3");
             sheet.Descendants<Column>().Count().ShouldBe(rows[0].Elements<Cell>().Count());
             var header = rows[0].Elements<Cell>().Select(c => c.InnerText).ToList();
             Cell(rows[2], header.IndexOf("Status")).ShouldBe("In treatment");
@@ -74,6 +74,8 @@ public abstract class ExportTests(AppFactory app)
             Cell(rows[2], 10).ShouldBe("20"); // inherent score, a number cell
             rows[2].Elements<Cell>().ElementAt(10).DataType!.Value.ShouldBe(CellValues.Number);
             Cell(rows[2], 15).ShouldBe("Medium");
+            Cell(rows[2], header.IndexOf("Inherent impact by area")).ShouldBe("Financial 5, Operational 1, Reputational 1, Legal and regulatory 1, Health and safety 1");
+            Cell(rows[2], header.IndexOf("Residual impact by area")).ShouldBe("Financial 3, Operational 1, Reputational 1, Legal and regulatory 1, Health and safety 1");
         }
 
         await using (var docx = new MemoryStream(await (await manager.Get("/risks/treatment-plan.docx?q=EXP-")).Content.ReadAsByteArrayAsync()))
@@ -104,6 +106,42 @@ public abstract class ExportTests(AppFactory app)
         (await viewer.Get("/risks/export.xlsx")).StatusCode.ShouldBe(HttpStatusCode.OK);
         using var anonymous = app.NewClient();
         (await anonymous.Get("/risks/export.csv")).LocationPath().ShouldStartWith("/account/login");
+    }
+
+    [Fact]
+    public async Task ThePlan_SaysWhatEachActionNeeds_TheResidualRiskAndItsAcceptance_AndListsRisksTreatedWithoutActions()
+    {
+        using var manager = await app.SignedIn(Roles.IsmsManager);
+        var url = await RecordAssessedRisk(manager, "PLN-1", "Mitigated with an action");
+        var action = (await manager.Page(url)).QuerySelector("#actions a[href*='/actions/']")!.GetAttribute("href")!;
+        var edit = await manager.Page(action);
+        (await manager.Submit(edit, "main form", new Dictionary<string, string?> { ["Input.Resources"] = "3 days of IT operations" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await manager.Page(url)).QuerySelector("#actions")!.TextContent.ShouldContain("Resources: 3 days of IT operations");
+
+        // A risk accepted as it is: no action, the owner's sign-off.
+        var owner = await app.UserId(Roles.IsmsManager);
+        var accepted = (await manager.SubmitAt("/risks/new", "main form", new Dictionary<string, string?> { ["Input.Reference"] = "PLN-2", ["Input.Title"] = "Accepted as it is", ["Input.OwnerId"] = owner }))
+            .LocationPath().Split('?')[0];
+        (await manager.Submit(await manager.Page(accepted), ".assess-form", RiskFlowTests.Rating(1, [2, 1, 1, 1, 1], 1, [2, 1, 1, 1, 1]))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await manager.Submit(await manager.Page(accepted), "#treatment form", new Dictionary<string, string?> { ["Input.Treatment"] = "Accept", ["Input.TreatmentRationale"] = "Too small to treat." }))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await manager.Submit(await manager.Page(accepted), "#acceptance form", new Dictionary<string, string?> { ["Input.AcceptanceNote"] = "Accepted at the review." })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var csv = (await (await manager.Get("/risks/treatment-plan.csv?q=PLN-")).Content.ReadAsStringAsync()).TrimStart('\uFEFF');
+        var lines = csv.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries);
+        lines[0].ShouldBe("Risk,Risk title,Action,Owner,Due,Status,Annex A control,Treatment,Resources,Residual risk,Residual risk accepted by,Accepted on,Acceptance valid until");
+        lines[1].ShouldStartWith("PLN-1,Mitigated with an action,Fix PLN-1,");
+        lines[1].ShouldContain(",Mitigate,3 days of IT operations,Medium (score 6),,,");
+        lines[2].ShouldStartWith("PLN-2,Accepted as it is,,,,,,Accept,,Low (score 2),");
+        lines[2].ShouldContain($"{Roles.IsmsManager} user");
+        lines.Length.ShouldBe(3);
+        (await (await manager.Get("/risks/treatment-plan.csv?q=PLN-&status=Planned")).Content.ReadAsStringAsync()).ShouldNotContain("PLN-2", customMessage: "a plan narrowed to some actions lists only those");
+
+        // The plan's own export imports back: the accepted risk's row is said to hold no action, and nothing changes.
+        var mapping = await Imports.ImportTests.UploadOk(manager, "/risks/treatment-plan/import", "plan.csv", csv);
+        var report = await TestClient.Parse(await Imports.ImportTests.Map(manager, mapping, "check", others: new() { ["Input.UpdateExisting"] = "true" }));
+        report.QuerySelectorAll("#report tbody tr").ShouldBeEmpty();
+        report.QuerySelector("main")!.TextContent.ShouldContain("1 row(s) name a risk and no action");
     }
 }
 
