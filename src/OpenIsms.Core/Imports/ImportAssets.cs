@@ -63,28 +63,15 @@ public sealed class ImportAssets(OpenIsmsDbContext db, ImportUploads uploads) : 
 
     public async Task<ImportReport> Run(Guid id, ImportMapping mapping, bool commit, CancellationToken ct = default)
     {
-        if (!db.CurrentUser.Has(AssetPermissions.Edit))
+        var (upload, table, stop) = await uploads.Open(id, Kind, AssetPermissions.Edit, "Your role does not allow importing assets.", mapping,
+            c => c.ContainsKey("Name") && c.ContainsKey("Type"), "Choose the columns that hold the asset's name and type.", ct);
+        if (stop is not null || upload is null || table is null)
         {
-            return ImportReport.Refused("Your role does not allow importing assets.");
-        }
-
-        var (upload, table, unreadable) = await uploads.Load(id, Kind, mapping.Layout, ct);
-        if (upload is null || table is null)
-        {
-            return ImportReport.FileGone();
-        }
-
-        if (unreadable is not null)
-        {
-            return ImportReport.Refused(unreadable);
+            return stop ?? ImportReport.FileGone();
         }
 
         var problems = new List<ImportProblem>();
         var notes = new SortedSet<string>(StringComparer.Ordinal);
-        if (!mapping.Columns.ContainsKey("Name") || !mapping.Columns.ContainsKey("Type"))
-        {
-            return ImportReport.Unmapped(table, "Choose the columns that hold the asset's name and type.");
-        }
 
         var users = await UserLookup.Load(db, Security.OwnerDuties.Asset, ct);
         var levels = await db.Set<ClassificationLevel>().OrderBy(l => l.Rank).Select(l => l.Name).ToListAsync(ct);

@@ -50,25 +50,11 @@ public sealed partial class ImportControls(OpenIsmsDbContext db, ImportUploads u
 
     public async Task<ImportReport> Run(Guid id, ImportMapping mapping, bool commit, CancellationToken ct = default)
     {
-        if (!db.CurrentUser.Has(ControlPermissions.Edit))
+        var (upload, table, stop) = await uploads.Open(id, Kind, ControlPermissions.Edit, "Your role does not allow editing controls.", mapping,
+            c => c.ContainsKey("Name"), "Choose the column that holds the control's name.", ct);
+        if (stop is not null || upload is null || table is null)
         {
-            return ImportReport.Refused("Your role does not allow editing controls.");
-        }
-
-        var (upload, table, unreadable) = await uploads.Load(id, Kind, mapping.Layout, ct);
-        if (upload is null || table is null)
-        {
-            return ImportReport.FileGone();
-        }
-
-        if (unreadable is not null)
-        {
-            return ImportReport.Refused(unreadable);
-        }
-
-        if (!mapping.Columns.ContainsKey("Name"))
-        {
-            return ImportReport.Unmapped(table, "Choose the column that holds the control's name.");
+            return stop ?? ImportReport.FileGone();
         }
 
         var users = await UserLookup.Load(db, OwnerDuties.Control, ct);

@@ -71,25 +71,16 @@ public sealed partial class ImportRisks(OpenIsmsDbContext db, ImportUploads uplo
 
     public async Task<ImportReport> Run(Guid id, ImportMapping mapping, bool commit, CancellationToken ct)
     {
-        if (!db.CurrentUser.Has(RiskPermissions.Edit) || db.CurrentUser.UserId is not { } userId)
+        var (upload, table, stop) = await uploads.Open(id, Kind, RiskPermissions.Edit, "Your role does not allow importing risks.", mapping,
+            c => c.ContainsKey("Title") && c.ContainsKey("Owner"), "Choose the columns that hold the risk's title and its owner.", ct);
+        if (stop is not null || upload is null || table is null)
+        {
+            return stop ?? ImportReport.FileGone();
+        }
+
+        if (db.CurrentUser.UserId is not { } userId)
         {
             return ImportReport.Refused("Your role does not allow importing risks.");
-        }
-
-        var (upload, table, unreadable) = await uploads.Load(id, Kind, mapping.Layout, ct);
-        if (upload is null || table is null)
-        {
-            return ImportReport.FileGone();
-        }
-
-        if (unreadable is not null)
-        {
-            return ImportReport.Refused(unreadable);
-        }
-
-        if (!mapping.Columns.ContainsKey("Title") || !mapping.Columns.ContainsKey("Owner"))
-        {
-            return ImportReport.Unmapped(table, "Choose the columns that hold the risk's title and its owner.");
         }
 
         var problems = new List<ImportProblem>();

@@ -51,25 +51,11 @@ public sealed partial class ImportSoa(OpenIsmsDbContext db, ImportUploads upload
 
     public async Task<ImportReport> Run(Guid id, ImportMapping mapping, bool commit, CancellationToken ct = default)
     {
-        if (!db.CurrentUser.Has(ControlPermissions.Edit))
+        var (upload, table, stop) = await uploads.Open(id, Kind, ControlPermissions.Edit, "Your role does not allow editing the Statement of Applicability.", mapping,
+            c => c.ContainsKey("Applicable") && (c.ContainsKey("Code") || c.ContainsKey("Title")), "Choose the columns that hold the control (its identifier or its name) and whether it is applicable.", ct);
+        if (stop is not null || upload is null || table is null)
         {
-            return ImportReport.Refused("Your role does not allow editing the Statement of Applicability.");
-        }
-
-        var (upload, table, unreadable) = await uploads.Load(id, Kind, mapping.Layout, ct);
-        if (upload is null || table is null)
-        {
-            return ImportReport.FileGone();
-        }
-
-        if (unreadable is not null)
-        {
-            return ImportReport.Refused(unreadable);
-        }
-
-        if (!mapping.Columns.ContainsKey("Applicable") || (!mapping.Columns.ContainsKey("Code") && !mapping.Columns.ContainsKey("Title")))
-        {
-            return ImportReport.Unmapped(table, "Choose the columns that hold the control (its identifier or its name) and whether it is applicable.");
+            return stop ?? ImportReport.FileGone();
         }
 
         var reason = Enum.TryParse<InclusionReason>(mapping.InclusionReason, out var chosen) ? chosen : InclusionReason.BestPractice;

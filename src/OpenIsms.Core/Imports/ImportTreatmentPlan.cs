@@ -48,25 +48,11 @@ public sealed partial class ImportTreatmentPlan(OpenIsmsDbContext db, ImportUplo
 
     public async Task<ImportReport> Run(Guid id, ImportMapping mapping, bool commit, CancellationToken ct = default)
     {
-        if (!db.CurrentUser.Has(RiskPermissions.Edit))
+        var (upload, table, stop) = await uploads.Open(id, Kind, RiskPermissions.Edit, "Your role does not allow editing treatment plans.", mapping,
+            c => c.ContainsKey("Risk") && c.ContainsKey("Title"), "Choose the columns that hold the risk's identifier and the action.", ct);
+        if (stop is not null || upload is null || table is null)
         {
-            return ImportReport.Refused("Your role does not allow editing treatment plans.");
-        }
-
-        var (upload, table, unreadable) = await uploads.Load(id, Kind, mapping.Layout, ct);
-        if (upload is null || table is null)
-        {
-            return ImportReport.FileGone();
-        }
-
-        if (unreadable is not null)
-        {
-            return ImportReport.Refused(unreadable);
-        }
-
-        if (!mapping.Columns.ContainsKey("Risk") || !mapping.Columns.ContainsKey("Title"))
-        {
-            return ImportReport.Unmapped(table, "Choose the columns that hold the risk's identifier and the action.");
+            return stop ?? ImportReport.FileGone();
         }
 
         var users = await UserLookup.Load(db, OwnerDuties.TreatmentAction, ct);

@@ -58,6 +58,32 @@ public sealed class ImportUploads(OpenIsmsDbContext db)
         return (upload, table, error);
     }
 
+    /// <summary>
+    /// The start every import shares: the permission, the file as laid out, and the columns that must be mapped. Either
+    /// the upload and its table, or the report that ends the import there.
+    /// </summary>
+    public async Task<(ImportUpload? Upload, Table? Table, ImportReport? Stop)> Open(Guid id, string kind, string permission, string refusal, ImportMapping mapping,
+        Func<IReadOnlyDictionary<string, int>, bool> mapped, string unmapped, CancellationToken ct)
+    {
+        if (!db.CurrentUser.Has(permission))
+        {
+            return (null, null, ImportReport.Refused(refusal));
+        }
+
+        var (upload, table, unreadable) = await Load(id, kind, mapping.Layout, ct);
+        if (upload is null || table is null)
+        {
+            return (null, null, ImportReport.FileGone());
+        }
+
+        if (unreadable is not null)
+        {
+            return (null, null, ImportReport.Refused(unreadable));
+        }
+
+        return mapped(mapping.Columns) ? (upload, table, null) : (null, null, ImportReport.Unmapped(table, unmapped));
+    }
+
     public Task Forget(Guid id, CancellationToken ct = default)
     {
         last = null;

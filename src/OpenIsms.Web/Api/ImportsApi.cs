@@ -91,156 +91,154 @@ public sealed class ImportsApi : IEndpointGroup
     private static async Task<IResult> Import(string kind, HttpRequest request, FindImporter find, ImportUploads uploads, ListImportProfiles profiles, SaveImportProfile saveProfile,
         ICurrentUser user, bool? dryRun, string? profile, string? sheet, int? headerRow, string? saveAs, CancellationToken ct)
     {
+        if (find.Handle(kind) is not { } importer)
         {
-                if (find.Handle(kind) is not { } importer)
+            return Results.Problem(statusCode: 404, title: "No such import", detail: $"Imports are {string.Join(", ", FindImporter.Kinds)}.");
+        }
+
+        if (!user.Has(importer.Permission))
+        {
+            return ApiProblems.From(Result.Forbidden());
+        }
+
+        if (!request.HasFormContentType || (await request.ReadFormAsync(ct)) is not { } form || form.Files.GetFile("file") is not { } file)
+        {
+            return ApiProblems.From(Result.Invalid(new FieldError("File", "Send the register as multipart/form-data with the part named \"file\" (and, optionally, a \"mapping\" part in JSON).")));
+        }
+
+        MappingBody body;
+        try
+        {
+            body = form["mapping"] is { Count: > 0 } json && json.ToString().Length > 0
+                ? System.Text.Json.JsonSerializer.Deserialize<MappingBody>(json.ToString(), new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web)) ?? new()
+                : new();
+        }
+        catch (System.Text.Json.JsonException ex)
+        {
+            return Results.Problem(statusCode: 400, title: "The mapping part is not valid JSON", detail: ex.Message);
+        }
+
+        if (file.Length > TableFile.MaxBytes)
+        {
+            return ApiProblems.From(Result.Invalid(new FieldError("File", $"The file is larger than {TableFile.MaxBytes / 1024 / 1024} MB.")));
+        }
+
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, ct);
+        var stored = await uploads.Handle(importer.Kind, file.FileName, buffer.ToArray(), ct);
+        if (!stored.Succeeded)
+        {
+            return ApiProblems.From(stored);
+        }
+
+        var id = stored.Value;
+        try
+        {
+            var layout = new TableLayout(sheet, headerRow);
+            var (_, table, unreadable) = await uploads.Load(id, importer.Kind, layout, ct);
+            if (table is null || unreadable is not null)
+            {
+                return ApiProblems.From(Result.Invalid(new FieldError("File", unreadable ?? "The file cannot be read.")));
+            }
+
+            ImportProfile? chosen = null;
+            if (profile is { Length: > 0 })
+            {
+                chosen = (await profiles.Handle(importer.Kind, ct)).FirstOrDefault(p => p.Name == profile);
+                if (chosen is null)
                 {
-                    return Results.Problem(statusCode: 404, title: "No such import", detail: $"Imports are {string.Join(", ", FindImporter.Kinds)}.");
+                    return Results.Problem(statusCode: 404, title: "No such import profile", detail: $"There is no {importer.Kind} import profile named \"{profile}\".");
+                }
+            }
+
+            var mapping = ImportText.Prepare(table, importer, chosen, layout);
+            var columns = new Dictionary<string, int>(mapping.Columns);
+            foreach (var (field, header) in body.Columns ?? [])
+            {
+                if (importer.Fields.All(f => f.Key != field))
+                {
+                    return ApiProblems.From(Result.Invalid(new FieldError("Columns", $"\"{field}\" is not a field of the {importer.Kind} import ({string.Join(", ", importer.Fields.Select(f => f.Key))}).")));
                 }
 
-                if (!user.Has(importer.Permission))
+                var index = table.Header.ToList().FindIndex(h => string.Equals(h, header, StringComparison.OrdinalIgnoreCase));
+                if (index < 0 && header.Length > 0)
                 {
-                    return ApiProblems.From(Result.Forbidden());
+                    return ApiProblems.From(Result.Invalid(new FieldError("Columns", $"The file has no column \"{header}\" for {field}. Its columns are: {string.Join(", ", table.Header)}.")));
                 }
 
-                if (!request.HasFormContentType || (await request.ReadFormAsync(ct)) is not { } form || form.Files.GetFile("file") is not { } file)
+                if (index < 0)
                 {
-                    return ApiProblems.From(Result.Invalid(new FieldError("File", "Send the register as multipart/form-data with the part named \"file\" (and, optionally, a \"mapping\" part in JSON).")));
+                    columns.Remove(field);
                 }
-
-                MappingBody body;
-                try
+                else
                 {
-                    body = form["mapping"] is { Count: > 0 } json && json.ToString().Length > 0
-                        ? System.Text.Json.JsonSerializer.Deserialize<MappingBody>(json.ToString(), new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web)) ?? new()
-                        : new();
+                    columns[field] = index;
                 }
-                catch (System.Text.Json.JsonException ex)
+            }
+
+            var values = mapping.Values.ToDictionary(v => v.Key, v => v.Value.ToDictionary(x => x.Key, x => x.Value, StringComparer.OrdinalIgnoreCase));
+            foreach (var (field, given) in body.Values ?? [])
+            {
+                var list = values.TryGetValue(field, out var known) ? known : values[field] = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+                foreach (var (text, value) in given)
                 {
-                    return Results.Problem(statusCode: 400, title: "The mapping part is not valid JSON", detail: ex.Message);
+                    list[text] = value;
                 }
+            }
 
-                if (file.Length > TableFile.MaxBytes)
+            var dayFirst = mapping.DayFirst.ToDictionary();
+            foreach (var (field, first) in body.DayFirst ?? [])
+            {
+                dayFirst[field] = first;
+            }
+
+            mapping = mapping with
+            {
+                Columns = columns,
+                Values = values.ToDictionary(v => v.Key, v => (IReadOnlyDictionary<string, string>)v.Value),
+                DayFirst = dayFirst,
+                UpdateExisting = body.UpdateExisting,
+                CreateMissingAssets = body.CreateMissingAssets,
+                Translate2013 = body.Translate2013,
+                DefaultRationale = body.DefaultRationale,
+                InclusionReason = body.InclusionReason,
+            };
+            var vocabularies = await importer.Vocabularies(ct);
+            var report = await importer.Run(id, mapping, commit: dryRun == false, ct);
+            if (report.Committed && saveAs is { Length: > 0 })
+            {
+                await saveProfile.Handle(importer.Kind, saveAs, table.Header, mapping, ct);
+            }
+
+            var result = new
+            {
+                file = file.FileName,
+                readAs = table.ReadAs,
+                sheets = table.Sheets,
+                sheet = table.Sheet,
+                headerRow = table.HeaderRow,
+                layoutNotes = table.Notes,
+                header = table.Header,
+                profile = chosen?.Name,
+                columns = importer.Fields.Where(f => columns.ContainsKey(f.Key)).ToDictionary(f => f.Key, f => table.Header[columns[f.Key]]),
+                values = ImportValues.Distinct(table, mapping, vocabularies, importer.Fields).Select(v => new { v.Field, text = v.Text, v.Rows, value = v.Mapped, chosen = v.Chosen, suggestion = v.Suggestion?.Value }),
+                dates = new ImportValues(table, importer.Fields, mapping, vocabularies).DateColumns.Select(d => new { d.Field, detected = d.Detected.ToString(), d.DayFirst }),
+                report = new
                 {
-                    return ApiProblems.From(Result.Invalid(new FieldError("File", $"The file is larger than {TableFile.MaxBytes / 1024 / 1024} MB.")));
-                }
-
-                using var buffer = new MemoryStream();
-                await file.CopyToAsync(buffer, ct);
-                var stored = await uploads.Handle(importer.Kind, file.FileName, buffer.ToArray(), ct);
-                if (!stored.Succeeded)
-                {
-                    return ApiProblems.From(stored);
-                }
-
-                var id = stored.Value;
-                try
-                {
-                    var layout = new TableLayout(sheet, headerRow);
-                    var (_, table, unreadable) = await uploads.Load(id, importer.Kind, layout, ct);
-                    if (table is null || unreadable is not null)
-                    {
-                        return ApiProblems.From(Result.Invalid(new FieldError("File", unreadable ?? "The file cannot be read.")));
-                    }
-
-                    ImportProfile? chosen = null;
-                    if (profile is { Length: > 0 })
-                    {
-                        chosen = (await profiles.Handle(importer.Kind, ct)).FirstOrDefault(p => p.Name == profile);
-                        if (chosen is null)
-                        {
-                            return Results.Problem(statusCode: 404, title: "No such import profile", detail: $"There is no {importer.Kind} import profile named \"{profile}\".");
-                        }
-                    }
-
-                    var mapping = ImportText.Prepare(table, importer, chosen, layout);
-                    var columns = new Dictionary<string, int>(mapping.Columns);
-                    foreach (var (field, header) in body.Columns ?? [])
-                    {
-                        if (importer.Fields.All(f => f.Key != field))
-                        {
-                            return ApiProblems.From(Result.Invalid(new FieldError("Columns", $"\"{field}\" is not a field of the {importer.Kind} import ({string.Join(", ", importer.Fields.Select(f => f.Key))}).")));
-                        }
-
-                        var index = table.Header.ToList().FindIndex(h => string.Equals(h, header, StringComparison.OrdinalIgnoreCase));
-                        if (index < 0 && header.Length > 0)
-                        {
-                            return ApiProblems.From(Result.Invalid(new FieldError("Columns", $"The file has no column \"{header}\" for {field}. Its columns are: {string.Join(", ", table.Header)}.")));
-                        }
-
-                        if (index < 0)
-                        {
-                            columns.Remove(field);
-                        }
-                        else
-                        {
-                            columns[field] = index;
-                        }
-                    }
-
-                    var values = mapping.Values.ToDictionary(v => v.Key, v => v.Value.ToDictionary(x => x.Key, x => x.Value, StringComparer.OrdinalIgnoreCase));
-                    foreach (var (field, given) in body.Values ?? [])
-                    {
-                        var list = values.TryGetValue(field, out var known) ? known : values[field] = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-                        foreach (var (text, value) in given)
-                        {
-                            list[text] = value;
-                        }
-                    }
-
-                    var dayFirst = mapping.DayFirst.ToDictionary();
-                    foreach (var (field, first) in body.DayFirst ?? [])
-                    {
-                        dayFirst[field] = first;
-                    }
-
-                    mapping = mapping with
-                    {
-                        Columns = columns,
-                        Values = values.ToDictionary(v => v.Key, v => (IReadOnlyDictionary<string, string>)v.Value),
-                        DayFirst = dayFirst,
-                        UpdateExisting = body.UpdateExisting,
-                        CreateMissingAssets = body.CreateMissingAssets,
-                        Translate2013 = body.Translate2013,
-                        DefaultRationale = body.DefaultRationale,
-                        InclusionReason = body.InclusionReason,
-                    };
-                    var vocabularies = await importer.Vocabularies(ct);
-                    var report = await importer.Run(id, mapping, commit: dryRun == false, ct);
-                    if (report.Committed && saveAs is { Length: > 0 })
-                    {
-                        await saveProfile.Handle(importer.Kind, saveAs, table.Header, mapping, ct);
-                    }
-
-                    var result = new
-                    {
-                        file = file.FileName,
-                        readAs = table.ReadAs,
-                        sheets = table.Sheets,
-                        sheet = table.Sheet,
-                        headerRow = table.HeaderRow,
-                        layoutNotes = table.Notes,
-                        header = table.Header,
-                        profile = chosen?.Name,
-                        columns = importer.Fields.Where(f => columns.ContainsKey(f.Key)).ToDictionary(f => f.Key, f => table.Header[columns[f.Key]]),
-                        values = ImportValues.Distinct(table, mapping, vocabularies, importer.Fields).Select(v => new { v.Field, text = v.Text, v.Rows, value = v.Mapped, chosen = v.Chosen, suggestion = v.Suggestion?.Value }),
-                        dates = new ImportValues(table, importer.Fields, mapping, vocabularies).DateColumns.Select(d => new { d.Field, detected = d.Detected.ToString(), d.DayFirst }),
-                        report = new
-                        {
-                            report.Rows,
-                            report.Created,
-                            report.Updated,
-                            report.Committed,
-                            problems = report.Problems.Select(p => new { p.Row, p.Field, p.Message }),
-                            report.Notes,
-                        },
-                    };
-                    return dryRun == false && !report.Committed ? Results.UnprocessableEntity(result) : Results.Ok(result);
-                }
-                finally
-                {
-                    // The API is one call: an upload it did not import is not kept for a later step.
-                    await uploads.Forget(id, CancellationToken.None);
-                }
+                    report.Rows,
+                    report.Created,
+                    report.Updated,
+                    report.Committed,
+                    problems = report.Problems.Select(p => new { p.Row, p.Field, p.Message }),
+                    report.Notes,
+                },
+            };
+            return dryRun == false && !report.Committed ? Results.UnprocessableEntity(result) : Results.Ok(result);
+        }
+        finally
+        {
+            // The API is one call: an upload it did not import is not kept for a later step.
+            await uploads.Forget(id, CancellationToken.None);
         }
     }
 }
