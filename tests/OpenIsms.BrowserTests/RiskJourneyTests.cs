@@ -168,11 +168,39 @@ public sealed class RiskJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         await Expect(integrity.Report).ToContainTextAsync("The one stored file (1 evidence item) matches the hash", Shown);
         await integrity.Look("23-evidence-integrity");
 
+        // The methodology as a file: a file with a field it does not know is refused beside the field; a 3 × 3 one
+        // becomes the draft (version 1 stays approved until the draft is).
+        var methodologyImport = await (await (await integrity.OpenMethodology()).OpenImport())
+            .UploadRefused("methodology.yaml", "name: Ours\nthreshold: High\n");
+        await Expect(methodologyImport.FileField).ToContainTextAsync("Line 2, column 1: this field is not part of a methodology file", Shown);
+        await methodologyImport.Look("23a-methodology-import-refused");
+        var draft = await methodologyImport.UploadIntoDraft("small-office.yaml", """
+            name: Small-office methodology
+            reviewIntervalMonths: 6
+            likelihood: [{label: Rare}, {label: Possible}, {label: Likely}]
+            impact: [{label: Minor}, {label: Serious}, {label: Severe}]
+            impactMode: single
+            levels:
+              - {name: Low, colour: "#2e7d32"}
+              - {name: High, colour: "#c62828"}
+            acceptUpTo: Low
+            matrix:
+              - [Low, Low, High]
+              - [Low, High, High]
+              - [High, High, High]
+            """);
+        await Expect(draft.Heading).ToHaveTextAsync("Small-office methodology");
+        await Expect(draft.Main).ToContainTextAsync("Imported from small-office.yaml.", Shown);
+        await draft.Look("23b-methodology-imported");
+
         // Every file link in the app, clicked as a person clicks it: a file of the right type arrives, the page stays.
         var downloads = await Downloads.ClickEvery(page,
         [
             ("/risks", Risk),
             ("/risks/treatment-plan", "Offline backup with a quarterly restore test"),
+            ("/risks/methodology/1", "acceptUpTo"),
+            ("/assets", "File server FS-01"),
+            ("/controls", "Quarterly access review"),
             ("/soa", "We develop no software"),
             ("/soa/versions/1", "We develop no software."),
             (evidencePath, "access review"),

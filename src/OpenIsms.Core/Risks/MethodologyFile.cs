@@ -71,7 +71,7 @@ public static class MethodologyFile
     {
         var serializer = new SerializerBuilder().WithNamingConvention(CamelCaseNamingConvention.Instance)
             .ConfigureDefaultValuesHandling(DefaultValuesHandling.OmitNull).WithEventEmitter(next => new ListsOnOneLine(next)).Build();
-        return "# An OpenIsms risk methodology (clause 6.1.2). Edit it, then import it under Risk methodology → Import.\n"
+        return "# An OpenIsms risk methodology (clause 6.1.2). Edit it, then bring it in under Risk methodology → Import a file.\n"
             + serializer.Serialize(ToDocument(name, definition));
     }
 
