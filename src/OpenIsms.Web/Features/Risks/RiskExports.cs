@@ -17,23 +17,12 @@ public sealed class RiskExports : IEndpointGroup
     public static void Map(IEndpointRouteBuilder app)
     {
         var read = new HasPermissionAttribute(RiskPermissions.Read);
-        app.MapGet("/risks/export.{format:regex(^(csv|xlsx)$)}", async (string format, HttpContext http, ExportRisks export, ExportDocuments documents, Clock clock, CancellationToken ct) =>
+        app.MapGet("/risks/export.{format:regex(^(csv|xlsx)$)}", (string format, HttpContext http, ExportRisks export, ExportDocuments documents, CancellationToken ct) =>
         {
-            var q = http.Request.Query;
             // The register's own filter, as its export link carries it (no cell, sort or page: every matching risk, by id).
-            var filters = RiskFilter.Parse(key => q[key]) with { LevelOf = RatingKind.Residual, CellLikelihood = null, CellImpact = null, Sort = RiskSort.Reference, Descending = false };
-            var name = $"risk-register-{await clock.Today(ct):yyyy-MM-dd}.{format}";
-            var rows = export.Handle(filters, ct);
-            if (format == "csv")
-            {
-                await TableExport.Csv(http.Response, name, ExportRisks.Columns, rows, ct);
-            }
-            else
-            {
-                var control = await documents.Control("Risk register", "OIM-RISK-REGISTER", $"Extract of {await clock.Today(ct):d MMMM yyyy} (the register is kept live in OpenIsms)",
-                    "ISO/IEC 27001:2022 clause 6.1.2 (risk assessment results, clause 8.2)", null, null, ct);
-                await TableExport.Xlsx(http.Response, name, "Risk register", control, ExportRisks.Columns, rows, ct);
-            }
+            var filters = RiskFilter.Parse(key => http.Request.Query[key]) with { LevelOf = RatingKind.Residual, CellLikelihood = null, CellImpact = null, Sort = RiskSort.Reference, Descending = false };
+            return documents.Register(http.Response, format, "risk-register", "Risk register", "OIM-RISK-REGISTER",
+                "ISO/IEC 27001:2022 clause 6.1.2 (risk assessment results, clause 8.2)", "Risk register", ExportRisks.Columns, export.Handle(filters, ct), ct);
         }).RequireAuthorization(read);
 
         // A methodology version as a file that imports back as it was (into a draft, here or in another installation).

@@ -9,6 +9,25 @@ public sealed class ExportDocuments(GetOrganisation organisation, ListClassifica
 {
     public sealed record Approval(string By, DateTime At, string? Note);
 
+    /// <summary>
+    /// A live register's extract under its filters: CSV as the bare table (for a spreadsheet or a re-import), XLSX as a
+    /// controlled document with its document-control sheet first. The file is named after the register and today.
+    /// </summary>
+    public async Task Register(HttpResponse response, string format, string file, string title, string documentId, string clause, string sheet,
+        IReadOnlyList<string> header, IAsyncEnumerable<object?[]> rows, CancellationToken ct)
+    {
+        var today = await clock.Today(ct);
+        var name = $"{file}-{today:yyyy-MM-dd}.{format}";
+        if (format == "csv")
+        {
+            await TableExport.Csv(response, name, header, rows, ct);
+            return;
+        }
+
+        var control = await Control(title, documentId, $"Extract of {today:d MMMM yyyy} (the register is kept live in OpenIsms)", clause, null, null, ct);
+        await TableExport.Xlsx(response, name, sheet, control, header, rows, ct);
+    }
+
     public async Task<DocumentControl> Control(string title, string documentId, string version, string clause, Approval? approval, string? owner, CancellationToken ct)
     {
         var org = (await organisation.Handle(ct))?.Name;
