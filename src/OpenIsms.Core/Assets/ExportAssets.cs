@@ -19,7 +19,7 @@ public sealed class ExportAssets(OpenIsmsDbContext db, ListAssets list)
 
     public async IAsyncEnumerable<object?[]> Handle(AssetFilter filter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
     {
-        var people = await Imports.UserLookup.ExportNames(db, ct);
+        var people = await Users.PersonNames.ForExport(db, ct);
         await foreach (var a in list.Filter(filter).OrderBy(a => a.Reference).AsAsyncEnumerable().WithCancellation(ct))
         {
             yield return

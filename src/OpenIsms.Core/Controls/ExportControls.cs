@@ -14,7 +14,7 @@ public sealed class ExportControls(OpenIsmsDbContext db, ListControls list)
     {
         var implements = (await (from x in db.Set<ControlRequirement>() join r in db.Set<Requirement>() on x.RequirementId equals r.Id orderby r.SortOrder select new { x.ControlId, r.Code })
             .ToListAsync(ct)).ToLookup(x => x.ControlId, x => x.Code);
-        var people = await Imports.UserLookup.ExportNames(db, ct);
+        var people = await Users.PersonNames.ForExport(db, ct);
         await foreach (var c in list.Filter(filter).OrderBy(c => c.Reference).AsAsyncEnumerable().WithCancellation(ct))
         {
             yield return [c.Reference, c.Name, c.Description, c.OwnerId is null ? null : people.GetValueOrDefault(c.OwnerId), c.Type.ToString(), Text.Words(c.Frequency.ToString()), Text.Words(c.Status.ToString()), string.Join(", ", implements[c.Id])];

@@ -103,6 +103,7 @@ public sealed partial class UserLookup
     private readonly Dictionary<string, string> byEmail;
     private readonly HashSet<string> eligible;
     private readonly Dictionary<string, string> labels;
+    private readonly Dictionary<string, string> displayNames;
 
     public UserLookup(IEnumerable<(string Id, string DisplayName, string? Email)> users, IEnumerable<string>? eligibleIds = null)
     {
@@ -112,7 +113,8 @@ public sealed partial class UserLookup
         byName = names.Where(g => g.Count() == 1).ToDictionary(g => g.Key, g => g.Single().Id, StringComparer.OrdinalIgnoreCase);
         sharedNames = names.Where(g => g.Count() > 1).ToDictionary(g => g.Key, g => g.Count(), StringComparer.OrdinalIgnoreCase);
         byEmail = list.Where(u => u.Email is not null).GroupBy(u => u.Email!, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Id, StringComparer.OrdinalIgnoreCase);
-        labels = list.ToDictionary(u => u.Id, u => sharedNames.ContainsKey(u.DisplayName) && u.Email is not null ? $"{u.DisplayName} <{u.Email}>" : u.DisplayName);
+        displayNames = list.ToDictionary(u => u.Id, u => u.DisplayName);
+        labels = PersonNames.Labels(list);
         Names = list.Where(u => eligible.Contains(u.Id)).ToDictionary(u => u.Id, u => labels[u.Id]);
     }
 
@@ -129,6 +131,8 @@ public sealed partial class UserLookup
     public string Unknown(string text, string duty) => text switch
     {
         _ when NamesIneligible(text) => $"{text}'s role does not allow them to {duty}. Choose another owner under Values, or ask an administrator to change their role.",
+        _ when Mailbox().Match(text.Trim()) is { Success: true } m && byEmail.TryGetValue(m.Groups[2].Value, out var id) =>
+            $"\"{text}\": {m.Groups[2].Value} is the e-mail of {displayNames[id]}, not of {m.Groups[1].Value.Trim()}. Correct the file, or choose the person under Values.",
         _ when sharedNames.TryGetValue(text.Trim(), out var count) => $"\"{text}\" is the name of {count} users. Choose the one you mean under Values, or write their e-mail.",
         _ => $"\"{text}\" is not a user. Choose who is meant under Values, or add them under Users.",
     };
@@ -147,22 +151,21 @@ public sealed partial class UserLookup
 
         if (Mailbox().Match(text) is { Success: true } mailbox)
         {
-            return byEmail.GetValueOrDefault(mailbox.Groups[1].Value);
+            // Both parts must name the same person: "Bob Jones <alex@…>" is a mistake in the file, not Alex.
+            var name = mailbox.Groups[1].Value.Trim();
+            return byEmail.TryGetValue(mailbox.Groups[2].Value, out var id) && (name.Length == 0 || string.Equals(name, displayNames[id], StringComparison.OrdinalIgnoreCase))
+                ? id
+                : null;
         }
 
         return byName.GetValueOrDefault(text) ?? byEmail.GetValueOrDefault(text);
     }
 
-    /// <summary>People as exports name them: by name, with the e-mail where several users share the name.</summary>
-    public static async Task<IReadOnlyDictionary<string, string>> ExportNames(OpenIsmsDbContext db, CancellationToken ct) =>
-        new UserLookup((await db.Set<AppUser>().AsNoTracking().Select(u => new { u.Id, u.DisplayName, u.Email }).ToListAsync(ct))
-            .Select(u => (u.Id, u.DisplayName, u.Email))).labels;
-
     public static async Task<UserLookup> Load(OpenIsmsDbContext db, string duty, CancellationToken ct) =>
         new((await db.Set<AppUser>().AsNoTracking().Where(u => u.IsActive).Select(u => new { u.Id, u.DisplayName, u.Email }).ToListAsync(ct))
             .Select(u => (u.Id, u.DisplayName, u.Email)), await Owners.EligibleIds(db, duty, ct));
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^[^<>]*<\s*([^<>\s]+@[^<>\s]+)\s*>$")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"^([^<>]*)<\s*([^<>\s]+@[^<>\s]+)\s*>$")]
     private static partial System.Text.RegularExpressions.Regex Mailbox();
 }
 

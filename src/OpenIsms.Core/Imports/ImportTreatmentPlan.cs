@@ -86,7 +86,7 @@ public sealed partial class ImportTreatmentPlan(OpenIsmsDbContext db, ImportUplo
             var title = Cell(row, "Title");
             if (title.Length == 0 && Fields.Where(f => f.Key is not ("Risk" or "Title")).All(f => Cell(row, f.Key).Length == 0))
             {
-                // The plan's export lists risks treated without actions (accepted, avoided) as a risk with no action.
+                // The plan's export lists treated risks without open actions (accepted, avoided, finished) as a risk with no action.
                 withoutActions.Add(row.Number);
                 continue;
             }
@@ -222,7 +222,7 @@ public sealed partial class ImportTreatmentPlan(OpenIsmsDbContext db, ImportUplo
 
         if (withoutActions.Count > 0)
         {
-            notes.Add($"{withoutActions.Count} row(s) name a risk and no action, as the plan's export lists risks treated without actions (accepted, avoided): "
+            notes.Add($"{withoutActions.Count} row(s) name a risk and no action, as the plan's export lists treated risks without open actions: "
                 + $"row(s) {string.Join(", ", withoutActions.Take(10))}{(withoutActions.Count > 10 ? "…" : "")}. There is nothing to import from them.");
         }
 

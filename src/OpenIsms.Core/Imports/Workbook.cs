@@ -117,7 +117,10 @@ internal static partial class Workbook
         }
     }
 
-    /// <summary>A cell's value (&lt;v&gt;) and inline text (&lt;is&gt;, without phonetic hints); the reader ends on the cell's end.</summary>
+    /// <summary>
+    /// A cell's value (the text of &lt;v&gt;) and inline text (the &lt;t&gt; elements of &lt;is&gt;, without phonetic
+    /// hints); layout whitespace between elements is not text. The reader ends on the cell's end.
+    /// </summary>
     private static (string Raw, string? Inline) CellContent(XmlReader xml)
     {
         if (xml.IsEmptyElement)
@@ -128,33 +131,51 @@ internal static partial class Workbook
         var depth = xml.Depth;
         var raw = new System.Text.StringBuilder();
         System.Text.StringBuilder? inline = null;
-        string? inside = null;
-        var phoneticDepth = -1;
+        string? child = null; // the cell's child element being read: "v", "is" or another
+        var textDepth = -1; // the depth of the <t> being read inside <is>
+        var phoneticDepth = -1; // the depth of an <rPh> being skipped
         while (xml.Read() && !(xml.NodeType == XmlNodeType.EndElement && xml.Depth == depth))
         {
             switch (xml.NodeType)
             {
                 case XmlNodeType.Element when xml.Depth == depth + 1:
-                    inside = xml.IsEmptyElement ? null : xml.LocalName;
-                    if (inside == "is")
+                    child = xml.IsEmptyElement ? null : xml.LocalName;
+                    if (xml.LocalName == "is")
                     {
                         inline = new();
                     }
 
                     break;
-                case XmlNodeType.Element when xml.LocalName == "rPh" && !xml.IsEmptyElement && phoneticDepth < 0:
+                case XmlNodeType.EndElement when xml.Depth == depth + 1:
+                    child = null;
+                    break;
+                case XmlNodeType.Element when child == "is" && xml.LocalName == "rPh" && !xml.IsEmptyElement && phoneticDepth < 0:
                     phoneticDepth = xml.Depth;
                     break;
                 case XmlNodeType.EndElement when xml.Depth == phoneticDepth:
                     phoneticDepth = -1;
                     break;
-                case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.SignificantWhitespace or XmlNodeType.Whitespace when phoneticDepth < 0:
-                    (inside == "v" ? raw : inside == "is" ? inline : null)?.Append(xml.Value);
+                case XmlNodeType.Element when child == "is" && xml.LocalName == "t" && !xml.IsEmptyElement && phoneticDepth < 0:
+                    textDepth = xml.Depth;
+                    break;
+                case XmlNodeType.EndElement when xml.Depth == textDepth:
+                    textDepth = -1;
+                    break;
+                case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.SignificantWhitespace or XmlNodeType.Whitespace:
+                    if (child == "v" && xml.Depth == depth + 2)
+                    {
+                        raw.Append(xml.Value);
+                    }
+                    else if (textDepth >= 0 && xml.Depth == textDepth + 1)
+                    {
+                        inline?.Append(xml.Value);
+                    }
+
                     break;
             }
         }
 
-        return (raw.ToString(), inline?.ToString());
+        return (raw.ToString().Trim(), inline?.ToString());
     }
 
     private static readonly XmlReaderSettings Settings = new() { DtdProcessing = DtdProcessing.Prohibit, IgnoreComments = true, IgnoreProcessingInstructions = true };
@@ -262,8 +283,20 @@ internal static partial class Workbook
     }
 
     /// <summary>What a number format code means for reading, worked out once per style rather than once per cell.</summary>
-    private sealed record NumberFormat(bool Plain, bool Date, bool Time, bool Percent, string Fixed)
+    private sealed record NumberFormat
     {
+        /// <summary>General or text: the number as its shortest exact form, flagged because General hides trailing zeros.</summary>
+        public bool Plain { get; init; }
+
+        public bool Date { get; init; }
+
+        public bool Time { get; init; }
+
+        public bool Percent { get; init; }
+
+        /// <summary>The .NET format of the fixed decimals ("F2").</summary>
+        public string Fixed { get; init; } = "F0";
+
         public static readonly NumberFormat General = Of("General");
 
         public static NumberFormat Of(string format)
@@ -271,17 +304,25 @@ internal static partial class Workbook
             var code = Unquoted().Replace(format, "");
             if (code.Equals("General", StringComparison.OrdinalIgnoreCase) || code == "@")
             {
-                return new(true, false, false, false, "");
+                return new() { Plain = true };
             }
 
             var section = code.Split(';')[0];
             var decimals = section.Contains('.', StringComparison.Ordinal) ? section[(section.IndexOf('.', StringComparison.Ordinal) + 1)..].TakeWhile(c => c is '0' or '#' or '?').Count() : 0;
-            return new(false, code.Contains('y', StringComparison.OrdinalIgnoreCase) || code.Contains('d', StringComparison.OrdinalIgnoreCase),
-                code.Contains('h', StringComparison.OrdinalIgnoreCase), section.Contains('%', StringComparison.Ordinal), "F" + decimals.ToString(CultureInfo.InvariantCulture));
+            return new()
+            {
+                Date = code.Contains('y', StringComparison.OrdinalIgnoreCase) || code.Contains('d', StringComparison.OrdinalIgnoreCase),
+                Time = code.Contains('h', StringComparison.OrdinalIgnoreCase),
+                Percent = section.Contains('%', StringComparison.Ordinal),
+                Fixed = "F" + decimals.ToString(CultureInfo.InvariantCulture),
+            };
         }
     }
 
-    /// <summary>"C7" → 2 (zero-based column).</summary>
+    /// <summary>Excel's last column is XFD, the 16,384th.</summary>
+    private const int MaxColumns = 16_384;
+
+    /// <summary>"C7" → 2 (zero-based column); -1 when the reference names no column Excel has.</summary>
     private static int Column(string? reference)
     {
         if (string.IsNullOrEmpty(reference))
@@ -290,9 +331,13 @@ internal static partial class Workbook
         }
 
         var column = 0;
-        foreach (var ch in reference.TakeWhile(char.IsLetter))
+        foreach (var ch in reference.TakeWhile(char.IsAsciiLetter))
         {
             column = (column * 26) + (char.ToUpperInvariant(ch) - 'A' + 1);
+            if (column > MaxColumns)
+            {
+                return -1; // beyond Excel's last column (XFD): no position to keep
+            }
         }
 
         return column - 1;

@@ -42,7 +42,7 @@ public sealed class ExportRisks(OpenIsmsDbContext db, ListRisks list)
             return named.Count > 1 && values.Length == named.Count ? string.Join(", ", named.Zip(values, (area, value) => $"{area} {value}")) : null;
         }
 
-        var people = await Imports.UserLookup.ExportNames(db, ct);
+        var people = await Users.PersonNames.ForExport(db, ct);
         var zone = await db.Clock.Zone(ct);
         var today = await db.Clock.Today(ct);
         var rows = list.Filter(filters, today).OrderBy(r => r.Reference)

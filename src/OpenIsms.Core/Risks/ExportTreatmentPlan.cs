@@ -6,7 +6,8 @@ namespace OpenIsms.Core.Risks;
 /// <summary>
 /// The risk treatment plan (clause 6.1.3 e) as rows for an export, streamed: each action in plan order with what it
 /// needs, the risk's residual level and the owner's acceptance of it (6.1.3 f); then, when the plan is not narrowed to
-/// some actions, each risk treated without actions (accepted, avoided), so the plan accounts for every treated risk.
+/// some owner, status or overdue actions, each treated risk the rows above do not name (accepted or avoided without
+/// actions, or with its actions finished), so the plan accounts for every treated risk.
 /// </summary>
 public sealed class ExportTreatmentPlan(OpenIsmsDbContext db, ListTreatmentPlan plan)
 {
@@ -20,7 +21,7 @@ public sealed class ExportTreatmentPlan(OpenIsmsDbContext db, ListTreatmentPlan 
     {
         var today = await db.Clock.Today(ct);
         var zone = await db.Clock.Zone(ct);
-        var people = await Imports.UserLookup.ExportNames(db, ct);
+        var people = await Users.PersonNames.ForExport(db, ct);
         var acceptances = await Acceptances.InForce(db, ct);
         var approved = await db.Set<RiskMethodology>().AsNoTracking().Where(m => m.Status == MethodologyStatus.Approved).Select(m => m.DefinitionJson).FirstOrDefaultAsync(ct);
         var levels = approved is null ? [] : MethodologyDefinition.FromJson(approved).Levels.Select(l => l.Name).ToArray();
@@ -44,7 +45,12 @@ public sealed class ExportTreatmentPlan(OpenIsmsDbContext db, ListTreatmentPlan 
             yield break;
         }
 
-        var bare = db.Set<Risk>().AsNoTracking().Where(r => r.Treatment != null && r.Status != RiskStatus.Closed && !db.Set<TreatmentAction>().Any(a => a.RiskId == r.Id));
+        // The plan as it stands lists open actions only: a treated risk whose actions are all done or cancelled is listed
+        // too. With every status, a risk is listed when it has no action at all.
+        var bare = db.Set<Risk>().AsNoTracking().Where(r => r.Treatment != null && r.Status != RiskStatus.Closed);
+        bare = filters.AnyStatus
+            ? bare.Where(r => !db.Set<TreatmentAction>().Any(a => a.RiskId == r.Id))
+            : bare.Where(r => !db.Set<TreatmentAction>().Any(a => a.RiskId == r.Id && a.Status != ActionStatus.Done && a.Status != ActionStatus.Cancelled));
         if (!string.IsNullOrWhiteSpace(filters.Search))
         {
             var term = "%" + filters.Search.Trim().ToLowerInvariant() + "%";

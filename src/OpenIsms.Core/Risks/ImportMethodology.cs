@@ -6,9 +6,10 @@ namespace OpenIsms.Core.Risks;
 
 /// <summary>
 /// Puts a methodology read from a file into the draft version: the draft is started when there is none, and replaced
-/// when there is. Approval stays a separate, deliberate step, as for a draft edited on the form.
+/// when there is, in one save (a file that cannot be saved leaves no draft behind). Approval stays a separate,
+/// deliberate step, as for a draft edited on the form.
 /// </summary>
-public sealed class ImportMethodology(OpenIsmsDbContext db, StartMethodologyVersion start, SaveMethodologyDraft save)
+public sealed class ImportMethodology(OpenIsmsDbContext db)
 {
     /// <returns>The draft's version number.</returns>
     public async Task<Result<int>> Handle(byte[] content, string fileName, CancellationToken ct = default)
@@ -24,17 +25,23 @@ public sealed class ImportMethodology(OpenIsmsDbContext db, StartMethodologyVers
             return Result<int>.From(Result.Invalid(reading.Problems.Select(p => new FieldError("File", p)).ToArray()));
         }
 
-        if (!await db.Set<RiskMethodology>().AnyAsync(m => m.Status == MethodologyStatus.Draft, ct))
+        var draft = await db.Set<RiskMethodology>().FirstOrDefaultAsync(m => m.Status == MethodologyStatus.Draft, ct);
+        if (draft is null)
         {
-            var started = await start.Handle(ct);
-            if (!started.Succeeded)
-            {
-                return started;
-            }
+            var latest = await db.Set<RiskMethodology>().AsNoTracking().OrderByDescending(m => m.Number).FirstOrDefaultAsync(ct);
+            draft = latest is null ? RiskMethodology.FirstDraft(reading.Definition) : latest.NextDraft(latest.Number + 1);
+            db.Add(draft);
         }
 
-        var draft = await db.Set<RiskMethodology>().AsNoTracking().SingleAsync(m => m.Status == MethodologyStatus.Draft, ct);
-        var saved = await save.Handle(new(reading.Name!, reading.Definition, $"Imported from {Path.GetFileName(fileName)}.", draft.Version), ct);
+        var name = Path.GetFileName(fileName);
+        var note = $"Imported from {(name.Length > 100 ? name[..100] + "…" : name)}.";
+        var updated = draft.Update(reading.Name!, reading.Definition, note);
+        if (!updated.Succeeded)
+        {
+            return Result<int>.From(Result.Invalid(updated.Errors.Select(e => new FieldError("File", e.Message)).ToArray()));
+        }
+
+        var saved = await db.SaveAsync(ct);
         return saved.Succeeded ? draft.Number : Result<int>.From(saved);
     }
 }

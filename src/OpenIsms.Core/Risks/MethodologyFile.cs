@@ -30,22 +30,22 @@ public static class MethodologyFile
 
         public int? ReviewIntervalMonths { get; set; }
 
-        public List<Level>? Likelihood { get; set; }
+        public List<Level?>? Likelihood { get; set; }
 
-        public List<Level>? Impact { get; set; }
+        public List<Level?>? Impact { get; set; }
 
         /// <summary>single, perArea or perCia.</summary>
         public string? ImpactMode { get; set; }
 
         public List<string>? ImpactAreas { get; set; }
 
-        public List<RiskLevelEntry>? Levels { get; set; }
+        public List<RiskLevelEntry?>? Levels { get; set; }
 
         /// <summary>The highest risk level an owner may accept, by name.</summary>
         public string? AcceptUpTo { get; set; }
 
         /// <summary>One row per likelihood, lowest first; in each, the level of each impact, lowest first, by name.</summary>
-        public List<List<string>>? Matrix { get; set; }
+        public List<List<string?>?>? Matrix { get; set; }
     }
 
     public sealed class Level
@@ -90,13 +90,13 @@ public static class MethodologyFile
         Format = Format,
         Name = name,
         ReviewIntervalMonths = d.ReviewIntervalMonths,
-        Likelihood = d.Likelihood.Select(l => new Level { Label = l.Label, Description = l.Description }).ToList(),
-        Impact = d.Impact.Select(l => new Level { Label = l.Label, Description = l.Description }).ToList(),
+        Likelihood = d.Likelihood.Select(l => (Level?)new Level { Label = l.Label, Description = l.Description }).ToList(),
+        Impact = d.Impact.Select(l => (Level?)new Level { Label = l.Label, Description = l.Description }).ToList(),
         ImpactMode = JsonNamingPolicy.CamelCase.ConvertName(d.ImpactMode.ToString()),
         ImpactAreas = d.ImpactAreas.Count > 0 ? [.. d.ImpactAreas] : null,
-        Levels = d.Levels.Select(l => new RiskLevelEntry { Name = l.Name, Colour = l.Colour, Description = l.Description }).ToList(),
+        Levels = d.Levels.Select(l => (RiskLevelEntry?)new RiskLevelEntry { Name = l.Name, Colour = l.Colour, Description = l.Description }).ToList(),
         AcceptUpTo = d.Levels[d.AcceptanceThreshold].Name,
-        Matrix = d.Matrix.Select(row => row.Select(cell => d.Levels[cell].Name).ToList()).ToList(),
+        Matrix = d.Matrix.Select(row => (List<string?>?)row.Select(cell => (string?)d.Levels[cell].Name).ToList()).ToList(),
     };
 
     /// <summary>Reads a file written by <see cref="Yaml"/> or <see cref="Json"/>, or by hand; every problem is named, none is guessed.</summary>
@@ -156,8 +156,25 @@ public static class MethodologyFile
         {
             problems.Add("name: the methodology needs a name.");
         }
+        else if (f.Name.Trim().Length > Common.Limits.Name)
+        {
+            problems.Add($"name: the name is longer than {Common.Limits.Name} characters.");
+        }
 
-        List<ScaleLevel> Scale(List<Level>? levels, string field)
+        // Lists longer than any methodology has are refused before their items are read (a YAML alias can repeat a
+        // list many times over in a few bytes).
+        bool TooLong<T>(List<T>? list, string field, int most)
+        {
+            if (list is { Count: var n } && n > most)
+            {
+                problems.Add($"{field}: it has {n} entries; a methodology has at most {most}.");
+                return true;
+            }
+
+            return false;
+        }
+
+        List<ScaleLevel> Scale(List<Level?>? levels, string field)
         {
             if (levels is null || levels.Count == 0)
             {
@@ -165,19 +182,52 @@ public static class MethodologyFile
                 return [];
             }
 
-            return levels.Select(l => new ScaleLevel(l.Label?.Trim() ?? "", Common.Text.OrNull(l.Description))).ToList();
+            if (TooLong(levels, field, MethodologyDefinition.MaxScale))
+            {
+                return [];
+            }
+
+            var blank = levels.FindIndex(l => l is null);
+            if (blank >= 0)
+            {
+                problems.Add($"{field}: level {blank + 1} is empty; give it a label.");
+                return [];
+            }
+
+            return levels.Select(l => new ScaleLevel(l!.Label?.Trim() ?? "", Common.Text.OrNull(l.Description))).ToList();
         }
 
         var likelihood = Scale(f.Likelihood, "likelihood");
         var impact = Scale(f.Impact, "impact");
-        ImpactMode mode = Risks.ImpactMode.Single;
-        if (f.ImpactMode is { } modeText && !Enum.TryParse(modeText, ignoreCase: true, out mode))
+        var mode = Risks.ImpactMode.Single;
+        if (f.ImpactMode is { } modeText)
         {
-            problems.Add($"impactMode: \"{modeText}\" is not one of single, perArea, perCia.");
+            // By name only: Enum.TryParse would also take "7" or "single, perCia".
+            var named = Enum.GetValues<ImpactMode>().Where(m => string.Equals(JsonNamingPolicy.CamelCase.ConvertName(m.ToString()), modeText.Trim(), StringComparison.OrdinalIgnoreCase)).ToList();
+            if (named.Count == 1)
+            {
+                mode = named[0];
+            }
+            else
+            {
+                problems.Add($"impactMode: \"{modeText}\" is not one of single, perArea, perCia.");
+            }
         }
 
-        var levels = (f.Levels ?? []).Select(l => new RiskLevel(l.Name?.Trim() ?? "", l.Colour?.Trim() ?? "", Common.Text.OrNull(l.Description))).ToList();
-        if (levels.Count == 0)
+        TooLong(f.ImpactAreas, "impactAreas", 8);
+        var levels = new List<RiskLevel>();
+        if (!TooLong(f.Levels, "levels", 6))
+        {
+            var blank = (f.Levels ?? []).FindIndex(l => l is null);
+            if (blank >= 0)
+            {
+                problems.Add($"levels: level {blank + 1} is empty; give it a name and a colour.");
+            }
+
+            levels = (f.Levels ?? []).Where(l => l is not null).Select(l => new RiskLevel(l!.Name?.Trim() ?? "", l.Colour?.Trim() ?? "", Common.Text.OrNull(l.Description))).ToList();
+        }
+
+        if (levels.Count == 0 && !problems.Any(p => p.StartsWith("levels:", StringComparison.Ordinal)))
         {
             problems.Add("levels: the risk levels are missing; list them, lowest first.");
         }
@@ -204,7 +254,7 @@ public static class MethodologyFile
         {
             problems.Add("matrix: the matrix is missing; one row per likelihood, lowest first, each naming the level of every impact.");
         }
-        else
+        else if (!TooLong(f.Matrix, "matrix", MethodologyDefinition.MaxScale) && !f.Matrix.Select((row, r) => TooLong(row, $"matrix row {r + 1}", MethodologyDefinition.MaxScale)).ToList().Contains(true))
         {
             if (f.Matrix.Count != likelihood.Count && likelihood.Count > 0)
             {
@@ -231,7 +281,7 @@ public static class MethodologyFile
 
         if (problems.Count > 0)
         {
-            return new(f.Name?.Trim(), null, problems);
+            return new(f.Name?.Trim(), null, problems.Count > 20 ? [.. problems.Take(20), $"… and {problems.Count - 20} more."] : problems);
         }
 
         var definition = new MethodologyDefinition

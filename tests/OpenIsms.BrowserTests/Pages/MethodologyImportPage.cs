@@ -23,7 +23,7 @@ public sealed class MethodologyImportPage(IPage page) : AppPage(page)
     public async Task<MethodologyPage> UploadIntoDraft(string name, string text)
     {
         await Upload(name, text);
-        return await Arrived(new MethodologyPage(Page), new Regex("/risks/methodology\\?done=imported$"));
+        return await Arrived(new MethodologyPage(Page), new Regex("/risks/methodology\\?done=draft-imported$"));
     }
 
     private async Task Upload(string name, string text)

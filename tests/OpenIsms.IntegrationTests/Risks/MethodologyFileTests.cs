@@ -48,7 +48,7 @@ public abstract class MethodologyFileTests(AppFactory app)
         // The edited file becomes the next version's draft, with the file named in its change note.
         var edited = yaml.Replace("acceptUpTo: Medium", "acceptUpTo: Low", StringComparison.Ordinal).Replace("reviewIntervalMonths: 12", "reviewIntervalMonths: 6", StringComparison.Ordinal);
         var imported = await Upload(manager, "/risks/methodology/import", "methodology-2027.yaml", Encoding.UTF8.GetBytes(edited));
-        imported.LocationPath().ShouldBe("/risks/methodology?done=imported");
+        imported.LocationPath().ShouldBe("/risks/methodology?done=draft-imported");
         var draft = (await Versions()).Single(m => m.Status == MethodologyStatus.Draft);
         (draft.Definition.AcceptanceThreshold, draft.Definition.ReviewIntervalMonths, draft.ChangeNote).ShouldBe((0, 6, "Imported from methodology-2027.yaml."));
         draft.Definition.Matrix.ShouldBe(approved.Definition.Matrix);

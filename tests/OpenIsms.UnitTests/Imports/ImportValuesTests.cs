@@ -132,6 +132,14 @@ public class UserLookupTests
     }
 
     [Fact]
+    public void AMailboxWhoseNameAndEmailAreTwoPeople_FindsNobody_AndSaysWhy()
+    {
+        People.Find("Alan Turing <ada@example.org>").ShouldBeNull();
+        People.Unknown("Alan Turing <ada@example.org>", "own risks").ShouldContain("ada@example.org is the e-mail of Ada Lovelace, not of Alan Turing");
+        People.Find("<alan@example.org>").ShouldBe("u3");
+    }
+
+    [Fact]
     public void SomeoneWhoseRoleCannotOwn_IsToldSo() =>
         People.Unknown("Grace Hopper", "own risks").ShouldContain("role does not allow them to own risks");
 }

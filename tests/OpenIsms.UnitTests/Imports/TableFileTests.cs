@@ -169,6 +169,52 @@ public class TableLayoutTests
     }
 
     [Fact]
+    public void SheetXml_AsOtherProgramsWriteIt_IndentedWithoutReferencesAndEmptyCells_IsReadAsShown()
+    {
+        // Indented XML, rows and cells without references, empty cells and values, inline text in runs over lines,
+        // a reference beyond Excel's last column.
+        var bytes = TestWorkbook.Raw("""
+                <row>
+                  <c t="inlineStr"><is><t>Id</t></is></c>
+                  <c t="inlineStr"><is><t>Title</t></is></c>
+                  <c t="inlineStr"><is><t>Status</t></is></c>
+                </row>
+                <row>
+                  <c t="inlineStr"><is><t>A.5.1</t></is></c>
+                  <c t="inlineStr">
+                    <is>
+                      <r><t xml:space="preserve">Policies </t></r>
+                      <r><t>for security</t></r>
+                      <rPh sb="0" eb="1"><t>ポリシー</t></rPh>
+                    </is>
+                  </c>
+                  <c t="inlineStr"><is><t>Done</t></is></c>
+                </row>
+                <row r="4">
+                  <c r="A4" t="inlineStr"><is><t>A.5.2</t></is></c>
+                  <c r="B4"/>
+                  <c r="C4"><v/></c>
+                  <c r="ZZZZZZZ4" t="inlineStr"><is><t>stray</t></is></c>
+                </row>
+                <row r="5">
+                  <c r="A5" t="inlineStr"><is><t>A.5.3</t></is></c>
+                  <c r="B5" t="inlineStr"><is><t>Roles</t></is></c>
+                  <c r="C5">
+                    <v>3</v>
+                  </c>
+                </row>
+            """);
+
+        var table = Read(bytes, "register.xlsx");
+
+        table.Header.ShouldBe(["Id", "Title", "Status"]);
+        table.Rows[0].Cells.ShouldBe(["A.5.1", "Policies for security", "Done"], "layout whitespace between runs is not text; phonetic hints are not text");
+        table.Rows[1].Number.ShouldBe(4);
+        table.Rows[1].Cells.Take(3).ShouldBe(["A.5.2", "", ""]);
+        table.Rows[2].Cells.ShouldBe(["A.5.3", "Roles", "3"]);
+    }
+
+    [Fact]
     public void InlineText_InRuns_AndTrueFalse_AreReadAsShown_AndGapsKeepTheirColumns()
     {
         var bytes = TestWorkbook.Create(("Register", [

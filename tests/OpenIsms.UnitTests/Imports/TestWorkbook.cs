@@ -18,6 +18,28 @@ public static class TestWorkbook
     /// <summary>Text kept in the cell itself, in formatted runs, with a phonetic hint that is not part of the text.</summary>
     public sealed record Inline(params string[] Runs);
 
+    /// <summary>A one-sheet workbook whose sheet is exactly the XML given (&lt;sheetData&gt;'s content), as other programs write it.</summary>
+    public static byte[] Raw(string sheetData)
+    {
+        using var stream = new MemoryStream();
+        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
+        {
+            var workbook = document.AddWorkbookPart();
+            workbook.Workbook = new Workbook(new Sheets());
+            var part = workbook.AddNewPart<WorksheetPart>();
+            var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">\n  <sheetData>\n"
+                + sheetData + "\n  </sheetData>\n</worksheet>\n";
+            using (var content = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(xml)))
+            {
+                part.FeedData(content);
+            }
+
+            workbook.Workbook.Sheets!.AppendChild(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = 1, Name = "Register" });
+        }
+
+        return stream.ToArray();
+    }
+
     public static byte[] Create(params (string Name, object?[][] Rows)[] sheets)
     {
         using var stream = new MemoryStream();

@@ -75,6 +75,42 @@ public class MethodologyFileTests
             .Problems.ShouldBe(["reviewIntervalMonths: The review interval must be between 1 and 36 months."]);
 
     [Theory]
+    [InlineData("likelihood:\n  - label: Rare\n  -\n  - label: Likely", "likelihood: level 2 is empty; give it a label.")]
+    [InlineData("impactMode: 7", "impactMode: \"7\" is not one of single, perArea, perCia.")]
+    [InlineData("impactMode: single, perCia", "impactMode: \"single, perCia\" is not one of single, perArea, perCia.")]
+    [InlineData("levels: [~, {name: High, colour: \"#cc0000\"}]", "levels: level 1 is empty; give it a name and a colour.")]
+    public void EmptyItemsAndUnknownModes_AreNamed_NotCrashedOn(string replacement, string problem)
+    {
+        var yaml = MethodologyFile.Yaml("X", MethodologyDefinition.Default());
+        var key = replacement.Split(':')[0];
+        // Replace the field's whole block (its line and the indented or list lines under it).
+        var lines = yaml.Split('\n').ToList();
+        var start = lines.FindIndex(l => l.StartsWith(key + ":", StringComparison.Ordinal));
+        var end = lines.FindIndex(start + 1, l => l.Length > 0 && !l.StartsWith(' ') && !l.StartsWith('-'));
+        lines.RemoveRange(start, end - start);
+        lines.Insert(start, replacement);
+
+        Read(string.Join('\n', lines)).Problems.ShouldContain(problem);
+    }
+
+    [Fact]
+    public void AListRepeatedByAliases_IsRefusedBeforeItsCellsAreRead()
+    {
+        var row = "&r [" + string.Join(", ", Enumerable.Repeat("Low", 5000)) + "]";
+        var yaml = $"name: Bomb\nreviewIntervalMonths: 12\nlevels: [{{name: Low, colour: \"#00aa00\"}}, {{name: High, colour: \"#cc0000\"}}]\nacceptUpTo: Low\n"
+            + $"likelihood: [{{label: a}}, {{label: b}}, {{label: c}}]\nimpact: [{{label: a}}, {{label: b}}, {{label: c}}]\nmatrix: [{row}, {string.Join(", ", Enumerable.Repeat("*r", 20000))}]\n";
+
+        var read = Read(yaml);
+
+        read.Definition.ShouldBeNull();
+        read.Problems.ShouldBe(["matrix: it has 20001 entries; a methodology has at most 7."]);
+    }
+
+    [Fact]
+    public void ANameTooLongToSave_IsAProblemOfTheFile() =>
+        Read(MethodologyFile.Yaml(new string('n', 201), MethodologyDefinition.Default())).Problems.ShouldBe(["name: the name is longer than 200 characters."]);
+
+    [Theory]
     [InlineData("")]
     [InlineData("just text")]
     public void NotAMethodology_IsRefused(string text) => Read(text).Definition.ShouldBeNull();
