@@ -136,9 +136,9 @@ public sealed class SaveImportProfile(OpenIsmsDbContext db)
 }
 
 /// <summary>The importer of a kind of register ("assets", "risks", "soa"), for the wizard and the API.</summary>
-public sealed class FindImporter(ImportAssets assets, ImportRisks risks, ImportSoa soa, ImportTreatmentPlan plan, ImportControls controls)
+public sealed class FindImporter(ImportAssets assets, ImportRisks risks, ImportSoa soa, ImportTreatmentPlan plan, ImportControls controls, ImportPeople people)
 {
-    public static readonly IReadOnlyList<string> Kinds = [ImportAssets.Kind, ImportRisks.Kind, ImportSoa.Kind, ImportTreatmentPlan.Kind, ImportControls.Kind];
+    public static readonly IReadOnlyList<string> Kinds = [ImportAssets.Kind, ImportRisks.Kind, ImportSoa.Kind, ImportTreatmentPlan.Kind, ImportControls.Kind, ImportPeople.Kind];
 
     public IImporter? Handle(string kind) => kind switch
     {
@@ -147,6 +147,7 @@ public sealed class FindImporter(ImportAssets assets, ImportRisks risks, ImportS
         ImportSoa.Kind => soa,
         ImportTreatmentPlan.Kind => plan,
         ImportControls.Kind => controls,
+        ImportPeople.Kind => people,
         _ => null,
     };
 }

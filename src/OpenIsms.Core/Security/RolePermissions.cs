@@ -30,6 +30,8 @@ public static class RolePermissions
         evidence.read         x              x             x            x
         evidence.add          x              x             x
         evidence.review       x              x
+        people.read           x              x             x            x
+        people.edit           x              x
         activity.read         x              x             x            x        x
         activity.verify       x              x                          x
         users.manage          x

@@ -26,7 +26,11 @@ public static class ApiUrls
 
     public const string Imports = V1 + "/imports";
 
+    public const string People = V1 + "/people";
+
     public static string Asset(Guid id) => $"{Assets}/{id}";
+
+    public static string Person(Guid id) => $"{People}/{id}";
 
     public static string Risk(Guid id) => $"{Risks}/{id}";
 

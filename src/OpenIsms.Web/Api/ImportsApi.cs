@@ -40,7 +40,7 @@ public sealed class ImportsApi : IEndpointGroup
         [
             (ImportAssets.Kind, Core.Assets.AssetPermissions.Edit, "ImportAssets"), (ImportRisks.Kind, Core.Risks.RiskPermissions.Edit, "ImportRisks"),
             (ImportSoa.Kind, Core.Controls.ControlPermissions.Edit, "ImportSoa"), (ImportTreatmentPlan.Kind, Core.Risks.RiskPermissions.Edit, "ImportTreatmentPlan"),
-            (ImportControls.Kind, Core.Controls.ControlPermissions.Edit, "ImportControls"),
+            (ImportControls.Kind, Core.Controls.ControlPermissions.Edit, "ImportControls"), (ImportPeople.Kind, Core.People.PeoplePermissions.Edit, "ImportPeople"),
         ];
         foreach (var (kind, permission, name) in kinds)
         {

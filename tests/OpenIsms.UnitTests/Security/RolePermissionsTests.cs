@@ -6,6 +6,7 @@ using OpenIsms.Core.Controls;
 using OpenIsms.Core.Evidence;
 using OpenIsms.Core.Frameworks;
 using OpenIsms.Core.Organisations;
+using OpenIsms.Core.People;
 using OpenIsms.Core.Risks;
 using OpenIsms.Core.Scope;
 using OpenIsms.Core.Soa;
@@ -20,10 +21,10 @@ public class RolePermissionsTests
     /// <summary>What each role may do, written out independently of the production map.</summary>
     private static readonly Dictionary<string, string[]> Expected = new()
     {
-        [Roles.Administrator] = [.. Reading, ScopePermissions.Edit, ScopePermissions.Approve, ContextPermissions.Edit, AssetPermissions.Edit, RiskPermissions.Edit, RiskPermissions.Accept, RiskPermissions.Approve, ControlPermissions.Edit, ControlPermissions.Operate, SoaPermissions.Approve, EvidencePermissions.Read, EvidencePermissions.Add, EvidencePermissions.Review, ActivityPermissions.Verify, UserPermissions.Manage, OrganisationPermissions.Manage],
-        [Roles.IsmsManager] = [.. Reading, ScopePermissions.Edit, ScopePermissions.Approve, ContextPermissions.Edit, AssetPermissions.Edit, RiskPermissions.Edit, RiskPermissions.Accept, RiskPermissions.Approve, ControlPermissions.Edit, ControlPermissions.Operate, SoaPermissions.Approve, EvidencePermissions.Read, EvidencePermissions.Add, EvidencePermissions.Review, ActivityPermissions.Verify],
-        [Roles.Contributor] = [.. Reading, ScopePermissions.Edit, ContextPermissions.Edit, AssetPermissions.Edit, RiskPermissions.Edit, RiskPermissions.Accept, ControlPermissions.Edit, ControlPermissions.Operate, EvidencePermissions.Read, EvidencePermissions.Add],
-        [Roles.Auditor] = [.. Reading, EvidencePermissions.Read, ActivityPermissions.Verify],
+        [Roles.Administrator] = [.. Reading, ScopePermissions.Edit, ScopePermissions.Approve, ContextPermissions.Edit, AssetPermissions.Edit, RiskPermissions.Edit, RiskPermissions.Accept, RiskPermissions.Approve, ControlPermissions.Edit, ControlPermissions.Operate, SoaPermissions.Approve, EvidencePermissions.Read, EvidencePermissions.Add, EvidencePermissions.Review, ActivityPermissions.Verify, UserPermissions.Manage, OrganisationPermissions.Manage, PeoplePermissions.Read, PeoplePermissions.Edit],
+        [Roles.IsmsManager] = [.. Reading, ScopePermissions.Edit, ScopePermissions.Approve, ContextPermissions.Edit, AssetPermissions.Edit, RiskPermissions.Edit, RiskPermissions.Accept, RiskPermissions.Approve, ControlPermissions.Edit, ControlPermissions.Operate, SoaPermissions.Approve, EvidencePermissions.Read, EvidencePermissions.Add, EvidencePermissions.Review, ActivityPermissions.Verify, PeoplePermissions.Read, PeoplePermissions.Edit],
+        [Roles.Contributor] = [.. Reading, ScopePermissions.Edit, ContextPermissions.Edit, AssetPermissions.Edit, RiskPermissions.Edit, RiskPermissions.Accept, ControlPermissions.Edit, ControlPermissions.Operate, EvidencePermissions.Read, EvidencePermissions.Add, PeoplePermissions.Read],
+        [Roles.Auditor] = [.. Reading, EvidencePermissions.Read, ActivityPermissions.Verify, PeoplePermissions.Read],
         [Roles.Viewer] = [.. Reading],
     };
 
@@ -165,8 +166,9 @@ public class RolePermissionsTests
     [Fact]
     public void All_IsDiscoveredFromTheAreas()
     {
-        Permissions.All.Count.ShouldBe(24);
+        Permissions.All.Count.ShouldBe(26);
         Permissions.All.ShouldContain(SoaPermissions.Approve);
+        Permissions.All.ShouldContain(PeoplePermissions.Edit);
         Permissions.All.ShouldContain(Permissions.Self);
     }
 }

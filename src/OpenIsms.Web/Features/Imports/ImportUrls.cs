@@ -23,6 +23,8 @@ public static class ImportUrls
 
     public const string Controls = Features.Controls.ControlUrls.Home + Import;
 
+    public const string People = Features.People.PeopleUrls.Import;
+
     /// <summary>Mapping the columns of one upload (<paramref name="upload"/>: <see cref="Risks"/>, <see cref="Assets"/>, <see cref="Soa"/> or <see cref="TreatmentPlan"/>).</summary>
     public static string Mapping(string upload, Guid id) => $"{upload}/{id}";
 
