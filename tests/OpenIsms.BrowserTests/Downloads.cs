@@ -14,10 +14,10 @@ public static class Downloads
 {
     /// <summary>
     /// Risk register XLSX and CSV; treatment plan DOCX, XLSX and CSV; methodology version 1 as YAML and JSON; the asset
-    /// inventory and the controls register as XLSX and CSV; the SoA draft and an approved version as XLSX, DOCX and PDF;
+    /// inventory, the controls register and the staff list as XLSX and CSV; the SoA draft and an approved version as XLSX, DOCX and PDF;
     /// an evidence file. A new file link raises this number, and the test then asks for its page.
     /// </summary>
-    public const int LinksInTheApp = 18;
+    public const int LinksInTheApp = 20;
 
     public static async Task<int> ClickEvery(IPage page, IReadOnlyList<(string Path, string Contains)> pages)
     {

@@ -193,6 +193,13 @@ public sealed class RiskJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         await Expect(draft.Main).ToContainTextAsync("Imported from small-office.yaml.", Shown);
         await draft.Look("23b-methodology-imported");
 
+        // The staff list, brought in as the HR system exports it: a manager named further down the file.
+        var staff = await (await PeoplePage.Open(draft)).Import("staff.csv",
+            "Name,Email,Department,Job title,Manager\nPaul Payroll,paul@example.org,Finance,Payroll clerk,Fiona Finance\nFiona Finance,fiona@example.org,Finance,Head of finance,\n", rows: 2);
+        await Expect(staff.Table).ToContainTextAsync("Paul Payroll", Shown);
+        await Expect(staff.Table).ToContainTextAsync("Fiona Finance", Shown);
+        await staff.Look("23d-people");
+
         // Every file link in the app, clicked as a person clicks it: a file of the right type arrives, the page stays.
         var downloads = await Downloads.ClickEvery(page,
         [
@@ -200,6 +207,7 @@ public sealed class RiskJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
             ("/risks/treatment-plan", "Offline backup with a quarterly restore test"),
             ("/risks/methodology/1", "acceptUpTo"),
             ("/assets", "File server FS-01"),
+            ("/people", "Paul Payroll"),
             ("/controls", "Quarterly access review"),
             ("/soa", "We develop no software"),
             ("/soa/versions/1", "We develop no software."),
