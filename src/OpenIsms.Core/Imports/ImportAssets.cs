@@ -56,11 +56,6 @@ public sealed class ImportAssets(OpenIsmsDbContext db, ImportUploads uploads) : 
         };
     }
 
-    /// <summary>The dry run: every row checked, nothing written.</summary>
-    public Task<ImportReport> Handle(Guid upload, ImportMapping mapping, CancellationToken ct = default) => Run(upload, mapping, commit: false, ct);
-
-    public Task<ImportReport> Commit(Guid upload, ImportMapping mapping, CancellationToken ct = default) => Run(upload, mapping, commit: true, ct);
-
     public async Task<ImportReport> Run(Guid id, ImportMapping mapping, bool commit, CancellationToken ct = default)
     {
         var (upload, table, stop) = await uploads.Open(id, Kind, AssetPermissions.Edit, "Your role does not allow importing assets.", mapping,

@@ -44,10 +44,6 @@ public sealed partial class ImportControls(OpenIsmsDbContext db, ImportUploads u
         ["Status"] = Imports.Vocabularies.ControlStatus,
     };
 
-    public Task<ImportReport> Handle(Guid upload, ImportMapping mapping, CancellationToken ct = default) => Run(upload, mapping, commit: false, ct);
-
-    public Task<ImportReport> Commit(Guid upload, ImportMapping mapping, CancellationToken ct = default) => Run(upload, mapping, commit: true, ct);
-
     public async Task<ImportReport> Run(Guid id, ImportMapping mapping, bool commit, CancellationToken ct = default)
     {
         var (upload, table, stop) = await uploads.Open(id, Kind, ControlPermissions.Edit, "Your role does not allow editing controls.", mapping,

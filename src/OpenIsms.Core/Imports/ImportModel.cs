@@ -84,6 +84,9 @@ public interface IImporter
 
     IReadOnlyList<ImportField> Fields { get; }
 
+    /// <summary>How a row finds the record it updates, as the "update existing" choice says it.</summary>
+    string MatchedBy => "the same identifier";
+
     /// <summary>The fixed vocabulary of each field that has one, by field key (owners, statuses, scales…).</summary>
     Task<IReadOnlyDictionary<string, ImportVocabulary>> Vocabularies(CancellationToken ct = default);
 
@@ -96,7 +99,7 @@ public interface IImporter
 /// people whose role allows them to own the rows' records. A name several users share is never resolved to one of
 /// them: it is asked about in the value step.
 /// </summary>
-public sealed partial class UserLookup
+public sealed class UserLookup
 {
     private readonly Dictionary<string, string> byName;
     private readonly Dictionary<string, int> sharedNames;
@@ -131,8 +134,8 @@ public sealed partial class UserLookup
     public string Unknown(string text, string duty) => text switch
     {
         _ when NamesIneligible(text) => $"{text}'s role does not allow them to {duty}. Choose another owner under Values, or ask an administrator to change their role.",
-        _ when Mailbox().Match(text.Trim()) is { Success: true } m && byEmail.TryGetValue(m.Groups[2].Value, out var id) =>
-            $"\"{text}\": {m.Groups[2].Value} is the e-mail of {displayNames[id]}, not of {m.Groups[1].Value.Trim()}. Correct the file, or choose the person under Values.",
+        _ when PersonNames.Mailbox(text) is { } m && byEmail.TryGetValue(m.Email, out var id) =>
+            $"\"{text}\": {m.Email} is the e-mail of {displayNames[id]}, not of {m.Name}. Correct the file, or choose the person under Values.",
         _ when sharedNames.TryGetValue(text.Trim(), out var count) => $"\"{text}\" is the name of {count} users. Choose the one you mean under Values, or write their e-mail.",
         _ => $"\"{text}\" is not a user. Choose who is meant under Values, or add them under Users.",
     };
@@ -149,11 +152,11 @@ public sealed partial class UserLookup
             return null;
         }
 
-        if (Mailbox().Match(text) is { Success: true } mailbox)
+        if (PersonNames.Mailbox(text) is { } mailbox)
         {
             // Both parts must name the same person: "Bob Jones <alex@…>" is a mistake in the file, not Alex.
-            var name = mailbox.Groups[1].Value.Trim();
-            return byEmail.TryGetValue(mailbox.Groups[2].Value, out var id) && (name.Length == 0 || string.Equals(name, displayNames[id], StringComparison.OrdinalIgnoreCase))
+            var name = mailbox.Name;
+            return byEmail.TryGetValue(mailbox.Email, out var id) && (name.Length == 0 || string.Equals(name, displayNames[id], StringComparison.OrdinalIgnoreCase))
                 ? id
                 : null;
         }
@@ -164,9 +167,6 @@ public sealed partial class UserLookup
     public static async Task<UserLookup> Load(OpenIsmsDbContext db, string duty, CancellationToken ct) =>
         new((await db.Set<AppUser>().AsNoTracking().Where(u => u.IsActive).Select(u => new { u.Id, u.DisplayName, u.Email }).ToListAsync(ct))
             .Select(u => (u.Id, u.DisplayName, u.Email)), await Owners.EligibleIds(db, duty, ct));
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"^([^<>]*)<\s*([^<>\s]+@[^<>\s]+)\s*>$")]
-    private static partial System.Text.RegularExpressions.Regex Mailbox();
 }
 
 public static class ImportText

@@ -31,11 +31,10 @@ public sealed class ImportPeople(OpenIsmsDbContext db, ImportUploads uploads) : 
 
     IReadOnlyList<ImportField> IImporter.Fields => Fields;
 
+    string IImporter.MatchedBy => "the same e-mail (or, without one, the same name)";
+
     public Task<IReadOnlyDictionary<string, ImportVocabulary>> Vocabularies(CancellationToken ct = default) =>
         Task.FromResult<IReadOnlyDictionary<string, ImportVocabulary>>(new Dictionary<string, ImportVocabulary>());
-
-    /// <summary>The dry run: every row checked, nothing written (and the use-case shape that registers the importer).</summary>
-    public Task<ImportReport> Handle(Guid upload, ImportMapping mapping, CancellationToken ct = default) => Run(upload, mapping, commit: false, ct);
 
     public async Task<ImportReport> Run(Guid id, ImportMapping mapping, bool commit, CancellationToken ct = default)
     {

@@ -64,11 +64,6 @@ public sealed partial class ImportRisks(OpenIsmsDbContext db, ImportUploads uplo
         return vocabularies;
     }
 
-    /// <summary>The dry run: every row checked, nothing written.</summary>
-    public Task<ImportReport> Handle(Guid upload, ImportMapping mapping, CancellationToken ct = default) => Run(upload, mapping, commit: false, ct);
-
-    public Task<ImportReport> Commit(Guid upload, ImportMapping mapping, CancellationToken ct = default) => Run(upload, mapping, commit: true, ct);
-
     public async Task<ImportReport> Run(Guid id, ImportMapping mapping, bool commit, CancellationToken ct)
     {
         var (upload, table, stop) = await uploads.Open(id, Kind, RiskPermissions.Edit, "Your role does not allow importing risks.", mapping,

@@ -45,10 +45,6 @@ public sealed partial class ImportSoa(OpenIsmsDbContext db, ImportUploads upload
             ["Reasons"] = Imports.Vocabularies.InclusionReasons,
         });
 
-    public Task<ImportReport> Handle(Guid upload, ImportMapping mapping, CancellationToken ct = default) => Run(upload, mapping, commit: false, ct);
-
-    public Task<ImportReport> Commit(Guid upload, ImportMapping mapping, CancellationToken ct = default) => Run(upload, mapping, commit: true, ct);
-
     public async Task<ImportReport> Run(Guid id, ImportMapping mapping, bool commit, CancellationToken ct = default)
     {
         var (upload, table, stop) = await uploads.Open(id, Kind, ControlPermissions.Edit, "Your role does not allow editing the Statement of Applicability.", mapping,

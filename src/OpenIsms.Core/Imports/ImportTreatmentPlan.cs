@@ -42,10 +42,6 @@ public sealed partial class ImportTreatmentPlan(OpenIsmsDbContext db, ImportUplo
         ["Status"] = Imports.Vocabularies.ActionStatus,
     };
 
-    public Task<ImportReport> Handle(Guid upload, ImportMapping mapping, CancellationToken ct = default) => Run(upload, mapping, commit: false, ct);
-
-    public Task<ImportReport> Commit(Guid upload, ImportMapping mapping, CancellationToken ct = default) => Run(upload, mapping, commit: true, ct);
-
     public async Task<ImportReport> Run(Guid id, ImportMapping mapping, bool commit, CancellationToken ct = default)
     {
         var (upload, table, stop) = await uploads.Open(id, Kind, RiskPermissions.Edit, "Your role does not allow editing treatment plans.", mapping,

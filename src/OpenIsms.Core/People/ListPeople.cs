@@ -27,6 +27,9 @@ public sealed class ListPeople(OpenIsmsDbContext db)
 
         public required DateOnly? LeavingDate { get; init; }
 
+        /// <summary>The leaving date has passed in the organisation's day (<see cref="Person.HasLeft"/>, in SQL).</summary>
+        public required bool HasLeft { get; init; }
+
         public required bool HasAccount { get; init; }
 
         public required int Version { get; init; }
@@ -76,6 +79,7 @@ public sealed class ListPeople(OpenIsmsDbContext db)
                 ManagerName = db.Set<Person>().Where(m => m.Id == p.ManagerId).Select(m => m.Name).FirstOrDefault(),
                 StartDate = p.StartDate,
                 LeavingDate = p.LeavingDate,
+                HasLeft = p.LeavingDate != null && p.LeavingDate < today,
                 HasAccount = p.UserId != null,
                 Version = p.Version,
             })

@@ -3,6 +3,18 @@ using OpenIsms.Core.Data;
 
 namespace OpenIsms.Core.Risks;
 
+/// <summary>The names of the approved methodology's risk levels, by index, for exports that write a level as a word.</summary>
+internal static class ApprovedLevels
+{
+    public static async Task<string[]> Names(OpenIsmsDbContext db, CancellationToken ct)
+    {
+        var approved = await db.Set<RiskMethodology>().AsNoTracking().Where(m => m.Status == MethodologyStatus.Approved).Select(m => m.DefinitionJson).FirstOrDefaultAsync(ct);
+        return approved is null ? [] : MethodologyDefinition.FromJson(approved).Levels.Select(l => l.Name).ToArray();
+    }
+
+    public static string? Of(string[] names, int? index) => index is { } i && i >= 0 && i < names.Length ? names[i] : null;
+}
+
 internal static class Acceptances
 {
     /// <summary>The owner's sign-off in force for each accepted risk: who accepted the residual risk, when, and until when.</summary>

@@ -23,16 +23,18 @@ public sealed class ExportRisks(OpenIsmsDbContext db, ListRisks list)
 
     public async IAsyncEnumerable<object?[]> Handle(RiskFilter filters, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
     {
-        var approved = await db.Set<RiskMethodology>().AsNoTracking().Where(m => m.Status == MethodologyStatus.Approved).Select(m => m.DefinitionJson).FirstOrDefaultAsync(ct);
-        var levels = approved is null ? [] : MethodologyDefinition.FromJson(approved).Levels.Select(l => l.Name).ToArray();
+        var levels = await ApprovedLevels.Names(db, ct);
         var assets = (await (from x in db.Set<RiskAsset>() join a in db.Set<Asset>() on x.AssetId equals a.Id select new { x.RiskId, a.Reference }).ToListAsync(ct))
             .ToLookup(x => x.RiskId, x => x.Reference);
         var controls = (await (from x in db.Set<RiskControl>() join r in db.Set<Requirement>() on x.RequirementId equals r.Id orderby r.SortOrder select new { x.RiskId, r.Code }).ToListAsync(ct))
             .ToLookup(x => x.RiskId, x => x.Code);
         var acceptances = await Acceptances.InForce(db, ct);
+        var people = await Users.PersonNames.ForExport(db, ct);
+        var zone = await db.Clock.Zone(ct);
+        var today = await db.Clock.Today(ct);
         // The impact per area of each risk's current assessment, named by the areas of the version it was rated under.
         var areas = (await db.Set<RiskMethodology>().AsNoTracking().ToListAsync(ct)).ToDictionary(m => m.Id, m => m.Definition.RatedAreas);
-        var impacts = (await (from a in db.Set<RiskAssessment>() join r in db.Set<Risk>() on a.RiskId equals r.Id where a.AssessedAt == r.AssessedAt
+        var impacts = (await (from a in db.Set<RiskAssessment>() join r in list.Filter(filters, today) on a.RiskId equals r.Id where a.AssessedAt == r.AssessedAt
                               select new { a.RiskId, a.MethodologyId, a.InherentImpactsJson, a.ResidualImpactsJson }).ToListAsync(ct))
             .GroupBy(a => a.RiskId).ToDictionary(g => g.Key, g => g.First());
         string? ByArea(Guid methodologyId, string json)
@@ -42,9 +44,6 @@ public sealed class ExportRisks(OpenIsmsDbContext db, ListRisks list)
             return named.Count > 1 && values.Length == named.Count ? string.Join(", ", named.Zip(values, (area, value) => $"{area} {value}")) : null;
         }
 
-        var people = await Users.PersonNames.ForExport(db, ct);
-        var zone = await db.Clock.Zone(ct);
-        var today = await db.Clock.Today(ct);
         var rows = list.Filter(filters, today).OrderBy(r => r.Reference)
             .Select(r => new
             {
@@ -53,7 +52,7 @@ public sealed class ExportRisks(OpenIsmsDbContext db, ListRisks list)
                 Vulnerability = db.Set<Vulnerability>().Where(v => v.Id == r.VulnerabilityId).Select(v => v.Name).FirstOrDefault(),
             })
             .AsAsyncEnumerable();
-        string? Level(int? index) => index is { } i && i >= 0 && i < levels.Length ? levels[i] : null;
+        string? Level(int? index) => ApprovedLevels.Of(levels, index);
         await foreach (var x in rows.WithCancellation(ct))
         {
             var r = x.Risk;

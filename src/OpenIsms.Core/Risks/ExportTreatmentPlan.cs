@@ -23,9 +23,8 @@ public sealed class ExportTreatmentPlan(OpenIsmsDbContext db, ListTreatmentPlan 
         var zone = await db.Clock.Zone(ct);
         var people = await Users.PersonNames.ForExport(db, ct);
         var acceptances = await Acceptances.InForce(db, ct);
-        var approved = await db.Set<RiskMethodology>().AsNoTracking().Where(m => m.Status == MethodologyStatus.Approved).Select(m => m.DefinitionJson).FirstOrDefaultAsync(ct);
-        var levels = approved is null ? [] : MethodologyDefinition.FromJson(approved).Levels.Select(l => l.Name).ToArray();
-        string? Residual(int? level, int? score) => level is { } i && i >= 0 && i < levels.Length ? $"{levels[i]} (score {score})" : null;
+        var levels = await ApprovedLevels.Names(db, ct);
+        string? Residual(int? level, int? score) => ApprovedLevels.Of(levels, level) is { } name ? $"{name} (score {score})" : null;
         object?[] Acceptance(Guid riskId) => acceptances.TryGetValue(riskId, out var a)
             ? [a.AcceptedByName, Common.Clock.DateOf(a.AcceptedAt, zone), a.ExpiresOn]
             : [null, null, null];
@@ -45,19 +44,8 @@ public sealed class ExportTreatmentPlan(OpenIsmsDbContext db, ListTreatmentPlan 
             yield break;
         }
 
-        // The plan as it stands lists open actions only: a treated risk whose actions are all done or cancelled is listed
-        // too. With every status, a risk is listed when it has no action at all.
-        var bare = db.Set<Risk>().AsNoTracking().Where(r => r.Treatment != null && r.Status != RiskStatus.Closed);
-        bare = filters.AnyStatus
-            ? bare.Where(r => !db.Set<TreatmentAction>().Any(a => a.RiskId == r.Id))
-            : bare.Where(r => !db.Set<TreatmentAction>().Any(a => a.RiskId == r.Id && a.Status != ActionStatus.Done && a.Status != ActionStatus.Cancelled));
-        if (!string.IsNullOrWhiteSpace(filters.Search))
-        {
-            var term = "%" + filters.Search.Trim().ToLowerInvariant() + "%";
-            bare = bare.Where(r => EF.Functions.Like(r.Reference.ToLower(), term) || EF.Functions.Like(r.Title.ToLower(), term));
-        }
-
-        await foreach (var r in bare.OrderBy(r => r.Reference).Select(r => new { r.Id, r.Reference, r.Title, r.Treatment, r.ResidualLevel, r.ResidualScore }).AsAsyncEnumerable().WithCancellation(ct))
+        var bare = plan.RisksWithoutOpenActions(filters);
+        await foreach (var r in bare.Select(r => new { r.Id, r.Reference, r.Title, r.Treatment, r.ResidualLevel, r.ResidualScore }).AsAsyncEnumerable().WithCancellation(ct))
         {
             yield return [r.Reference, r.Title, null, null, null, null, null, r.Treatment?.ToString(), null, Residual(r.ResidualLevel, r.ResidualScore), .. Acceptance(r.Id)];
         }

@@ -29,7 +29,7 @@ public sealed class ImportMethodology(OpenIsmsDbContext db)
         if (draft is null)
         {
             var latest = await db.Set<RiskMethodology>().AsNoTracking().OrderByDescending(m => m.Number).FirstOrDefaultAsync(ct);
-            draft = latest is null ? RiskMethodology.FirstDraft(reading.Definition) : latest.NextDraft(latest.Number + 1);
+            draft = RiskMethodology.DraftAfter(latest);
             db.Add(draft);
         }
 

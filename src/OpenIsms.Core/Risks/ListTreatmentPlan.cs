@@ -77,6 +77,27 @@ public sealed class ListTreatmentPlan(OpenIsmsDbContext db)
         return q;
     }
 
+    /// <summary>
+    /// The treated risks (not closed) that the plan's rows do not name: those without an open action when the plan shows
+    /// open actions, those without any action when it shows every status; matched against the same search, by
+    /// identifier. Accepted and avoided risks are usually among them; the plan's export lists them so that it accounts
+    /// for every treated risk.
+    /// </summary>
+    public IQueryable<Risk> RisksWithoutOpenActions(TreatmentPlanFilter query)
+    {
+        var risks = db.Set<Risk>().AsNoTracking().Where(r => r.Treatment != null && r.Status != RiskStatus.Closed);
+        risks = query.AnyStatus
+            ? risks.Where(r => !db.Set<TreatmentAction>().Any(a => a.RiskId == r.Id))
+            : risks.Where(r => !db.Set<TreatmentAction>().Any(a => a.RiskId == r.Id && a.Status != ActionStatus.Done && a.Status != ActionStatus.Cancelled));
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var term = "%" + query.Search.Trim().ToLowerInvariant() + "%";
+            risks = risks.Where(r => EF.Functions.Like(r.Reference.ToLower(), term) || EF.Functions.Like(r.Title.ToLower(), term));
+        }
+
+        return risks.OrderBy(r => r.Reference);
+    }
+
     /// <summary>Every matching action in plan order (due date, then when it was added), for the page and for exports.</summary>
     public IQueryable<Row> Rows(TreatmentPlanFilter query, DateOnly today) => Project(Filtered(query, today).OrderBy(a => a.Due).ThenBy(a => a.Id));
 

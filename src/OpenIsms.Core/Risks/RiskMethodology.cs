@@ -45,6 +45,9 @@ public sealed class RiskMethodology : Entity
         ChangeNote = "The default 5 × 5 methodology.",
     };
 
+    /// <summary>The draft that follows the latest version (a copy of it), or the first, from the default, when there is none.</summary>
+    public static RiskMethodology DraftAfter(RiskMethodology? latest) => latest is null ? FirstDraft(MethodologyDefinition.Default()) : latest.NextDraft(latest.Number + 1);
+
     public RiskMethodology NextDraft(int number) => new()
     {
         Number = number,

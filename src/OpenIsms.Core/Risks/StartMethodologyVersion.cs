@@ -21,7 +21,7 @@ public sealed class StartMethodologyVersion(OpenIsmsDbContext db)
         }
 
         var latest = await db.Set<RiskMethodology>().AsNoTracking().OrderByDescending(m => m.Number).FirstOrDefaultAsync(ct);
-        var draft = latest is null ? RiskMethodology.FirstDraft(MethodologyDefinition.Default()) : latest.NextDraft(latest.Number + 1);
+        var draft = RiskMethodology.DraftAfter(latest);
         db.Add(draft);
         var saved = await db.SaveAsync(ct);
         return saved.Succeeded ? draft.Number : Result<int>.From(saved);

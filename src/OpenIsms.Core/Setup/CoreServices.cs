@@ -4,13 +4,13 @@ namespace OpenIsms.Core.Setup;
 
 public static class CoreServices
 {
-    /// <summary>Registers every use-case handler of the Core assembly (one class per use case, found by convention).</summary>
+    /// <summary>Registers every use-case handler of the Core assembly (one class per use case, found by convention) and every importer.</summary>
     public static IServiceCollection AddUseCases(this IServiceCollection services)
     {
         var handlers = typeof(CoreServices).Assembly.GetTypes()
             .Where(t => t is { IsClass: true, IsAbstract: false, IsPublic: true }
                 && t.Namespace is not null && !t.Namespace.EndsWith(".Common", StringComparison.Ordinal)
-                && t.GetMethods().Any(m => m.Name == "Handle" && m.DeclaringType == t));
+                && (t.GetMethods().Any(m => m.Name == "Handle" && m.DeclaringType == t) || typeof(Imports.IImporter).IsAssignableFrom(t)));
         foreach (var handler in handlers)
         {
             services.AddScoped(handler);

@@ -96,6 +96,14 @@ public abstract class PeopleTests(AppFactory app)
         (await LogEntries()).ShouldBe(logged, "an unchanged staff list records nothing");
         (await (await manager.Get("/people/export.csv?q=example.org&staff=Everyone")).Content.ReadAsStringAsync()).ShouldBe(exported);
 
+        // Deleting a manager entered by mistake leaves the people they managed on the list, without a manager; the log keeps both.
+        var fiona = await manager.Page($"/people/{people["Fiona Finance"].Id}");
+        fiona.QuerySelector("main")!.TextContent.ShouldContain("Paul Payroll", customMessage: "the people she manages");
+        (await manager.Submit(fiona, "#delete-person", new Dictionary<string, string?>())).LocationPath().ShouldBe("/people?done=deleted");
+        var after = (await Everyone()).ToDictionary(p => p.Name);
+        after.ShouldNotContainKey("Fiona Finance");
+        after["Paul Payroll"].ManagerId.ShouldBeNull();
+
         // A manager nobody knows, and a person already on the list without "update", are problems with their rows.
         var bad = await UploadOk(manager, "/people/import", "more.csv", "Name,Email,Manager\nNew Hire,new@example.org,Nobody Known\nPaul Payroll,paul@example.org,\n");
         var problems = (await TestClient.Parse(await Map(manager, bad, "check"))).QuerySelectorAll("#report tbody tr").Select(r => r.TextContent).ToList();

@@ -79,6 +79,15 @@ public abstract class OrganisationDayTests(FakeClockApp app)
             (await owner.SubmitAt(evidence, "#review form", new Dictionary<string, string?> { ["ReviewInput.Decision"] = "Accepted" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
             var accepted = await owner.SubmitAt(risk, "#acceptance form", new Dictionary<string, string?> { ["Input.AcceptanceNote"] = "Agreed." });
             accepted.StatusCode.ShouldBe(HttpStatusCode.Redirect, await accepted.Text());
+
+            // Someone whose last working day is 2 March 2026.
+            (await manager.SubmitAt("/people/new", "main form", new Dictionary<string, string?> { ["Input.Name"] = "Dana Departing", ["Input.LeavingDate"] = "2026-03-02" }))
+                .LocationPath().ShouldBe("/people?done=added");
+
+            // The plan's export dates the owner's acceptance by the organisation's day: 1 March 10:30 UTC was 2 March there.
+            var plan = await (await manager.Get("/risks/treatment-plan.csv?q=R-DAY-1")).Content.ReadAsStringAsync();
+            plan.ShouldContain("Run a restore test");
+            plan.ShouldContain(",2025-03-02,");
         }
 
         // 2 March 2026, 09:59 UTC: 23:59 on 2 March in Kiritimati. Everything is due today, nothing is late.
@@ -93,6 +102,7 @@ public abstract class OrganisationDayTests(FakeClockApp app)
         (await ControlTasks(control)).ShouldNotContain("Overdue");
         (await ExpiredEvidence()).ShouldNotContain("Restore test");
         (await OverdueActions()).ShouldNotContain("Run a restore test");
+        (await People(string.Empty)).ShouldContain("Leaves 2 Mar 2026", customMessage: "the last working day is not over");
 
         // 2 March 2026, 10:01 UTC: 00:01 on 3 March in Kiritimati (still 2 March in UTC). All of it is now late.
         app.Time.SetUtcNow(new DateTimeOffset(2026, 3, 2, 10, 1, 0, TimeSpan.Zero));
@@ -106,6 +116,8 @@ public abstract class OrganisationDayTests(FakeClockApp app)
         (await ControlTasks(control)).ShouldContain("Overdue");
         (await ExpiredEvidence()).ShouldContain("Restore test");
         (await OverdueActions()).ShouldContain("Run a restore test");
+        (await People(string.Empty)).ShouldNotContain("Dana Departing");
+        (await People("?staff=Left")).ShouldContain("Left 2 Mar 2026");
         using var reader = await app.SignedIn(Roles.IsmsManager);
         var register = await reader.Page("/risks?overdue=true");
         register.QuerySelector("main")!.TextContent.ShouldContain("R-DAY-1");
@@ -134,6 +146,12 @@ public abstract class OrganisationDayTests(FakeClockApp app)
     {
         using var manager = await app.SignedIn(Roles.IsmsManager);
         return (await manager.Page("/risks/treatment-plan?overdue=true")).QuerySelector("main")!.TextContent;
+    }
+
+    private async Task<string> People(string query)
+    {
+        using var manager = await app.SignedIn(Roles.IsmsManager);
+        return (await manager.Page("/people" + query)).QuerySelector("main")!.TextContent;
     }
 
     /// <summary>The My work line for a record under the heading of a list.</summary>
