@@ -62,7 +62,7 @@ public sealed class AddEvidence(OpenIsmsDbContext db, IEvidenceStore store, Evid
         }
 
         var errors = new List<FieldError>();
-        using var write = c.Kind == EvidenceKind.File ? await StoreFile(c.File, errors, ct) : null;
+        using var write = c.Kind == EvidenceKind.File ? await EvidenceUpload.Store(store, options, c.File, errors, ct) : null;
         var details = c.Details with { ValidUntil = c.Details.ValidUntil ?? ControlSchedule.EvidenceValidUntil(control.Frequency, c.Details.CollectedOn) };
         var file = write is { TooLarge: false } && errors.Count == 0
             ? new StoredFile(c.File!.FileName, EvidenceFileTypes.Check(c.File.FileName, write.Head).ContentType!, write.Size, write.Sha256)
@@ -90,8 +90,16 @@ public sealed class AddEvidence(OpenIsmsDbContext db, IEvidenceStore store, Evid
         var saved = await db.SaveAsync(ct);
         return saved.Succeeded ? evidence.Id : Result<Guid>.From(saved);
     }
+}
 
-    private async Task<BlobWrite?> StoreFile(Upload? upload, List<FieldError> errors, CancellationToken ct)
+/// <summary>
+/// A file streamed into the evidence store and checked as evidence is: its name, its size, its type by content and what
+/// lies past its first bytes. Anything else that keeps files in the store (a document's file) checks them the same way.
+/// </summary>
+public static class EvidenceUpload
+{
+    /// <summary>The written file (to commit with the save, or dispose), with any reason it is refused added to <paramref name="errors"/> under "File".</summary>
+    public static async Task<BlobWrite?> Store(IEvidenceStore store, EvidenceStoreOptions options, AddEvidence.Upload? upload, List<FieldError> errors, CancellationToken ct)
     {
         if (upload is null)
         {

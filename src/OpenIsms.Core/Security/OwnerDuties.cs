@@ -19,4 +19,7 @@ public static class OwnerDuties
 
     /// <summary>Carries out a treatment action and records its progress.</summary>
     public const string TreatmentAction = "risks.edit";
+
+    /// <summary>Keeps a controlled document up to date and reviews it when due.</summary>
+    public const string Document = "documents.edit";
 }

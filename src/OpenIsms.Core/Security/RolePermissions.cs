@@ -31,6 +31,10 @@ public static class RolePermissions
         evidence.add          x              x             x
         evidence.review       x              x
         people.read           x              x             x            x
+        documents.read        x              x             x            x        x
+        documents.edit        x              x             x
+        documents.approve     x              x
+        documents.campaign    x              x
         people.edit           x              x
         activity.read         x              x             x            x        x
         activity.verify       x              x                          x

@@ -42,6 +42,7 @@ public static class Composition
         services.AddScoped<Account.Reauthentication>();
         services.AddSingleton<Exports.PdfPrinter>();
         services.AddScoped<Exports.ExportDocuments>();
+        services.AddScoped<PublicLinks>();
         services.AddSingleton<OpenIsms.Core.Soa.SoaSummaryCache>();
         services.AddSingleton<INodeMemory>(sp => sp.GetRequiredService<OpenIsms.Core.Soa.SoaSummaryCache>());
         services.AddOpenIsmsIdentity(config);

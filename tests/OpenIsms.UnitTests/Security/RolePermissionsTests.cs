@@ -3,6 +3,7 @@ using OpenIsms.Core.Activity;
 using OpenIsms.Core.Assets;
 using OpenIsms.Core.Context;
 using OpenIsms.Core.Controls;
+using OpenIsms.Core.Documents;
 using OpenIsms.Core.Evidence;
 using OpenIsms.Core.Frameworks;
 using OpenIsms.Core.Organisations;
@@ -16,14 +17,14 @@ namespace OpenIsms.UnitTests.Security;
 
 public class RolePermissionsTests
 {
-    private static readonly string[] Reading = [CataloguePermissions.Read, ScopePermissions.Read, ContextPermissions.Read, AssetPermissions.Read, RiskPermissions.Read, ControlPermissions.Read, ActivityPermissions.Read, Permissions.Self];
+    private static readonly string[] Reading = [CataloguePermissions.Read, ScopePermissions.Read, ContextPermissions.Read, AssetPermissions.Read, RiskPermissions.Read, ControlPermissions.Read, ActivityPermissions.Read, Permissions.Self, DocumentPermissions.Read];
 
     /// <summary>What each role may do, written out independently of the production map.</summary>
     private static readonly Dictionary<string, string[]> Expected = new()
     {
-        [Roles.Administrator] = [.. Reading, ScopePermissions.Edit, ScopePermissions.Approve, ContextPermissions.Edit, AssetPermissions.Edit, RiskPermissions.Edit, RiskPermissions.Accept, RiskPermissions.Approve, ControlPermissions.Edit, ControlPermissions.Operate, SoaPermissions.Approve, EvidencePermissions.Read, EvidencePermissions.Add, EvidencePermissions.Review, ActivityPermissions.Verify, UserPermissions.Manage, OrganisationPermissions.Manage, PeoplePermissions.Read, PeoplePermissions.Edit],
-        [Roles.IsmsManager] = [.. Reading, ScopePermissions.Edit, ScopePermissions.Approve, ContextPermissions.Edit, AssetPermissions.Edit, RiskPermissions.Edit, RiskPermissions.Accept, RiskPermissions.Approve, ControlPermissions.Edit, ControlPermissions.Operate, SoaPermissions.Approve, EvidencePermissions.Read, EvidencePermissions.Add, EvidencePermissions.Review, ActivityPermissions.Verify, PeoplePermissions.Read, PeoplePermissions.Edit],
-        [Roles.Contributor] = [.. Reading, ScopePermissions.Edit, ContextPermissions.Edit, AssetPermissions.Edit, RiskPermissions.Edit, RiskPermissions.Accept, ControlPermissions.Edit, ControlPermissions.Operate, EvidencePermissions.Read, EvidencePermissions.Add, PeoplePermissions.Read],
+        [Roles.Administrator] = [.. Reading, ScopePermissions.Edit, ScopePermissions.Approve, ContextPermissions.Edit, AssetPermissions.Edit, RiskPermissions.Edit, RiskPermissions.Accept, RiskPermissions.Approve, ControlPermissions.Edit, ControlPermissions.Operate, SoaPermissions.Approve, EvidencePermissions.Read, EvidencePermissions.Add, EvidencePermissions.Review, ActivityPermissions.Verify, UserPermissions.Manage, OrganisationPermissions.Manage, PeoplePermissions.Read, PeoplePermissions.Edit, DocumentPermissions.Edit, DocumentPermissions.Approve, DocumentPermissions.Campaign],
+        [Roles.IsmsManager] = [.. Reading, ScopePermissions.Edit, ScopePermissions.Approve, ContextPermissions.Edit, AssetPermissions.Edit, RiskPermissions.Edit, RiskPermissions.Accept, RiskPermissions.Approve, ControlPermissions.Edit, ControlPermissions.Operate, SoaPermissions.Approve, EvidencePermissions.Read, EvidencePermissions.Add, EvidencePermissions.Review, ActivityPermissions.Verify, PeoplePermissions.Read, PeoplePermissions.Edit, DocumentPermissions.Edit, DocumentPermissions.Approve, DocumentPermissions.Campaign],
+        [Roles.Contributor] = [.. Reading, ScopePermissions.Edit, ContextPermissions.Edit, AssetPermissions.Edit, RiskPermissions.Edit, RiskPermissions.Accept, ControlPermissions.Edit, ControlPermissions.Operate, EvidencePermissions.Read, EvidencePermissions.Add, PeoplePermissions.Read, DocumentPermissions.Edit],
         [Roles.Auditor] = [.. Reading, EvidencePermissions.Read, ActivityPermissions.Verify, PeoplePermissions.Read],
         [Roles.Viewer] = [.. Reading],
     };
@@ -52,7 +53,7 @@ public class RolePermissionsTests
     [Fact]
     public void OwnerDuties_AreNotGrantedToReadOnlyRoles()
     {
-        foreach (var duty in new[] { OwnerDuties.Asset, OwnerDuties.Risk, OwnerDuties.Control, OwnerDuties.TreatmentAction })
+        foreach (var duty in new[] { OwnerDuties.Asset, OwnerDuties.Risk, OwnerDuties.Control, OwnerDuties.TreatmentAction, OwnerDuties.Document })
         {
             RolePermissions.Grants(Roles.Viewer, duty).ShouldBeFalse(duty);
             RolePermissions.Grants(Roles.Auditor, duty).ShouldBeFalse(duty);
@@ -159,14 +160,14 @@ public class RolePermissionsTests
     [Fact]
     public void OwnerDuties_AreTheAreasPermissions()
     {
-        (OwnerDuties.Asset, OwnerDuties.Risk, OwnerDuties.Control, OwnerDuties.TreatmentAction)
-            .ShouldBe((AssetPermissions.Edit, RiskPermissions.Accept, ControlPermissions.Operate, RiskPermissions.Edit));
+        (OwnerDuties.Asset, OwnerDuties.Risk, OwnerDuties.Control, OwnerDuties.TreatmentAction, OwnerDuties.Document)
+            .ShouldBe((AssetPermissions.Edit, RiskPermissions.Accept, ControlPermissions.Operate, RiskPermissions.Edit, DocumentPermissions.Edit));
     }
 
     [Fact]
     public void All_IsDiscoveredFromTheAreas()
     {
-        Permissions.All.Count.ShouldBe(26);
+        Permissions.All.Count.ShouldBe(30);
         Permissions.All.ShouldContain(SoaPermissions.Approve);
         Permissions.All.ShouldContain(PeoplePermissions.Edit);
         Permissions.All.ShouldContain(Permissions.Self);
