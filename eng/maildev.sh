@@ -21,7 +21,7 @@ case "${1:-start}" in
       npm ci --no-audit --no-fund --loglevel=error >/dev/null
     fi
     mkdir -p "$dir"
-    nohup node_modules/.bin/maildev --smtp "$smtp" --ip 127.0.0.1 --web "$web" --web-ip 127.0.0.1 --silent \
+    nohup node_modules/.bin/maildev --smtp "$smtp" --ip 127.0.0.1 --web "$web" --web-ip 127.0.0.1 --mail-directory "$dir/mail" --silent \
       >"$dir/maildev.log" 2>&1 </dev/null &
     echo $! >"$pidfile"
     for _ in $(seq 1 100); do
