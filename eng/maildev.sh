@@ -17,6 +17,8 @@ case "${1:-start}" in
   start)
     if running && answers; then exit 0; fi
     command -v npm >/dev/null || { echo "npm not found (install the 'nodejs' and 'npm' packages)" >&2; exit 1; }
+    node -e 'process.exit(Number(process.versions.node.split(".")[0]) >= 20 ? 0 : 1)' \
+      || { echo "maildev needs Node.js 20 or later; this is $(node --version)" >&2; exit 1; }
     if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
       npm ci --no-audit --no-fund --loglevel=error >/dev/null
     fi
