@@ -73,6 +73,58 @@ public sealed class OutboxMail
         NextAttemptAt = now,
     };
 
+    public MailMessage Message => new(To, ToName, Subject, TextBody) { Html = HtmlBody };
+
+    /// <summary>The server took the mail: it is sent, and nobody holds it any more.</summary>
+    public void Delivered(DateTime now)
+    {
+        Attempts++;
+        Status = MailStatus.Sent;
+        SentAt = now;
+        ReleaseClaim();
+    }
+
+    /// <summary>
+    /// The attempt failed: tried again after the back-off, or given up after <see cref="MaxAttempts"/> attempts. The
+    /// error is kept short (a message, not a stack trace) for the outbox page.
+    /// </summary>
+    public void AttemptFailed(string error, DateTime now)
+    {
+        Attempts++;
+        LastError = error.Length <= ErrorLength ? error : error[..(ErrorLength - 1)] + "…";
+        if (Attempts >= MaxAttempts)
+        {
+            Status = MailStatus.Failed;
+        }
+        else
+        {
+            NextAttemptAt = now + BackOff(Attempts);
+        }
+
+        ReleaseClaim();
+    }
+
+    /// <summary>An administrator's "try again now": a waiting mail is due at once, a failed one is queued again for one more attempt.</summary>
+    public bool RetryNow(DateTime now)
+    {
+        if (Status == MailStatus.Sent)
+        {
+            return false;
+        }
+
+        Status = MailStatus.Queued;
+        NextAttemptAt = now;
+        return true;
+    }
+
+    private void ReleaseClaim()
+    {
+        ClaimToken = null;
+        ClaimedUntil = null;
+    }
+
+    private const int ErrorLength = 1000; // the column's length (OutboxConfiguration)
+
     /// <summary>How long to wait after the n-th failed attempt: 1, 2, 4 … minutes, at most an hour.</summary>
     public static TimeSpan BackOff(int attempts) => TimeSpan.FromMinutes(Math.Min(60, Math.Pow(2, Math.Max(0, attempts - 1))));
 }

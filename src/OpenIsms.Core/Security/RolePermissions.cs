@@ -40,6 +40,7 @@ public static class RolePermissions
         activity.verify       x              x                          x
         users.manage          x
         organisation.manage   x
+        mail.manage           x
         """;
 
     private static readonly Dictionary<string, HashSet<string>> Map = Parse(Table);

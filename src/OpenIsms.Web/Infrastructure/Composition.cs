@@ -28,6 +28,9 @@ public static class Composition
         services.AddSingleton<ActivityCheckpointFile>();
         services.AddSingleton<INodeMemory>(sp => sp.GetRequiredService<ActivityCheckpointFile>());
         services.AddHostedService<ActivityCheckpointer>();
+        services.AddSingleton(MailOptions.Read(config));
+        services.AddSingleton<OpenIsms.Core.Notifications.IMailTransport, SmtpMailTransport>();
+        services.AddHostedService<MailSender>();
         services.AddUseCases();
         var evidence = EvidenceStorage(config);
         services.AddSingleton(evidence);
