@@ -141,7 +141,7 @@ public sealed class DocumentVersion : Entity
         var check = new Validation()
             .Must(State == VersionState.Draft, "", $"Version {Label} has already been submitted.")
             .Must(HasContent, nameof(Content), "Write the document's text or attach its file before submitting it.")
-            .Must(approvers > 0, "Approvers", "Name at least one approver.")
+            .Must(approvers > 0, "ApproverIds", "Name at least one approver.")
             .Must(quorum != Quorum.Count || quorumCount >= 1 && quorumCount <= approvers, "QuorumCount",
                 $"The number of approvals needed must be between 1 and the number of approvers ({approvers}).");
         if (!check.IsValid)

@@ -66,6 +66,22 @@ public static class TestMailServer
         }
     }
 
+    /// <summary>As <see cref="WaitFor(string, int, int)"/>, counting only the mails whose subject contains <paramref name="subject"/> (an address other tests mail too).</summary>
+    public static async Task<List<Received>> WaitFor(string address, string subject, int count = 1, int seconds = 30)
+    {
+        var until = Environment.TickCount64 + (seconds * 1000L);
+        while (true)
+        {
+            var mails = (await To(address)).Where(m => m.Subject.Contains(subject, StringComparison.Ordinal)).ToList();
+            if (mails.Count >= count || Environment.TickCount64 > until)
+            {
+                return mails;
+            }
+
+            await Task.Delay(250);
+        }
+    }
+
     private static (string Host, int Port) HostAndPort(string value)
     {
         var colon = value.LastIndexOf(':');

@@ -30,7 +30,7 @@ public static class DocumentUrls
 
     public static string VersionExport(Guid id, Guid versionId, string format) => $"{Version(id, versionId)}/export.{format}";
 
-    public static string Compare(Guid id, Guid from, Guid to) => $"{Document(id)}/compare?from={from}&to={to}";
+    public static string Compare(Guid id, Guid from, Guid to) => $"{Document(id)}/compare?fromVersion={from}&toVersion={to}";
 
     public static string CompareForm(Guid id) => $"{Document(id)}/compare";
 
