@@ -24,6 +24,8 @@ public sealed class RouteRoleMatrixTests(SqliteApp shared) : IClassFixture<Sqlit
     [
         "/account/login", "/account/login-2fa", "/account/login-recovery", "/account/access-denied", "/account/logout",
         "/setup", "/error/{code:int}", "/health/live", "/health/ready", "/api/{documentName}/openapi.json",
+        // A personal acknowledgement link: one version of one document for the person it was mailed to, nothing else.
+        "/ack/{Token}", "/ack/{token}/file",
     ];
 
     private List<(string Route, string? Permission, bool AllowAnonymous)> Routes(bool readableOnly = false)
