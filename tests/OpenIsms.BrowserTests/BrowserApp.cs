@@ -34,6 +34,17 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Data:Folder", folder);
+
+        // Mail goes to the test SMTP server (maildev, started by test.sh), looked at every second.
+        if (Environment.GetEnvironmentVariable("OPENISMS_TEST_SMTP") is { Length: > 0 } smtp)
+        {
+            var colon = smtp.LastIndexOf(':');
+            builder.UseSetting("Mail:Smtp:Host", colon < 0 ? smtp : smtp[..colon]);
+            builder.UseSetting("Mail:Smtp:Port", colon < 0 ? "25" : smtp[(colon + 1)..]);
+            builder.UseSetting("Mail:Smtp:Security", "None");
+            builder.UseSetting("Mail:From", "isms@fabrikam.example");
+            builder.UseSetting("Mail:PollSeconds", "1");
+        }
     }
 
     public async Task InitializeAsync()
