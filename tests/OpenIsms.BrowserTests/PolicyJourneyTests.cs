@@ -47,6 +47,8 @@ public sealed partial class PolicyJourneyTests(BrowserApp app) : IClassFixture<B
         var mine = await MyWorkPage.Open(page);
         await page.Locator("#document-work").GetByRole(AriaRole.Link, new() { NameRegex = new Regex("POL-001") }).ClickAsync();
         var version = new DocumentPage(page);
+        await Expect(page).ToHaveURLAsync(new Regex("/documents/[0-9a-f-]+/versions/[0-9a-f-]+$"));
+        var versionPath = version.Path;
         await Expect(version.Main).ToContainTextAsync("Management commits to protecting", Shown);
         await version.Look("43-document-approve");
         version = await version.Approve("0.1");
@@ -79,7 +81,7 @@ public sealed partial class PolicyJourneyTests(BrowserApp app) : IClassFixture<B
         await Expect(campaign.Progress).ToContainTextAsync("1 of 2", Shown);
         await Expect(page.Locator("main tbody")).ToContainTextAsync("personal link", Shown);
         await campaign.Look("47-campaign");
-        (await Downloads.ClickEvery(page, [(campaignPath, "Ola Operator")])).ShouldBe(2);
+        (await Downloads.ClickEvery(page, [(campaignPath, "Ola Operator"), (versionPath, "Management commits to protecting")])).ShouldBe(4);
 
         // The owner reads it again and records "reviewed, no change": no new version, the next review moves.
         await page.GotoAsync("/documents");

@@ -28,6 +28,24 @@ public static class DocumentMarkdown
             return "";
         }
 
+        var document = Parse(markdown);
+        // The page (or the printed document) has its own title as its one h1: the text's headings sit one level below it.
+        foreach (var heading in document.Descendants<HeadingBlock>())
+        {
+            heading.Level = Math.Min(6, heading.Level + 1);
+        }
+
+        using var writer = new StringWriter();
+        var renderer = new HtmlRenderer(writer);
+        Pipeline.Setup(renderer);
+        renderer.Render(document);
+        writer.Flush();
+        return writer.ToString();
+    }
+
+    /// <summary>The parsed text, with unsafe links already turned back into text: for renderers other than HTML (the DOCX export).</summary>
+    public static MarkdownDocument Parse(string markdown)
+    {
         var document = Markdig.Markdown.Parse(markdown, Pipeline);
         foreach (var link in document.Descendants<LinkInline>().ToList())
         {
@@ -45,12 +63,7 @@ public static class DocumentMarkdown
             }
         }
 
-        using var writer = new StringWriter();
-        var renderer = new HtmlRenderer(writer);
-        Pipeline.Setup(renderer);
-        renderer.Render(document);
-        writer.Flush();
-        return writer.ToString();
+        return document;
     }
 
     public static bool IsSafe(string? url)

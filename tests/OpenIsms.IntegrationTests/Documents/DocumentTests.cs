@@ -113,6 +113,26 @@ public abstract partial class DocumentTests(AppFactory app)
         inForce.NextReview.ShouldBe(DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(12));
         (await WaitFor(AppFactory.EmailOf(Roles.IsmsManager), subject: title)).ShouldContain(m => m.Subject.StartsWith("Approved:"));
 
+        // The version exports as a controlled document: the control block, the text in Word's headings, the approval record.
+        var docx = await manager.Get($"/documents/{document.Id}/versions/{draft.Id}/export.docx");
+        docx.Content.Headers.ContentType!.MediaType.ShouldBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+        using (var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(await docx.Content.ReadAsByteArrayAsync()), false))
+        {
+            var wordBody = word.MainDocumentPart!.Document!.Body!;
+            var headings = wordBody.Elements<DocumentFormat.OpenXml.Wordprocessing.Paragraph>()
+                .Where(p => p.ParagraphProperties?.ParagraphStyleId?.Val?.Value == "Heading1").Select(p => p.InnerText).ToList();
+            headings.ShouldContain("Purpose");
+            headings.ShouldContain("Approval record");
+            wordBody.InnerText.ShouldContain(inForce.Reference);
+            wordBody.InnerText.ShouldContain(version.ContentSha256!);
+            wordBody.InnerText.ShouldContain("We protect information.");
+            wordBody.InnerText.ShouldContain("our site (https://example.org)");
+        }
+
+        var pdf = await manager.Get($"/documents/{document.Id}/versions/{draft.Id}/export.pdf");
+        pdf.StatusCode.ShouldBe(HttpStatusCode.OK);
+        System.Text.Encoding.ASCII.GetString((await pdf.Content.ReadAsByteArrayAsync())[..5]).ShouldBe("%PDF-");
+
         // A second decision on the same version is refused.
         var again = await TestClient.Parse(await administrator.Submit(decide, "#approve-form", new Dictionary<string, string?>()));
         again.QuerySelector(".error-summary")!.TextContent.ShouldContain("not waiting for approval");

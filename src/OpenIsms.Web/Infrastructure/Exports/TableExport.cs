@@ -232,7 +232,7 @@ public static class TableExport
     }
 
     /// <summary>Word's own styles, so an organisation's template restyles the document: Normal, Title, Subtitle, Heading 1, Table Grid.</summary>
-    private static W.Styles WordStyles() => new(
+    internal static W.Styles WordStyles() => new(
         new W.DocDefaults(new W.RunPropertiesDefault(new W.RunPropertiesBaseStyle(new W.RunFonts { Ascii = "Calibri", HighAnsi = "Calibri", ComplexScript = "Calibri" }, new W.FontSize { Val = "18" }))),
         new W.Style(new W.StyleName { Val = "Normal" }, new W.PrimaryStyle()) { Type = W.StyleValues.Paragraph, StyleId = "Normal", Default = true },
         new W.Style(new W.StyleName { Val = "Title" }, new W.BasedOn { Val = "Normal" }, new W.NextParagraphStyle { Val = "Normal" }, new W.PrimaryStyle(),
@@ -245,6 +245,14 @@ public static class TableExport
             new W.StyleParagraphProperties(new W.KeepNext(), new W.SpacingBetweenLines { Before = "240", After = "120" }, new W.OutlineLevel { Val = 0 }),
             new W.StyleRunProperties(new W.Bold(), new W.FontSize { Val = "26" }))
         { Type = W.StyleValues.Paragraph, StyleId = "Heading1" },
+        new W.Style(new W.StyleName { Val = "heading 2" }, new W.BasedOn { Val = "Normal" }, new W.NextParagraphStyle { Val = "Normal" }, new W.PrimaryStyle(),
+            new W.StyleParagraphProperties(new W.KeepNext(), new W.SpacingBetweenLines { Before = "200", After = "100" }, new W.OutlineLevel { Val = 1 }),
+            new W.StyleRunProperties(new W.Bold(), new W.FontSize { Val = "23" }))
+        { Type = W.StyleValues.Paragraph, StyleId = "Heading2" },
+        new W.Style(new W.StyleName { Val = "heading 3" }, new W.BasedOn { Val = "Normal" }, new W.NextParagraphStyle { Val = "Normal" }, new W.PrimaryStyle(),
+            new W.StyleParagraphProperties(new W.KeepNext(), new W.SpacingBetweenLines { Before = "160", After = "80" }, new W.OutlineLevel { Val = 2 }),
+            new W.StyleRunProperties(new W.Bold(), new W.FontSize { Val = "20" }))
+        { Type = W.StyleValues.Paragraph, StyleId = "Heading3" },
         new W.Style(new W.StyleName { Val = "Table Grid" }, new W.BasedOn { Val = "TableNormal" },
             new W.StyleTableProperties(new W.TableBorders(
                 new W.TopBorder { Val = W.BorderValues.Single, Size = 4 }, new W.BottomBorder { Val = W.BorderValues.Single, Size = 4 },
@@ -258,10 +266,10 @@ public static class TableExport
                 new W.BottomMargin { Width = "0", Type = W.TableWidthUnitValues.Dxa }, new W.TableCellRightMargin { Width = 108, Type = W.TableWidthValues.Dxa })))
         { Type = W.StyleValues.Table, StyleId = "TableNormal", Default = true });
 
-    private static W.Paragraph Styled(string text, string style) =>
+    internal static W.Paragraph Styled(string text, string style) =>
         new(new W.ParagraphProperties(new W.ParagraphStyleId { Val = style }), new W.Run(new W.Text(Clean(text)) { Space = SpaceProcessingModeValues.Preserve }));
 
-    private static W.TableCell Cell(string text, bool bold, int? width)
+    internal static W.TableCell Cell(string text, bool bold, int? width)
     {
         var properties = new W.TableCellProperties();
         if (width is { } pct)
@@ -286,7 +294,7 @@ public static class TableExport
         return new W.TableCell(properties, paragraph);
     }
 
-    private static string Text(object? value) => value switch
+    internal static string Text(object? value) => value switch
     {
         null => "",
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
@@ -296,7 +304,7 @@ public static class TableExport
     };
 
     /// <summary>XML cannot carry most control characters; they are dropped rather than breaking the file.</summary>
-    private static string Clean(string text) => text.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t'))
+    internal static string Clean(string text) => text.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t'))
         ? new string(text.Where(c => !char.IsControl(c) || c is '\n' or '\r' or '\t').ToArray())
         : text;
 
@@ -321,10 +329,10 @@ public static class TableExport
         response.Headers.CacheControl = "no-store";
     }
 
-    private static FileStream TempFile() =>
+    internal static FileStream TempFile() =>
         new(Path.Combine(Path.GetTempPath(), "openisms-export-" + Guid.NewGuid().ToString("N")), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose);
 
-    private static async Task CopyOut(HttpResponse response, string fileName, string type, FileStream file, CancellationToken ct)
+    internal static async Task CopyOut(HttpResponse response, string fileName, string type, FileStream file, CancellationToken ct)
     {
         Begin(response, fileName, type);
         response.ContentLength = file.Length;
