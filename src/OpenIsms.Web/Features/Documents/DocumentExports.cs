@@ -69,9 +69,9 @@ public sealed class DocumentExports : IEndpointGroup
         var reviews = document.Reviews.Select(r => new object?[] { When(r.ReviewedAt), r.ReviewedBy, r.VersionLabel, r.Note, r.NextReview }).ToList();
         IReadOnlyList<Appendix> appendices =
         [
-            new("Change history", ["Version", "State", "Approved", "What changed", "SHA-256"], history),
-            new("Approval record", ["Round", "Approver", "Decision", "When", "Reason"], approvals),
-            new("Reviews", ["When", "By", "Version", "Note", "Next review"], reviews),
+            new("Change history", ["Version", "State", "Approved", "What changed", "SHA-256"], history) { Widths = [9, 13, 18, 28, 32] },
+            new("Approval record", ["Round", "Approver", "Decision", "When", "Reason"], approvals) { Widths = [8, 22, 13, 20, 37] },
+            new("Reviews", ["When", "By", "Version", "Note", "Next review"], reviews) { Widths = [20, 18, 10, 36, 16] },
         ];
         return (control, $"{DocumentKinds.Name(d.Kind)} · version {v.Label}, {state}", appendices);
     }

@@ -12,7 +12,11 @@ using W = DocumentFormat.OpenXml.Wordprocessing;
 namespace OpenIsms.Web.Infrastructure.Exports;
 
 /// <summary>A table printed after a document's text: its change history, its approval record.</summary>
-public sealed record Appendix(string Heading, IReadOnlyList<string> Header, IReadOnlyList<object?[]> Rows);
+public sealed record Appendix(string Heading, IReadOnlyList<string> Header, IReadOnlyList<object?[]> Rows)
+{
+    /// <summary>Column widths in percent for print, so a short column is not squeezed to a letter by a long hash.</summary>
+    public IReadOnlyList<int>? Widths { get; init; }
+}
 
 /// <summary>
 /// A written document (a policy, a procedure) as a controlled document: the document-control block, the text converted
