@@ -28,6 +28,16 @@ public static class ApiUrls
 
     public const string People = V1 + "/people";
 
+    public const string Documents = V1 + "/documents";
+
+    public const string Campaigns = V1 + "/campaigns";
+
+    public static string Document(Guid id) => $"{Documents}/{id}";
+
+    public static string DocumentVersion(Guid id, Guid versionId) => $"{Documents}/{id}/versions/{versionId}";
+
+    public static string Campaign(Guid id) => $"{Campaigns}/{id}";
+
     public static string Asset(Guid id) => $"{Assets}/{id}";
 
     public static string Person(Guid id) => $"{People}/{id}";
