@@ -62,6 +62,19 @@ public sealed class ControlledDocument : Entity, IAutoNumbered
 
     public DocumentStatus Status { get; private set; }
 
+    /// <summary>The register a generated document is drafted from; None for one written by hand.</summary>
+    public DocumentSource Source { get; private set; }
+
+    /// <summary>A document generated from a register: owned by whoever generated it, reviewed yearly.</summary>
+    public static ControlledDocument GeneratedFrom(DocumentSource source, DocumentSources.Generated generated, string ownerId) => new(generated.Kind)
+    {
+        Source = source,
+        Title = generated.Title,
+        OwnerId = ownerId,
+        Clauses = generated.Clauses,
+        Audience = source == DocumentSource.SecurityPolicy ? "Everyone in the scope of the ISMS" : null,
+    };
+
     public Guid? CurrentVersionId { get; private set; }
 
     public string? CurrentLabel { get; private set; }

@@ -10,6 +10,9 @@ public enum DocumentKind
     Plan,
     RecordTemplate,
     External,
+
+    /// <summary>A document the standard asks the ISMS itself to keep: the scope, the risk methodology, the treatment plan, the SoA.</summary>
+    IsmsDocument,
 }
 
 public static class DocumentKinds
@@ -22,6 +25,7 @@ public static class DocumentKinds
         DocumentKind.Standard => "STD-",
         DocumentKind.Plan => "PLN-",
         DocumentKind.RecordTemplate => "TPL-",
+        DocumentKind.IsmsDocument => "ISMS-",
         _ => "EXT-",
     };
 
@@ -33,6 +37,7 @@ public static class DocumentKinds
         DocumentKind.Standard => "Standard",
         DocumentKind.Plan => "Plan",
         DocumentKind.RecordTemplate => "Record template",
+        DocumentKind.IsmsDocument => "ISMS document",
         _ => "External document",
     };
 }

@@ -61,6 +61,12 @@ public sealed class DocumentVersion : Entity
 
     public string CreatedById { get; private set; } = "";
 
+    /// <summary>For a generated draft: which version of its source it was built from ("Scope version 3").</summary>
+    public string? SourceLabel { get; private set; }
+
+    /// <summary>The SHA-256 of the text as generated (before anyone edited it): a different hash now means the source changed.</summary>
+    public string? SourceHash { get; private set; }
+
     private DocumentVersion()
     {
     }
@@ -106,6 +112,19 @@ public sealed class DocumentVersion : Entity
         // A first version and every major one is acknowledged again; a minor one only when asked.
         AskAcknowledgement = Minor == 0 || Major == 0 || askAcknowledgement;
         return Result.Ok();
+    }
+
+    /// <summary>Replaces a draft's text with one generated from its source, and records which source version that was.</summary>
+    public Result Regenerate(DocumentSources.Generated generated)
+    {
+        var edited = Edit(generated.Markdown, ChangeSummary ?? $"Generated from {generated.SourceLabel}", AskAcknowledgement);
+        if (edited.Succeeded)
+        {
+            SourceLabel = generated.SourceLabel;
+            SourceHash = generated.Hash;
+        }
+
+        return edited;
     }
 
     public Result AttachFile(string fileName, string contentType, long size, string sha256)

@@ -7,7 +7,7 @@ using OpenIsms.Core.Risks;
 namespace OpenIsms.Core.Documents;
 
 /// <summary>A document's page: its register entry, links, versions, the version being worked on, reviews and campaigns.</summary>
-public sealed class GetDocument(OpenIsmsDbContext db)
+public sealed class GetDocument(OpenIsmsDbContext db, DocumentSources sources)
 {
     public sealed record Link(Guid Id, string Reference, string Title);
 
@@ -80,6 +80,15 @@ public sealed class GetDocument(OpenIsmsDbContext db)
         public required IReadOnlyList<CampaignRow> Campaigns { get; init; }
 
         public required bool ReviewOverdue { get; init; }
+
+        /// <summary>For a generated document: whether its source has changed since the version in force (or the draft) was generated.</summary>
+        public Drift? SourceDrift { get; init; }
+    }
+
+    public sealed record Drift(string? BuiltFrom, string? SourceNow, bool OutOfDate, string? Problem)
+    {
+        /// <summary>A draft generated from the source as it is now is already open.</summary>
+        public bool DraftUpToDate { get; init; }
     }
 
     public async Task<View?> Handle(Guid id, CancellationToken ct = default)
@@ -134,6 +143,24 @@ public sealed class GetDocument(OpenIsmsDbContext db)
             Reviews = reviews,
             Campaigns = campaigns,
             ReviewOverdue = ControlledDocument.IsReviewOverdue(document.NextReview, today),
+            SourceDrift = document.Source == DocumentSource.None ? null : await DriftOf(document, open, ct),
+        };
+    }
+
+    private async Task<Drift> DriftOf(ControlledDocument document, List<DocumentVersion> open, CancellationToken ct)
+    {
+        // Against the version in force once there is one (the "out of date with the register"), else the draft.
+        var basis = open.FirstOrDefault(v => v.State == VersionState.Current) ?? open.FirstOrDefault();
+        var now = await sources.Handle(document.Source, ct);
+        if (!now.Succeeded)
+        {
+            return new Drift(basis?.SourceLabel, null, OutOfDate: false, now.Errors[0].Message);
+        }
+
+        var pending = open.FirstOrDefault(v => v.State is VersionState.Draft or VersionState.InApproval);
+        return new Drift(basis?.SourceLabel, now.Value!.SourceLabel, basis?.SourceHash is { } hash && hash != now.Value.Hash, null)
+        {
+            DraftUpToDate = pending is not null && pending != basis && pending.SourceHash == now.Value.Hash,
         };
     }
 }

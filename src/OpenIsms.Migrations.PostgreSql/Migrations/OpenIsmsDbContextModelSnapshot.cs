@@ -1017,6 +1017,11 @@ namespace OpenIsms.Migrations.PostgreSql.Migrations
                     b.Property<int>("ReviewIntervalMonths")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1268,6 +1273,12 @@ namespace OpenIsms.Migrations.PostgreSql.Migrations
 
                     b.Property<int>("Round")
                         .HasColumnType("integer");
+
+                    b.Property<string>("SourceHash")
+                        .HasColumnType("text");
+
+                    b.Property<string>("SourceLabel")
+                        .HasColumnType("text");
 
                     b.Property<string>("State")
                         .IsRequired()

@@ -1008,6 +1008,11 @@ namespace OpenIsms.Migrations.Sqlite.Migrations
                     b.Property<int>("ReviewIntervalMonths")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1259,6 +1264,12 @@ namespace OpenIsms.Migrations.Sqlite.Migrations
 
                     b.Property<int>("Round")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("SourceHash")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceLabel")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("State")
                         .IsRequired()

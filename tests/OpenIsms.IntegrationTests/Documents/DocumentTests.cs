@@ -350,6 +350,62 @@ public abstract partial class DocumentTests(AppFactory app)
         review.VersionLabel.ShouldBe("0.1");
     }
 
+    [Fact]
+    public async Task AMandatoryDocument_IsDraftedFromTheRegister_AndShowsWhenTheRegisterChangesAfterApproval()
+    {
+        using var manager = await app.SignedIn(Roles.IsmsManager);
+        var register = await manager.Page("/documents");
+        register.QuerySelector("#generate")!.TextContent.ShouldContain("risk treatment process and plan");
+
+        // A source that is not there yet is named; nothing is added.
+        await Db(db => db.Set<Core.Soa.SoaVersion>().ExecuteDeleteAsync());
+        var soa = await TestClient.Parse(await manager.Submit(register, "form:has(input[value=Soa])", new Dictionary<string, string?>()));
+        soa.QuerySelector(".error-summary")!.TextContent.ShouldContain("Approve the Statement of Applicability first");
+
+        // The treatment plan, drafted from the register: a risk with a decision is in it.
+        var riskTitle = $"Laptop theft {Guid.NewGuid():N}";
+        await AddTreatedRisk(riskTitle);
+        var made = await manager.Submit(register, "form:has(input[value=RiskTreatment])", new Dictionary<string, string?>());
+        made.LocationPath().ShouldContain("done=generated");
+        var document = await Db(db => db.Set<ControlledDocument>().AsNoTracking().SingleAsync(d => d.Source == DocumentSource.RiskTreatment));
+        document.Reference.ShouldStartWith("ISMS-");
+        var draft = (await Versions(document.Id)).Single();
+        draft.Content!.ShouldContain(riskTitle);
+        draft.SourceHash.ShouldBe(DocumentVersion.Hash(draft.Content!));
+        (await Db(db => db.Set<ControlledDocument>().CountAsync(d => d.Source == DocumentSource.RiskTreatment))).ShouldBe(1);
+
+        // Approved, it is up to date; a new risk decision later makes it out of date, and a new draft follows the register.
+        await SubmitForApproval(manager, document.Id, draft.Id, "Any", await app.UserId(Roles.Administrator));
+        using var administrator = await app.SignedIn(Roles.Administrator);
+        await administrator.Submit(await administrator.Page($"/documents/{document.Id}/versions/{draft.Id}"), "#approve-form", new Dictionary<string, string?>());
+        (await manager.Page($"/documents/{document.Id}")).QuerySelector("#source-drift")!.TextContent.ShouldContain("still current");
+        var later = $"Phishing {Guid.NewGuid():N}";
+        await AddTreatedRisk(later);
+        var outOfDate = await manager.Page($"/documents/{document.Id}");
+        outOfDate.QuerySelector("#source-drift")!.TextContent.ShouldContain("Out of date with the register");
+        var redrafted = await manager.Submit(outOfDate, "#regenerate", new Dictionary<string, string?>());
+        redrafted.LocationPath().ShouldContain("done=generated");
+        var next = (await Versions(document.Id)).Last();
+        next.Label.ShouldBe("0.2");
+        next.Content!.ShouldContain(later);
+        (await manager.Page($"/documents/{document.Id}")).QuerySelector("#source-drift")!.TextContent.ShouldContain("The open draft already follows it");
+    }
+
+    /// <summary>A risk with a treatment action in the plan, through the risk area's own use cases.</summary>
+    private Task AddTreatedRisk(string title) => app.InScope(async sp =>
+    {
+        sp.GetRequiredService<Web.Infrastructure.HttpCurrentUser>().ActAs(Core.Common.SystemUser.Instance);
+        var owner = await app.UserId(Roles.IsmsManager);
+        var risk = await sp.GetRequiredService<Core.Risks.SaveRisk>().Handle(new Core.Risks.SaveRisk.Command { Title = title, OwnerId = owner });
+        risk.Succeeded.ShouldBeTrue();
+        var action = await sp.GetRequiredService<Core.Risks.SaveTreatmentAction>().Handle(new Core.Risks.SaveTreatmentAction.Command
+        {
+            RiskId = risk.Value, Title = $"Act on {title}", OwnerId = owner, Due = new DateOnly(2030, 1, 31), Status = Core.Risks.ActionStatus.Planned,
+        });
+        action.Succeeded.ShouldBeTrue();
+        return 0;
+    });
+
     [Theory]
     [InlineData(Roles.Viewer)]
     [InlineData(Roles.Auditor)]
