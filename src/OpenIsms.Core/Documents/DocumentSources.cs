@@ -29,8 +29,19 @@ public enum DocumentSource
 /// </summary>
 public sealed class DocumentSources(OpenIsmsDbContext db)
 {
-    public sealed record Generated(string Title, DocumentKind Kind, string Clauses, string Markdown, string SourceLabel)
+    public sealed record Generated
     {
+        public required string Title { get; init; }
+
+        public required DocumentKind Kind { get; init; }
+
+        public required string Clauses { get; init; }
+
+        public required string Markdown { get; init; }
+
+        /// <summary>Which version of the source the text was built from, in words ("Scope version 3").</summary>
+        public required string SourceLabel { get; init; }
+
         public string Hash => DocumentVersion.Hash(Markdown);
     }
 
@@ -92,7 +103,7 @@ public sealed class DocumentSources(OpenIsmsDbContext db)
             _ => "Whether climate change is a relevant issue has not been determined yet.",
         }).Append(scope.ClimateChangeRationale is { } why ? $" {why.Trim()}" : "").Append("\n\n");
         md.Append("## Context\n\nThe internal and external issues and the interested parties that shaped this scope are kept in the ISMS's registers of context issues and interested parties.\n");
-        return new Generated("ISMS scope", DocumentKind.IsmsDocument, "4.3", md.ToString(), $"Scope version {scope.Number}");
+        return new Generated { Title = "ISMS scope", Kind = DocumentKind.IsmsDocument, Clauses = "4.3", Markdown = md.ToString(), SourceLabel = $"Scope version {scope.Number}" };
     }
 
     private async Task<Result<Generated>> Policy(string org, CancellationToken ct)
@@ -128,7 +139,7 @@ public sealed class DocumentSources(OpenIsmsDbContext db)
         md.Append("## Communication and review\n\n")
           .Append("This policy is communicated to everyone in the scope, who acknowledge having read it, and made available to interested parties as appropriate. ")
           .Append("It is reviewed at least once a year and whenever a significant change occurs.\n");
-        return new Generated("Information security policy", DocumentKind.SecurityPolicy, "5.2", md.ToString(), scope is null ? "No approved scope" : $"Scope version {scope.Number}");
+        return new Generated { Title = "Information security policy", Kind = DocumentKind.SecurityPolicy, Clauses = "5.2", Markdown = md.ToString(), SourceLabel = scope is null ? "No approved scope" : $"Scope version {scope.Number}" };
     }
 
     private async Task<Result<Generated>> Methodology(string org, CancellationToken ct)
@@ -163,7 +174,7 @@ public sealed class DocumentSources(OpenIsmsDbContext db)
           .Append($"A risk whose residual level is {d.Levels[Math.Clamp(d.AcceptanceThreshold, 0, d.Levels.Count - 1)].Name} or lower may be accepted by its owner. ")
           .Append("A higher residual risk needs the approval of management before it is accepted.\n\n");
         md.Append("## Reassessment\n\n").Append($"Each risk is reassessed at least every {d.ReviewIntervalMonths} months, and whenever its assets, threats or controls change significantly.\n");
-        return new Generated("Risk assessment methodology", DocumentKind.IsmsDocument, "6.1.2", md.ToString(), $"Methodology version {approved.Number}");
+        return new Generated { Title = "Risk assessment methodology", Kind = DocumentKind.IsmsDocument, Clauses = "6.1.2", Markdown = md.ToString(), SourceLabel = $"Methodology version {approved.Number}" };
     }
 
     private async Task<Result<Generated>> Treatment(string org, CancellationToken ct)
@@ -194,7 +205,7 @@ public sealed class DocumentSources(OpenIsmsDbContext db)
         Table(md, ["Risk", "Action", "Owner", "Resources", "Due", "Status"],
             actions.Select(a => new[] { a.Reference, a.Title, a.Owner ?? "", a.Resources ?? "", a.Due?.ToString("yyyy-MM-dd") ?? "", Text.Words(a.Status.ToString()) }));
         var fingerprint = DocumentVersion.Hash(md.ToString())[..12];
-        return new Generated("Risk treatment process and plan", DocumentKind.IsmsDocument, "6.1.3 e", md.ToString(), $"Risk register as of state {fingerprint}");
+        return new Generated { Title = "Risk treatment process and plan", Kind = DocumentKind.IsmsDocument, Clauses = "6.1.3 e", Markdown = md.ToString(), SourceLabel = $"Risk register as of state {fingerprint}" };
     }
 
     private async Task<Result<Generated>> Soa(string org, CancellationToken ct)
@@ -215,7 +226,7 @@ public sealed class DocumentSources(OpenIsmsDbContext db)
             r.Applicable == false ? r.ExclusionJustification ?? "" : string.Join("; ", new[] { string.Join(", ", r.Reasons), r.InclusionJustification ?? "" }.Where(x => x.Length > 0)),
             r.Status,
         }));
-        return new Generated("Statement of Applicability", DocumentKind.IsmsDocument, "6.1.3 d", md.ToString(), $"SoA version {version.Number}");
+        return new Generated { Title = "Statement of Applicability", Kind = DocumentKind.IsmsDocument, Clauses = "6.1.3 d", Markdown = md.ToString(), SourceLabel = $"SoA version {version.Number}" };
     }
 
     private static string FirstSentence(string text)
