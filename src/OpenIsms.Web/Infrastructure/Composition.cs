@@ -31,6 +31,7 @@ public static class Composition
         services.AddSingleton(MailOptions.Read(config));
         services.AddSingleton<OpenIsms.Core.Notifications.IMailTransport, SmtpMailTransport>();
         services.AddHostedService<MailSender>();
+        services.AddHostedService<DigestSender>();
         services.AddUseCases();
         var evidence = EvidenceStorage(config);
         services.AddSingleton(evidence);

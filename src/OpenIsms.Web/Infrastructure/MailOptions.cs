@@ -29,6 +29,9 @@ public sealed class MailOptions
     /// <summary>How long the sender waits between looks at the outbox when the last batch was not full.</summary>
     public int PollSeconds { get; set; } = 10;
 
+    /// <summary>From this hour of the organisation's day, each user's daily digest is sent (0–23); below 0, no digests.</summary>
+    public int DigestHour { get; set; } = 7;
+
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Smtp.Host);
 
     public string Sender => string.IsNullOrWhiteSpace(From) ? $"openisms@{Smtp.Host}" : From.Trim();

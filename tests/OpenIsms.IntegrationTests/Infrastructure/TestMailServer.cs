@@ -30,6 +30,9 @@ public static class TestMailServer
             ["Mail:Smtp:Security"] = "None",
             ["Mail:From"] = "isms@example.test",
             ["Mail:PollSeconds"] = "1",
+            // The digest tests send digests themselves, for a day they choose; the background one would race them.
+            ["Mail:DigestHour"] = "-1",
+            ["PublicUrl"] = "http://openisms.test",
         };
     }
 

@@ -26,6 +26,8 @@ public sealed class RouteRoleMatrixTests(SqliteApp shared) : IClassFixture<Sqlit
         "/setup", "/error/{code:int}", "/health/live", "/health/ready", "/api/{documentName}/openapi.json",
         // A personal acknowledgement link: one version of one document for the person it was mailed to, nothing else.
         "/ack/{Token}", "/ack/{token}/file",
+        // The daily digest's unsubscribe link: signed, names one user, switches one preference off.
+        "/mail/unsubscribe/{Token}",
     ];
 
     private List<(string Route, string? Permission, bool AllowAnonymous)> Routes(bool readableOnly = false)
