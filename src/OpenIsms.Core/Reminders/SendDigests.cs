@@ -36,7 +36,19 @@ public sealed class SendDigests(OpenIsmsDbContext db)
         public Func<string, string> UnsubscribeLink { get; set; } = _ => "";
     }
 
-    private sealed record Item(string UserId, string Section, string Text, string Path, DateOnly? Due);
+    /// <summary>One line of a digest (a class, not a positional record: five values of which four are strings).</summary>
+    private sealed class Item(string userId, string section, string text, string path, DateOnly? due)
+    {
+        public string UserId => userId;
+
+        public string Section => section;
+
+        public string Text => text;
+
+        public string Path => path;
+
+        public DateOnly? Due => due;
+    }
 
     public async Task<int> Handle(Command c, CancellationToken ct = default)
     {
