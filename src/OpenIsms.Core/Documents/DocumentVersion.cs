@@ -184,10 +184,19 @@ public sealed class DocumentVersion : Entity
     {
         State = VersionState.Current;
         ApprovedAt = at;
-        ContentSha256 = FileSha256 ?? Hash(Content ?? "");
+        ContentSha256 = ContentHash(Content, FileSha256);
     }
 
     public void Supersede() => State = VersionState.Superseded;
+
+    /// <summary>
+    /// What an approval freezes: the text's SHA-256, or the file's, or — a version with both — the SHA-256 of the two
+    /// hashes on two lines (text first), so neither can change unseen.
+    /// </summary>
+    public static string ContentHash(string? content, string? fileSha256) =>
+        string.IsNullOrWhiteSpace(content) ? fileSha256 ?? Hash("")
+        : fileSha256 is null ? Hash(content)
+        : Hash(Hash(content) + "\n" + fileSha256);
 
     public static string Hash(string content) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content)));
 

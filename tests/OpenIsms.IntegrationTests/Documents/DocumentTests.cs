@@ -31,9 +31,11 @@ public abstract partial class DocumentTests(AppFactory app)
     private async Task<ControlledDocument> Write(TestClient client, string title, string text)
     {
         var owner = await app.UserId(Roles.IsmsManager);
+        var control = await Db(db => db.Set<Core.Frameworks.Requirement>().Where(r => r.Code == "A.5.1").Select(r => r.Id).FirstAsync());
         var added = await client.SubmitAt("/documents/new", "main form", new Dictionary<string, string?>
         {
             ["Input.Kind"] = "SecurityPolicy", ["Input.Title"] = title, ["Input.OwnerId"] = owner, ["Input.ReviewIntervalMonths"] = "12",
+            ["Input.RequirementIds"] = control.ToString(),
         });
         added.StatusCode.ShouldBe(HttpStatusCode.Redirect, await added.Text());
         var document = await Document(title);
@@ -132,6 +134,9 @@ public abstract partial class DocumentTests(AppFactory app)
         var pdf = await manager.Get($"/documents/{document.Id}/versions/{draft.Id}/export.pdf");
         pdf.StatusCode.ShouldBe(HttpStatusCode.OK);
         System.Text.Encoding.ASCII.GetString((await pdf.Content.ReadAsByteArrayAsync())[..5]).ShouldBe("%PDF-");
+
+        // The control's page in the SoA lists the document that describes it.
+        (await manager.Page("/soa/A.5.1")).QuerySelector("#linked-documents")!.TextContent.ShouldContain(title);
 
         // A second decision on the same version is refused.
         var again = await TestClient.Parse(await administrator.Submit(decide, "#approve-form", new Dictionary<string, string?>()));
@@ -405,6 +410,34 @@ public abstract partial class DocumentTests(AppFactory app)
         action.Succeeded.ShouldBeTrue();
         return 0;
     });
+
+    [Fact]
+    public async Task ADraftsFile_IsCheckedAsEvidenceIs_AndTheApprovedHashCoversTextAndFile()
+    {
+        using var manager = await app.SignedIn(Roles.IsmsManager);
+        var title = $"Business continuity plan {Guid.NewGuid():N}";
+        var document = await Write(manager, title, "See the attached plan.\n");
+        var draft = (await Versions(document.Id)).Single();
+        var page = await manager.Page($"/documents/{document.Id}/versions/{draft.Id}/edit");
+
+        // A page of HTML named as a PDF is refused beside the field; nothing is attached.
+        var refused = await TestClient.Parse(await manager.SubmitFile(page, "#draft-form", new Dictionary<string, string?>(), "File", "plan.pdf",
+            new MemoryStream("<html><script>alert(1)</script></html>"u8.ToArray())));
+        refused.QuerySelector("#f-File")!.Closest(".field")!.QuerySelector(".error-message")!.TextContent.ShouldContain("content is not a PDF file");
+        (await Versions(document.Id)).Single().FileSha256.ShouldBeNull();
+
+        var bytes = "Call tree: Ann, then Bob.\n"u8.ToArray();
+        (await manager.SubmitFile(page, "#draft-form", new Dictionary<string, string?>(), "File", "call-tree.txt", new MemoryStream(bytes)))
+            .LocationPath().ShouldContain("done=saved");
+        var attached = (await Versions(document.Id)).Single();
+        attached.FileSha256.ShouldBe(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)));
+        (await (await manager.Get($"/documents/{document.Id}/versions/{draft.Id}/file")).Content.ReadAsByteArrayAsync()).ShouldBe(bytes);
+
+        await SubmitForApproval(manager, document.Id, draft.Id, "Any", await app.UserId(Roles.Administrator));
+        using var administrator = await app.SignedIn(Roles.Administrator);
+        await administrator.Submit(await administrator.Page($"/documents/{document.Id}/versions/{draft.Id}"), "#approve-form", new Dictionary<string, string?>());
+        (await Versions(document.Id)).Single().ContentSha256.ShouldBe(DocumentVersion.Hash(DocumentVersion.Hash("See the attached plan.\n") + "\n" + attached.FileSha256));
+    }
 
     [Theory]
     [InlineData(Roles.Viewer)]
