@@ -13,7 +13,8 @@ namespace OpenIsms.Core.Reminders;
 
 /// <summary>
 /// The daily digest: one mail per active user with what is due for them — versions to approve, reviews of documents
-/// they own, documents to acknowledge, treatment actions and control runs due within two weeks or overdue. Nothing due,
+/// they own, documents to acknowledge, treatment actions and control runs due within two weeks or overdue, evidence of
+/// their controls expiring. Nothing due,
 /// no mail. Each user's digest for a day is claimed in the database first, so several nodes send it once; a user who
 /// switched it off gets none. Requests (an approval asked) are mailed at once by their own use cases, not here.
 /// </summary>
@@ -94,6 +95,18 @@ public sealed class SendDigests(OpenIsmsDbContext db)
                                where k.OwnerId != null
                                select new { k.OwnerId, k.Id, k.Reference, k.Name, t.DueOn }).ToListAsync(ct))
             .Select(x => new Item(x.OwnerId!, "Control runs due", $"{x.Reference} {x.Name}", $"/controls/{x.Id}", x.DueOn)));
+
+        // A control counts by its longest-valid evidence, as on My work: an expired item that newer evidence replaced is not due.
+        var soon = c.Today.AddDays(Evidence.Evidence.ExpiringDays);
+        items.AddRange((await (from k in db.Set<Control>().AsNoTracking()
+                               where k.OwnerId != null
+                               join x in db.Set<Evidence.EvidenceControl>() on k.Id equals x.ControlId
+                               join e in db.Set<Evidence.Evidence>() on x.EvidenceId equals e.Id
+                               where e.Review != Evidence.EvidenceReview.Rejected
+                               group e.ValidUntil by new { k.Id, k.OwnerId, k.Reference, k.Name } into g
+                               select new { g.Key.Id, g.Key.OwnerId, g.Key.Reference, g.Key.Name, Until = g.Max(v => v ?? DateOnly.MaxValue) })
+                .Where(g => g.Until < soon).ToListAsync(ct))
+            .Select(x => new Item(x.OwnerId!, "Evidence expiring", $"{x.Reference} {x.Name}", $"/controls/{x.Id}", x.Until)));
 
         var byUser = items.ToLookup(i => i.UserId);
         var sent = 0;
