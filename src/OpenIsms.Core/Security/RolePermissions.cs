@@ -36,6 +36,10 @@ public static class RolePermissions
         documents.approve     x              x
         documents.campaign    x              x
         people.edit           x              x
+        roles.read            x              x             x            x        x
+        roles.edit            x              x
+        competence.read       x              x             x            x
+        competence.edit       x              x
         activity.read         x              x             x            x        x
         activity.verify       x              x                          x
         users.manage          x

@@ -1,10 +1,11 @@
 using OpenIsms.Core.Assets;
 using OpenIsms.Core.Data;
+using OpenIsms.Core.Responsibilities;
 using OpenIsms.Core.Risks;
 
 namespace OpenIsms.Core.Setup;
 
-/// <summary>What a new installation starts with, all of it editable: a four-level classification scheme and a draft 5 × 5 risk methodology.</summary>
+/// <summary>What a new installation starts with, all of it editable: a four-level classification scheme, a draft 5 × 5 risk methodology and the usual ISMS roles.</summary>
 public static class StarterData
 {
     public static void Add(OpenIsmsDbContext db)
@@ -18,5 +19,11 @@ public static class StarterData
         }
 
         db.Add(RiskMethodology.FirstDraft(MethodologyDefinition.Default()));
+        foreach (var suggestion in IsmsRole.Suggested)
+        {
+            var role = new IsmsRole();
+            role.Update(IsmsRole.Command(suggestion), DateOnly.MaxValue);
+            db.Add(role);
+        }
     }
 }

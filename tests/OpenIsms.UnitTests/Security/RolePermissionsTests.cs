@@ -2,6 +2,7 @@ using OpenIsms.Core.Security;
 using OpenIsms.Core.Activity;
 using OpenIsms.Core.Assets;
 using OpenIsms.Core.Context;
+using OpenIsms.Core.Competences;
 using OpenIsms.Core.Controls;
 using OpenIsms.Core.Documents;
 using OpenIsms.Core.Evidence;
@@ -9,6 +10,7 @@ using OpenIsms.Core.Frameworks;
 using OpenIsms.Core.Notifications;
 using OpenIsms.Core.Organisations;
 using OpenIsms.Core.People;
+using OpenIsms.Core.Responsibilities;
 using OpenIsms.Core.Risks;
 using OpenIsms.Core.Scope;
 using OpenIsms.Core.Soa;
@@ -18,15 +20,15 @@ namespace OpenIsms.UnitTests.Security;
 
 public class RolePermissionsTests
 {
-    private static readonly string[] Reading = [CataloguePermissions.Read, ScopePermissions.Read, ContextPermissions.Read, AssetPermissions.Read, RiskPermissions.Read, ControlPermissions.Read, ActivityPermissions.Read, Permissions.Self, DocumentPermissions.Read];
+    private static readonly string[] Reading = [CataloguePermissions.Read, ScopePermissions.Read, ContextPermissions.Read, AssetPermissions.Read, RiskPermissions.Read, ControlPermissions.Read, ActivityPermissions.Read, Permissions.Self, DocumentPermissions.Read, ResponsibilityPermissions.Read];
 
     /// <summary>What each role may do, written out independently of the production map.</summary>
     private static readonly Dictionary<string, string[]> Expected = new()
     {
-        [Roles.Administrator] = [.. Reading, ScopePermissions.Edit, ScopePermissions.Approve, ContextPermissions.Edit, AssetPermissions.Edit, RiskPermissions.Edit, RiskPermissions.Accept, RiskPermissions.Approve, ControlPermissions.Edit, ControlPermissions.Operate, SoaPermissions.Approve, EvidencePermissions.Read, EvidencePermissions.Add, EvidencePermissions.Review, ActivityPermissions.Verify, UserPermissions.Manage, OrganisationPermissions.Manage, PeoplePermissions.Read, PeoplePermissions.Edit, DocumentPermissions.Edit, DocumentPermissions.Approve, DocumentPermissions.Campaign, MailPermissions.Manage],
-        [Roles.IsmsManager] = [.. Reading, ScopePermissions.Edit, ScopePermissions.Approve, ContextPermissions.Edit, AssetPermissions.Edit, RiskPermissions.Edit, RiskPermissions.Accept, RiskPermissions.Approve, ControlPermissions.Edit, ControlPermissions.Operate, SoaPermissions.Approve, EvidencePermissions.Read, EvidencePermissions.Add, EvidencePermissions.Review, ActivityPermissions.Verify, PeoplePermissions.Read, PeoplePermissions.Edit, DocumentPermissions.Edit, DocumentPermissions.Approve, DocumentPermissions.Campaign],
-        [Roles.Contributor] = [.. Reading, ScopePermissions.Edit, ContextPermissions.Edit, AssetPermissions.Edit, RiskPermissions.Edit, RiskPermissions.Accept, ControlPermissions.Edit, ControlPermissions.Operate, EvidencePermissions.Read, EvidencePermissions.Add, PeoplePermissions.Read, DocumentPermissions.Edit],
-        [Roles.Auditor] = [.. Reading, EvidencePermissions.Read, ActivityPermissions.Verify, PeoplePermissions.Read],
+        [Roles.Administrator] = [.. Reading, ScopePermissions.Edit, ScopePermissions.Approve, ContextPermissions.Edit, AssetPermissions.Edit, RiskPermissions.Edit, RiskPermissions.Accept, RiskPermissions.Approve, ControlPermissions.Edit, ControlPermissions.Operate, SoaPermissions.Approve, EvidencePermissions.Read, EvidencePermissions.Add, EvidencePermissions.Review, ActivityPermissions.Verify, UserPermissions.Manage, OrganisationPermissions.Manage, PeoplePermissions.Read, PeoplePermissions.Edit, DocumentPermissions.Edit, DocumentPermissions.Approve, DocumentPermissions.Campaign, MailPermissions.Manage, ResponsibilityPermissions.Edit, CompetencePermissions.Read, CompetencePermissions.Edit],
+        [Roles.IsmsManager] = [.. Reading, ScopePermissions.Edit, ScopePermissions.Approve, ContextPermissions.Edit, AssetPermissions.Edit, RiskPermissions.Edit, RiskPermissions.Accept, RiskPermissions.Approve, ControlPermissions.Edit, ControlPermissions.Operate, SoaPermissions.Approve, EvidencePermissions.Read, EvidencePermissions.Add, EvidencePermissions.Review, ActivityPermissions.Verify, PeoplePermissions.Read, PeoplePermissions.Edit, DocumentPermissions.Edit, DocumentPermissions.Approve, DocumentPermissions.Campaign, ResponsibilityPermissions.Edit, CompetencePermissions.Read, CompetencePermissions.Edit],
+        [Roles.Contributor] = [.. Reading, ScopePermissions.Edit, ContextPermissions.Edit, AssetPermissions.Edit, RiskPermissions.Edit, RiskPermissions.Accept, ControlPermissions.Edit, ControlPermissions.Operate, EvidencePermissions.Read, EvidencePermissions.Add, PeoplePermissions.Read, DocumentPermissions.Edit, CompetencePermissions.Read],
+        [Roles.Auditor] = [.. Reading, EvidencePermissions.Read, ActivityPermissions.Verify, PeoplePermissions.Read, CompetencePermissions.Read],
         [Roles.Viewer] = [.. Reading],
     };
 
@@ -169,7 +171,7 @@ public class RolePermissionsTests
     [Fact]
     public void All_IsDiscoveredFromTheAreas()
     {
-        Permissions.All.Count.ShouldBe(31);
+        Permissions.All.Count.ShouldBe(35);
         Permissions.All.ShouldContain(SoaPermissions.Approve);
         Permissions.All.ShouldContain(PeoplePermissions.Edit);
         Permissions.All.ShouldContain(Permissions.Self);
