@@ -32,6 +32,18 @@ public static class ApiUrls
 
     public const string Campaigns = V1 + "/campaigns";
 
+    public const string Roles = V1 + "/roles";
+
+    public const string Raci = V1 + "/raci";
+
+    public const string Competences = V1 + "/competences";
+
+    public static string Role(Guid id) => $"{Roles}/{id}";
+
+    public static string Competence(Guid id) => $"{Competences}/{id}";
+
+    public static string PersonCompetence(Guid personId) => $"{Competences}/people/{personId}";
+
     public static string Document(Guid id) => $"{Documents}/{id}";
 
     public static string DocumentVersion(Guid id, Guid versionId) => $"{Documents}/{id}/versions/{versionId}";

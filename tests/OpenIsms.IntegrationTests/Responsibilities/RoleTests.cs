@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OpenIsms.Core.Data;
@@ -165,6 +167,50 @@ public abstract class RoleTests(AppFactory app)
         facts.RaciRows.ShouldBeGreaterThanOrEqualTo(1);
         facts.Unassigned.ShouldContain($"Deputy {Unique}");
     }
+
+    [Fact]
+    public async Task TheApi_DefinesRolesAssignsPeopleFillsTheRaciMatrixAndRecordsCompetence_WithThePagesRules()
+    {
+        using var api = await app.ApiClient(Roles.IsmsManager);
+        var role = await api.PostAsJsonAsync("/api/v1/roles", new { name = $"Api role {Unique}", responsibilities = "Answers the API." });
+        role.StatusCode.ShouldBe(HttpStatusCode.Created, await role.Content.ReadAsStringAsync());
+        var roleId = (await role.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        (await api.PostAsJsonAsync("/api/v1/roles", new { name = $"Api role {Unique}", responsibilities = "Twice." })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+
+        var person = await api.PostAsJsonAsync("/api/v1/people", new { name = $"Api Holder {Unique}", email = $"api.holder.{Unique}@example.org" });
+        var personId = (await person.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        (await api.PostAsJsonAsync($"/api/v1/roles/{roleId}/assignments", new { personId })).StatusCode.ShouldBe(HttpStatusCode.Created);
+        using (var one = JsonDocument.Parse(await api.GetStringAsync($"/api/v1/roles/{roleId}")))
+        {
+            one.RootElement.GetProperty("holders").EnumerateArray().Single().GetProperty("name").GetString().ShouldBe($"Api Holder {Unique}");
+        }
+
+        var twoAccountables = await api.PostAsJsonAsync("/api/v1/raci", new
+        {
+            name = $"Api process {Unique}", cells = new Dictionary<string, string> { [roleId.ToString()] = "Accountable", [await TopManagement()] = "Accountable" },
+        });
+        twoAccountables.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await twoAccountables.Content.ReadAsStringAsync()).ShouldContain("both marked Accountable");
+        (await api.PostAsJsonAsync("/api/v1/raci", new
+        {
+            name = $"Api process {Unique}", cells = new Dictionary<string, string> { [roleId.ToString()] = "AccountableResponsible", [await TopManagement()] = "Informed" },
+        })).StatusCode.ShouldBe(HttpStatusCode.Created);
+        var raci = await api.GetFromJsonAsync<JsonElement>("/api/v1/raci");
+        raci.EnumerateArray().Single(r => r.GetProperty("name").GetString() == $"Api process {Unique}").GetProperty("cells").GetProperty($"Api role {Unique}").GetString()
+            .ShouldBe("AccountableResponsible");
+
+        var competence = await api.PostAsJsonAsync("/api/v1/competences", new { name = $"Api skill {Unique}", kind = "Skill" });
+        var competenceId = (await competence.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        (await api.PutAsJsonAsync($"/api/v1/competences/roles/{roleId}", new { competenceId, level = "Working" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var future = await api.PostAsJsonAsync($"/api/v1/competences/people/{personId}/evidence", new { competenceId, kind = "TrainingRecord", description = "Course", obtainedOn = "2999-01-01" });
+        future.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await api.PostAsJsonAsync($"/api/v1/competences/people/{personId}/evidence", new { competenceId, kind = "TrainingRecord", description = "Course", obtainedOn = "2024-05-01", level = "Expert" }))
+            .StatusCode.ShouldBe(HttpStatusCode.Created);
+        var record = await api.GetFromJsonAsync<JsonElement>($"/api/v1/competences/people/{personId}");
+        record.GetProperty("needs").EnumerateArray().Single().GetProperty("state").GetString().ShouldBe("Met");
+    }
+
+    private Task<string> TopManagement() => Db(async db => (await db.Set<IsmsRole>().Where(r => r.Name == "Top management").Select(r => r.Id).SingleAsync()).ToString());
 
     [Fact]
     public async Task ReadersSeeRoles_ButOnlyEditorsChangeThem()
