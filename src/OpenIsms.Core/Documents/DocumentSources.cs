@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using OpenIsms.Core.Common;
 using OpenIsms.Core.Data;
 using OpenIsms.Core.Organisations;
+using OpenIsms.Core.People;
+using OpenIsms.Core.Responsibilities;
 using OpenIsms.Core.Risks;
 using OpenIsms.Core.Scope;
 using OpenIsms.Core.Soa;
@@ -18,6 +20,7 @@ public enum DocumentSource
     RiskMethodology,
     RiskTreatment,
     Soa,
+    Roles,
 }
 
 /// <summary>
@@ -45,7 +48,7 @@ public sealed class DocumentSources(OpenIsmsDbContext db)
         public string Hash => DocumentVersion.Hash(Markdown);
     }
 
-    public static IReadOnlyList<DocumentSource> All { get; } = [DocumentSource.Scope, DocumentSource.SecurityPolicy, DocumentSource.RiskMethodology, DocumentSource.RiskTreatment, DocumentSource.Soa];
+    public static IReadOnlyList<DocumentSource> All { get; } = [DocumentSource.Scope, DocumentSource.SecurityPolicy, DocumentSource.RiskMethodology, DocumentSource.RiskTreatment, DocumentSource.Soa, DocumentSource.Roles];
 
     public static string Describe(DocumentSource source) => source switch
     {
@@ -54,6 +57,7 @@ public sealed class DocumentSources(OpenIsmsDbContext db)
         DocumentSource.RiskMethodology => "The risk assessment methodology (clause 6.1.2), from the approved methodology",
         DocumentSource.RiskTreatment => "The risk treatment process and plan (clause 6.1.3 e), from the register",
         DocumentSource.Soa => "The Statement of Applicability (clause 6.1.3 d), from its latest approved version",
+        DocumentSource.Roles => "ISMS roles, responsibilities and authorities (clause 5.3), from the roles and the RACI matrix",
         _ => "",
     };
 
@@ -68,6 +72,7 @@ public sealed class DocumentSources(OpenIsmsDbContext db)
             DocumentSource.RiskMethodology => await Methodology(org, ct),
             DocumentSource.RiskTreatment => await Treatment(org, ct),
             DocumentSource.Soa => await Soa(org, ct),
+            DocumentSource.Roles => await RolesDocument(org, ct),
             _ => Result<Generated>.From(Result.Fail("This document is written by hand, not generated.")),
         };
     }
@@ -228,6 +233,57 @@ public sealed class DocumentSources(OpenIsmsDbContext db)
         }));
         return new Generated { Title = "Statement of Applicability", Kind = DocumentKind.IsmsDocument, Clauses = "6.1.3 d", Markdown = md.ToString(), SourceLabel = $"SoA version {version.Number}" };
     }
+
+    private async Task<Result<Generated>> RolesDocument(string org, CancellationToken ct)
+    {
+        var roles = await db.Set<IsmsRole>().AsNoTracking().OrderByDescending(r => r.TopManagement).ThenBy(r => r.Name).ToListAsync(ct);
+        if (roles.Count == 0)
+        {
+            return Result<Generated>.From(Result.Fail("Define the ISMS roles first: this document is built from them and the RACI matrix."));
+        }
+
+        var today = await db.Clock.Today(ct);
+        var holders = (await ListIsmsRoles.CurrentHolders(db, today).Join(db.Set<Person>(), a => a.PersonId, p => p.Id, (a, p) => new { a.RoleId, p.Name, p.JobTitle })
+            .OrderBy(h => h.Name).ToListAsync(ct)).ToLookup(h => h.RoleId);
+        var matrix = await new GetRaciMatrix(db).Handle(ct);
+        var md = new StringBuilder();
+        md.Append("# ISMS roles, responsibilities and authorities\n\n");
+        md.Append($"Who is responsible for what in the information security management system of {org}, with what authority, and who granted it. ")
+          .Append("Top management assigns these roles and makes them known within the organisation.\n\n");
+        foreach (var role in roles)
+        {
+            md.Append($"## {role.Name}\n\n");
+            if (role.TopManagement)
+            {
+                md.Append("This role is top management's.\n\n");
+            }
+
+            md.Append($"**Responsibilities.** {Flat(role.Responsibilities)}\n\n");
+            md.Append($"**Authorities.** {Flat(role.Authorities) ?? "None stated."}\n\n");
+            if (role.GrantedBy is not null)
+            {
+                md.Append($"**Granted by** {role.GrantedBy}{(role.GrantedOn is { } on ? $" on {on:d MMMM yyyy}" : "")}.\n\n");
+            }
+
+            var held = holders[role.Id].ToList();
+            md.Append(held.Count == 0 ? "**Held by** nobody at present.\n\n"
+                : $"**Held by** {string.Join(", ", held.Select(h => h.JobTitle is null ? h.Name : $"{h.Name} ({h.JobTitle})"))}.\n\n");
+        }
+
+        md.Append("## Who does what (RACI)\n\n")
+          .Append("R: does the work. A: answers for it (one per row). C: is consulted before. I: is informed after.\n\n");
+        Table(md, ["Process or control", .. matrix.Roles.Select(r => r.Name)],
+            matrix.Rows.Select(r => new[] { r.ControlCode is null ? r.Name : $"{r.Name} ({r.ControlCode})" }
+                .Concat(matrix.Roles.Select(c => r.Cells.TryGetValue(c.Id, out var l) ? RaciActivity.Short(l) : "")).ToArray()));
+        var fingerprint = DocumentVersion.Hash(md.ToString())[..12];
+        return new Generated
+        {
+            Title = "ISMS roles, responsibilities and authorities", Kind = DocumentKind.IsmsDocument, Clauses = "5.3", Markdown = md.ToString(),
+            SourceLabel = $"ISMS roles as of state {fingerprint}",
+        };
+    }
+
+    private static string? Flat(string? text) => text?.Replace("\r", "", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal).Trim();
 
     private static string FirstSentence(string text)
     {

@@ -166,6 +166,17 @@ public abstract class RoleTests(AppFactory app)
         var facts = await app.InScope(sp => sp.GetRequiredService<GetResponsibilityFacts>().Handle());
         facts.RaciRows.ShouldBeGreaterThanOrEqualTo(1);
         facts.Unassigned.ShouldContain($"Deputy {Unique}");
+
+        // The roles document for the register is drafted from the roles and the matrix (clause 5.3).
+        var register = await manager.Page("/documents");
+        register.QuerySelector("#generate")!.TextContent.ShouldContain("ISMS roles, responsibilities and authorities");
+        (await manager.Submit(register, "form:has(input[value=Roles])", new Dictionary<string, string?>())).LocationPath().ShouldContain("done=generated");
+        var text = await Db(db => db.Set<Core.Documents.DocumentVersion>()
+            .Where(v => db.Set<Core.Documents.ControlledDocument>().Any(d => d.Id == v.DocumentId && d.Source == Core.Documents.DocumentSource.Roles))
+            .Select(v => v.Content ?? "").SingleAsync());
+        text.ShouldContain($"## Deputy {Unique}");
+        text.ShouldContain("**Held by** nobody at present.");
+        text.ShouldContain($"| {row} |");
     }
 
     [Fact]
