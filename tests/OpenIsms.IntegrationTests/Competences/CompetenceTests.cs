@@ -110,13 +110,13 @@ public abstract class CompetenceTests(AppFactory app)
         page = await manager.Page($"/competences/people/{person}");
         var past = await TestClient.Parse(await manager.Submit(page, "#action-form", new Dictionary<string, string?>
         {
-            ["ActionInput.CompetenceId"] = skill.ToString(), ["ActionInput.Kind"] = "Mentoring", ["ActionInput.Description"] = "Shadow two audits",
+            ["ActionInput.ActionCompetenceId"] = skill.ToString(), ["ActionInput.ActionKind"] = "Mentoring", ["ActionInput.What"] = "Shadow two audits",
             ["ActionInput.DueOn"] = today.AddDays(-1).ToString("yyyy-MM-dd"),
         }));
         past.QuerySelector("#f-DueOn")!.Closest(".field")!.TextContent.ShouldContain("cannot be in the past");
         (await manager.Submit(page, "#action-form", new Dictionary<string, string?>
         {
-            ["ActionInput.CompetenceId"] = skill.ToString(), ["ActionInput.Kind"] = "Mentoring", ["ActionInput.Description"] = "Shadow two audits",
+            ["ActionInput.ActionCompetenceId"] = skill.ToString(), ["ActionInput.ActionKind"] = "Mentoring", ["ActionInput.What"] = "Shadow two audits",
             ["ActionInput.DueOn"] = today.AddDays(60).ToString("yyyy-MM-dd"), ["ActionInput.OwnerId"] = await app.UserId(Roles.IsmsManager),
         })).LocationPath().ShouldContain("done=added");
         (await States(manager, person))[skillName].ShouldBe("Gap, action planned");
