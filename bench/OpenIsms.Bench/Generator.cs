@@ -196,6 +196,12 @@ public sealed class Generator(IDictionary<string, string> settings)
         return services.BuildServiceProvider();
     }
 
+    internal static T Value<T>(Result<T> result)
+    {
+        Check(result);
+        return result.Value!;
+    }
+
     internal static void Check(Result result)
     {
         if (!result.Succeeded)

@@ -29,14 +29,14 @@ public sealed class GetCompetenceFacts(OpenIsmsDbContext db)
     {
         var today = await db.Clock.Today(ct);
         var needs = CompetenceNeeds.Current(db, today);
-        var totals = await GetCompetenceMatrix.Totals(db, needs, today, ct);
+        var totals = await GetCompetenceMatrix.Totals(db, needs, today, everyone: true, ct);
         var userId = db.CurrentUser.UserId;
         var mine = userId is null ? [] : await db.Set<CompetenceAction>().AsNoTracking()
             .Where(a => a.OwnerId == userId && a.Status == GapActionStatus.Planned).OrderBy(a => a.DueOn).Take(20)
             .Join(db.Set<Person>(), a => a.PersonId, p => p.Id, (a, p) => new { a.PersonId, p.Name, a.CompetenceId, a.DueOn })
             .Join(db.Set<Competence>(), x => x.CompetenceId, c => c.Id, (x, c) => new MyAction(x.PersonId, x.Name, c.Name, x.DueOn)).ToListAsync(ct);
         var personId = userId is null ? null : await db.Set<Person>().Where(p => p.UserId == userId).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(ct);
-        var myGaps = personId is null ? 0 : await CompetenceNeeds.Unmet(db, needs.Where(n => n.PersonId == personId), today).CountAsync(ct);
+        var myGaps = personId is null ? 0 : await CompetenceNeeds.Unmet(db, needs.Where(n => n.PersonId == personId), today).Select(n => n.CompetenceId).Distinct().CountAsync(ct);
         return new Facts { Totals = totals, MyActions = mine, MyGaps = myGaps, MyPersonId = personId };
     }
 }

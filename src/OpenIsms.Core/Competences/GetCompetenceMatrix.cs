@@ -69,9 +69,7 @@ public sealed class GetCompetenceMatrix(OpenIsmsDbContext db)
         var needs = CompetenceNeeds.Current(db, today);
         if (filter.RoleId is { } roleId)
         {
-            var ofRole = db.Set<RoleCompetence>().Where(r => r.RoleId == roleId).Select(r => r.CompetenceId);
-            var holders = ListIsmsRoles.CurrentHolders(db, today).Where(a => a.RoleId == roleId).Select(a => a.PersonId);
-            needs = needs.Where(n => ofRole.Contains(n.CompetenceId) && holders.Contains(n.PersonId));
+            needs = needs.Where(n => n.RoleId == roleId);
         }
 
         var people = db.Set<Person>().AsNoTracking().Where(p => needs.Any(n => n.PersonId == p.Id));
@@ -99,7 +97,8 @@ public sealed class GetCompetenceMatrix(OpenIsmsDbContext db)
             .Select(p => new { p.Id, p.Name, p.Department }).ToListAsync(ct);
         var ids = page.Select(p => p.Id).ToList();
 
-        var pageNeeds = await needs.Where(n => ids.Contains(n.PersonId)).ToListAsync(ct);
+        var pageNeeds = (await needs.Where(n => ids.Contains(n.PersonId)).Select(n => new { n.PersonId, n.CompetenceId, n.Kind, n.Level }).ToListAsync(ct))
+            .GroupBy(n => (n.PersonId, n.CompetenceId)).Select(g => new { g.Key.PersonId, g.Key.CompetenceId, g.First().Kind, Level = g.Max(n => n.Level) }).ToList();
         var competenceIds = pageNeeds.Select(n => n.CompetenceId).Distinct().ToList();
         var evidence = (await db.Set<CompetenceEvidence>().AsNoTracking().Where(e => ids.Contains(e.PersonId) && competenceIds.Contains(e.CompetenceId))
             .Select(e => new { e.PersonId, e.CompetenceId, e.Level, e.ObtainedOn, e.ExpiresOn }).ToListAsync(ct))
@@ -128,29 +127,20 @@ public sealed class GetCompetenceMatrix(OpenIsmsDbContext db)
             }),
         }).ToList();
 
-        return new Matrix { Columns = columns, Rows = new Page<Row>(rows, number, size, total), Totals = await Totals(db, needs, today, ct) };
+        return new Matrix { Columns = columns, Rows = new Page<Row>(rows, number, size, total), Totals = await Totals(db, needs, today, filter.RoleId is null, ct) };
     }
 
-    /// <summary>The counts over everyone the filter's role selects (not just the page), in SQL.</summary>
-    internal static async Task<Summary> Totals(OpenIsmsDbContext db, IQueryable<Need> needs, DateOnly today, CancellationToken ct)
+    /// <summary>The counts over everyone the needs select (not just the page): one query, counted here.</summary>
+    internal static async Task<Summary> Totals(OpenIsmsDbContext db, IQueryable<Need> needs, DateOnly today, bool everyone, CancellationToken ct) =>
+        Count(await CompetenceNeeds.Pairs(db, needs, today, everyone, ct));
+
+    internal static Summary Count(IReadOnlyList<NeedFlags> pairs) => new()
     {
-        var soon = today.AddDays(CompetenceRules.ExpiringWithinDays);
-        var unmet = CompetenceNeeds.Unmet(db, needs, today);
-        var all = await needs.CountAsync(ct);
-        var unmetCount = await unmet.CountAsync(ct);
-        var planned = await CompetenceNeeds.Planned(db, unmet).CountAsync(ct);
-
-        // Met but expiring: met today, and no counting evidence lasts beyond the window.
-        var expiring = await CompetenceNeeds.Met(db, needs, today).Where(n => !db.Set<CompetenceEvidence>().Any(e => e.PersonId == n.PersonId && e.CompetenceId == n.CompetenceId
-            && e.ObtainedOn <= today && (e.ExpiresOn == null || e.ExpiresOn > soon) && (n.Kind == CompetenceKind.Certification || e.Level >= n.Level))).CountAsync(ct);
-        return new Summary
-        {
-            People = await needs.Select(n => n.PersonId).Distinct().CountAsync(ct),
-            Needs = all,
-            Met = all - unmetCount,
-            Expiring = expiring,
-            GapsPlanned = planned,
-            GapsUnplanned = unmetCount - planned,
-        };
-    }
+        People = pairs.Select(p => p.PersonId).Distinct().Count(),
+        Needs = pairs.Count,
+        Met = pairs.Count(p => p.Met),
+        Expiring = pairs.Count(p => p.Met && !p.Lasting),
+        GapsPlanned = pairs.Count(p => !p.Met && p.Planned),
+        GapsUnplanned = pairs.Count(p => !p.Met && !p.Planned),
+    };
 }

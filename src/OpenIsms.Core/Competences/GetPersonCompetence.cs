@@ -103,6 +103,7 @@ public sealed class GetPersonCompetence(OpenIsmsDbContext db)
             .Join(db.Set<IsmsRole>(), a => a.RoleId, r => r.Id, (a, r) => r.Name).Distinct().OrderBy(n => n).ToListAsync(ct);
         var needs = await CompetenceNeeds.Current(db, today).Where(n => n.PersonId == personId)
             .Join(db.Set<Competence>(), n => n.CompetenceId, c => c.Id, (n, c) => new { n.CompetenceId, c.Name, n.Kind, n.Level }).ToListAsync(ct);
+        needs = needs.GroupBy(n => n.CompetenceId).Select(g => g.OrderByDescending(n => n.Level).First()).ToList();
         var evidence = await db.Set<CompetenceEvidence>().AsNoTracking().Where(e => e.PersonId == personId)
             .Join(db.Set<Competence>(), e => e.CompetenceId, c => c.Id, (e, c) => new { e, c.Name })
             .OrderByDescending(x => x.e.ObtainedOn)

@@ -28,10 +28,9 @@ public sealed class ListCompetences(OpenIsmsDbContext db)
     public async Task<IReadOnlyList<Row>> Handle(CancellationToken ct = default)
     {
         var today = await db.Clock.Today(ct);
-        var needs = CompetenceNeeds.Current(db, today);
-        var needed = (await needs.GroupBy(n => n.CompetenceId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct)).ToDictionary(x => x.Key, x => x.Count);
-        var gaps = (await CompetenceNeeds.Unmet(db, needs, today).GroupBy(n => n.CompetenceId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
-            .ToDictionary(x => x.Key, x => x.Count);
+        var pairs = await CompetenceNeeds.Pairs(db, CompetenceNeeds.Current(db, today), today, everyone: true, ct);
+        var needed = pairs.GroupBy(p => p.CompetenceId).ToDictionary(g => g.Key, g => g.Count());
+        var gaps = pairs.Where(p => !p.Met).GroupBy(p => p.CompetenceId).ToDictionary(g => g.Key, g => g.Count());
         var holders = (await db.Set<CompetenceEvidence>().AsNoTracking().Where(e => e.ObtainedOn <= today && (e.ExpiresOn == null || e.ExpiresOn >= today))
             .GroupBy(e => e.CompetenceId).Select(g => new { g.Key, Count = g.Select(e => e.PersonId).Distinct().Count() }).ToListAsync(ct))
             .ToDictionary(x => x.Key, x => x.Count);
