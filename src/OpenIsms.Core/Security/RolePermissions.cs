@@ -40,6 +40,9 @@ public static class RolePermissions
         roles.edit            x              x
         competence.read       x              x             x            x
         competence.edit       x              x
+        objectives.read       x              x             x            x        x
+        objectives.edit       x              x
+        metrics.measure       x              x             x
         activity.read         x              x             x            x        x
         activity.verify       x              x                          x
         users.manage          x

@@ -38,6 +38,14 @@ public static class ApiUrls
 
     public const string Competences = V1 + "/competences";
 
+    public const string Objectives = V1 + "/objectives";
+
+    public const string Metrics = V1 + "/metrics";
+
+    public static string Objective(Guid id) => $"{Objectives}/{id}";
+
+    public static string Metric(Guid id) => $"{Metrics}/{id}";
+
     public static string Role(Guid id) => $"{Roles}/{id}";
 
     public static string Competence(Guid id) => $"{Competences}/{id}";

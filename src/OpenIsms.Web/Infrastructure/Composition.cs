@@ -32,6 +32,7 @@ public static class Composition
         services.AddSingleton<OpenIsms.Core.Notifications.IMailTransport, SmtpMailTransport>();
         services.AddHostedService<MailSender>();
         services.AddHostedService<DigestSender>();
+        services.AddHostedService<MetricScheduler>();
         services.AddUseCases();
         var evidence = EvidenceStorage(config);
         services.AddSingleton(evidence);

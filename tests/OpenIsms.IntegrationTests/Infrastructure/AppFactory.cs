@@ -34,6 +34,7 @@ public class AppFactory(Provider provider, bool seed = true, TestDatabase? share
         // every request, so that a test sees a revoked cookie refused at once (production: within a minute).
         builder.UseSetting("SignIn:AttemptsPerClient", "100000");
         builder.UseSetting("Identity:RevalidateSeconds", "0");
+        builder.UseSetting("Metrics:PollMinutes", "0"); // tests take automatic measurements through the use case, under their clock
         builder.ConfigureServices(s => s.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, TestClientAddress>());
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

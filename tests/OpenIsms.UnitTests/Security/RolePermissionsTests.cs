@@ -8,6 +8,7 @@ using OpenIsms.Core.Documents;
 using OpenIsms.Core.Evidence;
 using OpenIsms.Core.Frameworks;
 using OpenIsms.Core.Notifications;
+using OpenIsms.Core.Objectives;
 using OpenIsms.Core.Organisations;
 using OpenIsms.Core.People;
 using OpenIsms.Core.Responsibilities;
@@ -20,14 +21,14 @@ namespace OpenIsms.UnitTests.Security;
 
 public class RolePermissionsTests
 {
-    private static readonly string[] Reading = [CataloguePermissions.Read, ScopePermissions.Read, ContextPermissions.Read, AssetPermissions.Read, RiskPermissions.Read, ControlPermissions.Read, ActivityPermissions.Read, Permissions.Self, DocumentPermissions.Read, ResponsibilityPermissions.Read];
+    private static readonly string[] Reading = [CataloguePermissions.Read, ScopePermissions.Read, ContextPermissions.Read, AssetPermissions.Read, RiskPermissions.Read, ControlPermissions.Read, ActivityPermissions.Read, Permissions.Self, DocumentPermissions.Read, ResponsibilityPermissions.Read, ObjectivePermissions.Read];
 
     /// <summary>What each role may do, written out independently of the production map.</summary>
     private static readonly Dictionary<string, string[]> Expected = new()
     {
-        [Roles.Administrator] = [.. Reading, ScopePermissions.Edit, ScopePermissions.Approve, ContextPermissions.Edit, AssetPermissions.Edit, RiskPermissions.Edit, RiskPermissions.Accept, RiskPermissions.Approve, ControlPermissions.Edit, ControlPermissions.Operate, SoaPermissions.Approve, EvidencePermissions.Read, EvidencePermissions.Add, EvidencePermissions.Review, ActivityPermissions.Verify, UserPermissions.Manage, OrganisationPermissions.Manage, PeoplePermissions.Read, PeoplePermissions.Edit, DocumentPermissions.Edit, DocumentPermissions.Approve, DocumentPermissions.Campaign, MailPermissions.Manage, ResponsibilityPermissions.Edit, CompetencePermissions.Read, CompetencePermissions.Edit],
-        [Roles.IsmsManager] = [.. Reading, ScopePermissions.Edit, ScopePermissions.Approve, ContextPermissions.Edit, AssetPermissions.Edit, RiskPermissions.Edit, RiskPermissions.Accept, RiskPermissions.Approve, ControlPermissions.Edit, ControlPermissions.Operate, SoaPermissions.Approve, EvidencePermissions.Read, EvidencePermissions.Add, EvidencePermissions.Review, ActivityPermissions.Verify, PeoplePermissions.Read, PeoplePermissions.Edit, DocumentPermissions.Edit, DocumentPermissions.Approve, DocumentPermissions.Campaign, ResponsibilityPermissions.Edit, CompetencePermissions.Read, CompetencePermissions.Edit],
-        [Roles.Contributor] = [.. Reading, ScopePermissions.Edit, ContextPermissions.Edit, AssetPermissions.Edit, RiskPermissions.Edit, RiskPermissions.Accept, ControlPermissions.Edit, ControlPermissions.Operate, EvidencePermissions.Read, EvidencePermissions.Add, PeoplePermissions.Read, DocumentPermissions.Edit, CompetencePermissions.Read],
+        [Roles.Administrator] = [.. Reading, ScopePermissions.Edit, ScopePermissions.Approve, ContextPermissions.Edit, AssetPermissions.Edit, RiskPermissions.Edit, RiskPermissions.Accept, RiskPermissions.Approve, ControlPermissions.Edit, ControlPermissions.Operate, SoaPermissions.Approve, EvidencePermissions.Read, EvidencePermissions.Add, EvidencePermissions.Review, ActivityPermissions.Verify, UserPermissions.Manage, OrganisationPermissions.Manage, PeoplePermissions.Read, PeoplePermissions.Edit, DocumentPermissions.Edit, DocumentPermissions.Approve, DocumentPermissions.Campaign, MailPermissions.Manage, ResponsibilityPermissions.Edit, CompetencePermissions.Read, CompetencePermissions.Edit, ObjectivePermissions.Edit, ObjectivePermissions.Measure],
+        [Roles.IsmsManager] = [.. Reading, ScopePermissions.Edit, ScopePermissions.Approve, ContextPermissions.Edit, AssetPermissions.Edit, RiskPermissions.Edit, RiskPermissions.Accept, RiskPermissions.Approve, ControlPermissions.Edit, ControlPermissions.Operate, SoaPermissions.Approve, EvidencePermissions.Read, EvidencePermissions.Add, EvidencePermissions.Review, ActivityPermissions.Verify, PeoplePermissions.Read, PeoplePermissions.Edit, DocumentPermissions.Edit, DocumentPermissions.Approve, DocumentPermissions.Campaign, ResponsibilityPermissions.Edit, CompetencePermissions.Read, CompetencePermissions.Edit, ObjectivePermissions.Edit, ObjectivePermissions.Measure],
+        [Roles.Contributor] = [.. Reading, ScopePermissions.Edit, ContextPermissions.Edit, AssetPermissions.Edit, RiskPermissions.Edit, RiskPermissions.Accept, ControlPermissions.Edit, ControlPermissions.Operate, EvidencePermissions.Read, EvidencePermissions.Add, PeoplePermissions.Read, DocumentPermissions.Edit, CompetencePermissions.Read, ObjectivePermissions.Measure],
         [Roles.Auditor] = [.. Reading, EvidencePermissions.Read, ActivityPermissions.Verify, PeoplePermissions.Read, CompetencePermissions.Read],
         [Roles.Viewer] = [.. Reading],
     };
@@ -171,7 +172,7 @@ public class RolePermissionsTests
     [Fact]
     public void All_IsDiscoveredFromTheAreas()
     {
-        Permissions.All.Count.ShouldBe(35);
+        Permissions.All.Count.ShouldBe(38);
         Permissions.All.ShouldContain(SoaPermissions.Approve);
         Permissions.All.ShouldContain(PeoplePermissions.Edit);
         Permissions.All.ShouldContain(Permissions.Self);
