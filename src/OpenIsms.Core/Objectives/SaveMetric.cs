@@ -93,23 +93,39 @@ public sealed class SaveMetric(OpenIsmsDbContext db)
 /// <summary>Adds the suggested starter metrics that are not there yet (by name), written in the project's own words.</summary>
 public sealed class AddSuggestedMetrics(OpenIsmsDbContext db)
 {
-    public sealed record Suggestion(string Name, MetricSource Source, Direction Direction, decimal Target, string Unit, string Description);
+    public sealed record Suggestion
+    {
+        public required string Name { get; init; }
+
+        public required MetricSource Source { get; init; }
+
+        public required Direction Direction { get; init; }
+
+        public required decimal Target { get; init; }
+
+        public required string Unit { get; init; }
+
+        public required string Description { get; init; }
+    }
+
+    private static Suggestion S(string name, MetricSource source, Direction direction, decimal target, string unit, string description) =>
+        new() { Name = name, Source = source, Direction = direction, Target = target, Unit = unit, Description = description };
 
     public static IReadOnlyList<Suggestion> Suggested { get; } =
     [
-        new("Overdue risk treatment actions", MetricSource.OverdueTreatmentActions, Direction.LowerIsBetter, 0, "actions",
+        S("Overdue risk treatment actions", MetricSource.OverdueTreatmentActions, Direction.LowerIsBetter, 0, "actions",
             "Treatment actions past their due date and not done: how well the treatment plan is kept. Counted by OpenIsms from the treatment plan."),
-        new("Risks past their review date", MetricSource.OverdueRiskReviews, Direction.LowerIsBetter, 0, "risks",
+        S("Risks past their review date", MetricSource.OverdueRiskReviews, Direction.LowerIsBetter, 0, "risks",
             "Open risks whose reassessment is overdue. Counted by OpenIsms from the risk register."),
-        new("Documents past their review date", MetricSource.OverdueDocumentReviews, Direction.LowerIsBetter, 0, "documents",
+        S("Documents past their review date", MetricSource.OverdueDocumentReviews, Direction.LowerIsBetter, 0, "documents",
             "Approved documents whose review is overdue. Counted by OpenIsms from the document register."),
-        new("Competence needs met", MetricSource.CompetenceNeedsMet, Direction.HigherIsBetter, 95, "%",
+        S("Competence needs met", MetricSource.CompetenceNeedsMet, Direction.HigherIsBetter, 95, "%",
             "The share of the competences that ISMS roles need that their holders show by valid evidence. Computed by OpenIsms from the competence records."),
-        new("Awareness training completed", MetricSource.Manual, Direction.HigherIsBetter, 95, "%",
+        S("Awareness training completed", MetricSource.Manual, Direction.HigherIsBetter, 95, "%",
             "The share of staff who are in date with their security awareness training."),
-        new("Phishing simulation click rate", MetricSource.Manual, Direction.LowerIsBetter, 5, "%",
+        S("Phishing simulation click rate", MetricSource.Manual, Direction.LowerIsBetter, 5, "%",
             "The share of recipients who clicked the link in the last phishing simulation."),
-        new("Information security incidents of high severity", MetricSource.Manual, Direction.LowerIsBetter, 0, "incidents",
+        S("Information security incidents of high severity", MetricSource.Manual, Direction.LowerIsBetter, 0, "incidents",
             "Incidents rated high or critical in the period."),
     ];
 
