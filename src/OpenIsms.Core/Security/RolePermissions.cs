@@ -36,6 +36,8 @@ public static class RolePermissions
         documents.approve     x              x
         documents.campaign    x              x
         people.edit           x              x
+        training.read         x              x             x            x
+        training.edit         x              x
         activity.read         x              x             x            x        x
         activity.verify       x              x                          x
         users.manage          x
