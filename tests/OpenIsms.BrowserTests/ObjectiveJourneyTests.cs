@@ -55,7 +55,7 @@ public sealed class ObjectiveJourneyTests(BrowserApp app) : IClassFixture<Browse
         await Expect(page.Locator("#measurement-form .error-message")).ToContainTextAsync("cannot be in the future", Shown);
         await page.GetByLabel("Taken on").FillAsync(today.ToString("yyyy-MM-dd"));
         await page.GetByRole(AriaRole.Button, new() { Name = "Record value" }).ClickAsync();
-        await Expect(page).ToHaveURLAsync(new Regex("done=recorded"));
+        await Expect(page).ToHaveURLAsync(new Regex("done=value-recorded"));
         await Expect(page.Locator("#trend svg circle")).ToHaveCountAsync(1);
         await Expect(page.Locator("#measurements")).ToContainTextAsync("3.5", Shown);
         await BrowserApp.Look(page, "71-metric-trend");

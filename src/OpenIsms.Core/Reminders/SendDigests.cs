@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using OpenIsms.Core.Awareness;
 using OpenIsms.Core.Common;
 using OpenIsms.Core.Controls;
 using OpenIsms.Core.Data;
@@ -14,11 +15,11 @@ namespace OpenIsms.Core.Reminders;
 /// <summary>
 /// The daily digest: one mail per active user with what is due for them — versions to approve, reviews of documents
 /// they own, documents to acknowledge, treatment actions and control runs due within two weeks or overdue, evidence of
-/// their controls expiring. Nothing due,
-/// no mail. Each user's digest for a day is claimed in the database first, so several nodes send it once; a user who
+/// their controls expiring, trainings of theirs (as a person on the staff list) due within two weeks or overdue. Nothing
+/// due, no mail. Each user's digest for a day is claimed in the database first, so several nodes send it once; a user who
 /// switched it off gets none. Requests (an approval asked) are mailed at once by their own use cases, not here.
 /// </summary>
-public sealed class SendDigests(OpenIsmsDbContext db)
+public sealed class SendDigests(OpenIsmsDbContext db, GetTrainingsDue trainingsDue)
 {
     public const string Kind = "digest";
 
@@ -107,6 +108,10 @@ public sealed class SendDigests(OpenIsmsDbContext db)
                                select new { g.Key.Id, g.Key.OwnerId, g.Key.Reference, g.Key.Name, Until = g.Max(v => v ?? DateOnly.MaxValue) })
                 .Where(g => g.Until < soon).ToListAsync(ct))
             .Select(x => new Item(x.OwnerId!, "Evidence expiring", $"{x.Reference} {x.Name}", $"/controls/{x.Id}", x.Until)));
+
+        // Trainings by the awareness area's one due-date rule, for the person linked to each account.
+        items.AddRange((await trainingsDue.Handle(c.Today, horizon, ct))
+            .Select(x => new Item(x.UserId, "Training to complete", x.Training, "/training/mine", x.Due)));
 
         var byUser = items.ToLookup(i => i.UserId);
         var sent = 0;

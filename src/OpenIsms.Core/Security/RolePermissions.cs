@@ -43,6 +43,8 @@ public static class RolePermissions
         objectives.read       x              x             x            x        x
         objectives.edit       x              x
         metrics.measure       x              x             x
+        training.read         x              x             x            x
+        training.edit         x              x
         activity.read         x              x             x            x        x
         activity.verify       x              x                          x
         users.manage          x

@@ -52,6 +52,12 @@ public static class ApiUrls
 
     public static string PersonCompetence(Guid personId) => $"{Competences}/people/{personId}";
 
+    public const string Trainings = V1 + "/trainings";
+
+    public static string TrainingAssignments(Guid id) => $"{Trainings}/{id}/assignments";
+
+    public static string TrainingCompletions(Guid id) => $"{Trainings}/{id}/completions";
+
     public static string Document(Guid id) => $"{Documents}/{id}";
 
     public static string DocumentVersion(Guid id, Guid versionId) => $"{Documents}/{id}/versions/{versionId}";

@@ -33,7 +33,7 @@ public sealed class RolePage(IPage page) : AppPage(page)
     {
         await Page.Locator("#assign-form").GetByLabel("Person").SelectOptionAsync(new SelectOptionValue { Label = person });
         await Button("Assign the role").ClickAsync();
-        return await Arrived(this, new Regex("done=assigned"));
+        return await Arrived(this, new Regex("done=role-assigned"));
     }
 }
 

@@ -44,7 +44,7 @@ public abstract class CompetenceTests(AppFactory app)
         (await manager.SubmitAt("/people/new", "main form", new Dictionary<string, string?> { ["Input.Name"] = $"Ada Auditor {unique}", ["Input.Department"] = department }))
             .LocationPath().ShouldBe("/people?done=added");
         var person = await Db(db => db.Set<Person>().Where(p => p.Name == $"Ada Auditor {unique}").Select(p => p.Id).SingleAsync());
-        (await manager.Submit(rolePage, "#assign-form", new Dictionary<string, string?> { ["AssignInput.PersonId"] = person.ToString() })).LocationPath().ShouldContain("done=assigned");
+        (await manager.Submit(rolePage, "#assign-form", new Dictionary<string, string?> { ["AssignInput.PersonId"] = person.ToString() })).LocationPath().ShouldContain("done=role-assigned");
         return (role, person, cert, skill, department);
     }
 

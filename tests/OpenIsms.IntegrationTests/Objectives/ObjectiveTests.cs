@@ -69,7 +69,7 @@ public abstract class ObjectiveTests(AppFactory app)
         (await Db(db => db.Set<Measurement>().CountAsync(m => m.MetricId == metric))).ShouldBe(0);
 
         (await contributor.Submit(page, "#measurement-form", new Dictionary<string, string?> { ["Input.TakenOn"] = today.ToString("yyyy-MM-dd"), ["Input.Value"] = "12.5" }))
-            .LocationPath().ShouldContain("done=recorded");
+            .LocationPath().ShouldContain("done=value-recorded");
         (await Db(db => db.Set<Metric>().Where(m => m.Id == metric).Select(m => m.NextDueOn).SingleAsync())).ShouldBe(today.AddMonths(3));
 
         // The same open form posted again is stale: the value is not recorded twice.
@@ -80,7 +80,7 @@ public abstract class ObjectiveTests(AppFactory app)
         var first = await Db(db => db.Set<Measurement>().Where(m => m.MetricId == metric).Select(m => m.Id).SingleAsync());
         var correct = await contributor.Page($"/metrics/{metric}?corrects={first}");
         (await contributor.Submit(correct, "#measurement-form", new Dictionary<string, string?> { ["Input.TakenOn"] = today.ToString("yyyy-MM-dd"), ["Input.Value"] = "2.5", ["Input.Note"] = "Typo" }))
-            .LocationPath().ShouldContain("done=recorded");
+            .LocationPath().ShouldContain("done=value-recorded");
         var shown = await contributor.Page($"/metrics/{metric}");
         shown.QuerySelector("#measurements del")!.TextContent.ShouldBe("12.5");
         shown.QuerySelector("#trend svg")!.GetAttribute("data-points").ShouldBe("1");
@@ -137,7 +137,7 @@ public abstract class ObjectiveTests(AppFactory app)
             return await db.Set<Core.Documents.ControlledDocument>().CountAsync(d => d.Status == Core.Documents.DocumentStatus.Approved && d.NextReview < today);
         });
         var page = await manager.Page($"/metrics/{id}");
-        (await manager.Submit(page, "#measure-now", new Dictionary<string, string?>())).LocationPath().ShouldContain("done=recorded");
+        (await manager.Submit(page, "#measure-now", new Dictionary<string, string?>())).LocationPath().ShouldContain("done=value-recorded");
         (await Db(db => db.Set<Measurement>().Where(m => m.MetricId == id).Select(m => m.Value).SingleAsync())).ShouldBe(expected);
         (await manager.Page($"/metrics/{id}")).QuerySelector("#measurements")!.TextContent.ShouldContain("Measured by OpenIsms on request");
     }

@@ -94,7 +94,7 @@ public abstract class RoleTests(AppFactory app)
         var rolePage = await manager.Page($"/roles/{roleId}");
         rolePage.QuerySelector("#holders")!.TextContent.ShouldContain("Nobody holds this role today");
         (await manager.Submit(rolePage, "#assign-form", new Dictionary<string, string?> { ["AssignInput.PersonId"] = bea.ToString(), ["AssignInput.Note"] = "Appointed by letter" }))
-            .LocationPath().ShouldContain("done=assigned");
+            .LocationPath().ShouldContain("done=role-assigned");
         var again = await TestClient.Parse(await manager.Submit(rolePage, "#assign-form", new Dictionary<string, string?> { ["AssignInput.PersonId"] = bea.ToString() }));
         again.QuerySelector("#assign-form")!.TextContent.ShouldContain("already holds the role");
         var left = await TestClient.Parse(await manager.Submit(rolePage, "#assign-form", new Dictionary<string, string?> { ["AssignInput.PersonId"] = leaver.ToString() }));

@@ -1,5 +1,6 @@
 using OpenIsms.Core.Security;
 using OpenIsms.Core.Activity;
+using OpenIsms.Core.Awareness;
 using OpenIsms.Core.Assets;
 using OpenIsms.Core.Context;
 using OpenIsms.Core.Competences;
@@ -26,10 +27,10 @@ public class RolePermissionsTests
     /// <summary>What each role may do, written out independently of the production map.</summary>
     private static readonly Dictionary<string, string[]> Expected = new()
     {
-        [Roles.Administrator] = [.. Reading, ScopePermissions.Edit, ScopePermissions.Approve, ContextPermissions.Edit, AssetPermissions.Edit, RiskPermissions.Edit, RiskPermissions.Accept, RiskPermissions.Approve, ControlPermissions.Edit, ControlPermissions.Operate, SoaPermissions.Approve, EvidencePermissions.Read, EvidencePermissions.Add, EvidencePermissions.Review, ActivityPermissions.Verify, UserPermissions.Manage, OrganisationPermissions.Manage, PeoplePermissions.Read, PeoplePermissions.Edit, DocumentPermissions.Edit, DocumentPermissions.Approve, DocumentPermissions.Campaign, MailPermissions.Manage, ResponsibilityPermissions.Edit, CompetencePermissions.Read, CompetencePermissions.Edit, ObjectivePermissions.Edit, ObjectivePermissions.Measure],
-        [Roles.IsmsManager] = [.. Reading, ScopePermissions.Edit, ScopePermissions.Approve, ContextPermissions.Edit, AssetPermissions.Edit, RiskPermissions.Edit, RiskPermissions.Accept, RiskPermissions.Approve, ControlPermissions.Edit, ControlPermissions.Operate, SoaPermissions.Approve, EvidencePermissions.Read, EvidencePermissions.Add, EvidencePermissions.Review, ActivityPermissions.Verify, PeoplePermissions.Read, PeoplePermissions.Edit, DocumentPermissions.Edit, DocumentPermissions.Approve, DocumentPermissions.Campaign, ResponsibilityPermissions.Edit, CompetencePermissions.Read, CompetencePermissions.Edit, ObjectivePermissions.Edit, ObjectivePermissions.Measure],
-        [Roles.Contributor] = [.. Reading, ScopePermissions.Edit, ContextPermissions.Edit, AssetPermissions.Edit, RiskPermissions.Edit, RiskPermissions.Accept, ControlPermissions.Edit, ControlPermissions.Operate, EvidencePermissions.Read, EvidencePermissions.Add, PeoplePermissions.Read, DocumentPermissions.Edit, CompetencePermissions.Read, ObjectivePermissions.Measure],
-        [Roles.Auditor] = [.. Reading, EvidencePermissions.Read, ActivityPermissions.Verify, PeoplePermissions.Read, CompetencePermissions.Read],
+        [Roles.Administrator] = [.. Reading, ScopePermissions.Edit, ScopePermissions.Approve, ContextPermissions.Edit, AssetPermissions.Edit, RiskPermissions.Edit, RiskPermissions.Accept, RiskPermissions.Approve, ControlPermissions.Edit, ControlPermissions.Operate, SoaPermissions.Approve, EvidencePermissions.Read, EvidencePermissions.Add, EvidencePermissions.Review, ActivityPermissions.Verify, UserPermissions.Manage, OrganisationPermissions.Manage, PeoplePermissions.Read, PeoplePermissions.Edit, DocumentPermissions.Edit, DocumentPermissions.Approve, DocumentPermissions.Campaign, MailPermissions.Manage, ResponsibilityPermissions.Edit, CompetencePermissions.Read, CompetencePermissions.Edit, ObjectivePermissions.Edit, ObjectivePermissions.Measure, AwarenessPermissions.Read, AwarenessPermissions.Edit],
+        [Roles.IsmsManager] = [.. Reading, ScopePermissions.Edit, ScopePermissions.Approve, ContextPermissions.Edit, AssetPermissions.Edit, RiskPermissions.Edit, RiskPermissions.Accept, RiskPermissions.Approve, ControlPermissions.Edit, ControlPermissions.Operate, SoaPermissions.Approve, EvidencePermissions.Read, EvidencePermissions.Add, EvidencePermissions.Review, ActivityPermissions.Verify, PeoplePermissions.Read, PeoplePermissions.Edit, DocumentPermissions.Edit, DocumentPermissions.Approve, DocumentPermissions.Campaign, ResponsibilityPermissions.Edit, CompetencePermissions.Read, CompetencePermissions.Edit, ObjectivePermissions.Edit, ObjectivePermissions.Measure, AwarenessPermissions.Read, AwarenessPermissions.Edit],
+        [Roles.Contributor] = [.. Reading, ScopePermissions.Edit, ContextPermissions.Edit, AssetPermissions.Edit, RiskPermissions.Edit, RiskPermissions.Accept, ControlPermissions.Edit, ControlPermissions.Operate, EvidencePermissions.Read, EvidencePermissions.Add, PeoplePermissions.Read, DocumentPermissions.Edit, CompetencePermissions.Read, ObjectivePermissions.Measure, AwarenessPermissions.Read],
+        [Roles.Auditor] = [.. Reading, EvidencePermissions.Read, ActivityPermissions.Verify, PeoplePermissions.Read, CompetencePermissions.Read, AwarenessPermissions.Read],
         [Roles.Viewer] = [.. Reading],
     };
 
@@ -172,7 +173,8 @@ public class RolePermissionsTests
     [Fact]
     public void All_IsDiscoveredFromTheAreas()
     {
-        Permissions.All.Count.ShouldBe(38);
+        Permissions.All.Count.ShouldBe(40);
+        Permissions.All.ShouldContain(AwarenessPermissions.Edit);
         Permissions.All.ShouldContain(SoaPermissions.Approve);
         Permissions.All.ShouldContain(PeoplePermissions.Edit);
         Permissions.All.ShouldContain(Permissions.Self);
