@@ -61,11 +61,15 @@ public sealed class GetObjective(OpenIsmsDbContext db)
             .Select(m => new { m.Id, m.Name, m.Unit, m.Direction, m.Target, m.Threshold, m.RetiredOn, m.NextDueOn }).ToListAsync(ct);
         var ids = metrics.Select(m => m.Id).ToList();
 
-        // The latest values of each metric: one query, ranked by day within each metric.
-        var values = await db.Set<Measurement>().AsNoTracking()
-            .Where(m => ids.Contains(m.MetricId) && !db.Set<Measurement>().Any(c => c.SupersedesId == m.Id))
-            .Where(m => db.Set<Measurement>().Count(n => n.MetricId == m.MetricId && n.TakenOn > m.TakenOn && !db.Set<Measurement>().Any(c => c.SupersedesId == n.Id)) < SparkLength)
-            .Select(m => new { m.MetricId, m.TakenOn, m.CreatedAt, m.Value }).ToListAsync(ct);
+        // The latest values of each of the objective's metrics: one small indexed query per metric (an objective has a
+        // handful), each reading only its last values from (MetricId, TakenOn).
+        var values = new List<(Guid MetricId, DateOnly TakenOn, DateTime CreatedAt, decimal Value)>();
+        foreach (var metricId in ids)
+        {
+            values.AddRange((await GetMetric.Current(db, metricId).AsNoTracking().OrderByDescending(m => m.TakenOn).ThenByDescending(m => m.CreatedAt).Take(SparkLength)
+                .Select(m => new { m.MetricId, m.TakenOn, m.CreatedAt, m.Value }).ToListAsync(ct)).Select(m => (m.MetricId, m.TakenOn, m.CreatedAt, m.Value)));
+        }
+
         var byMetric = values.ToLookup(v => v.MetricId);
         return new View
         {
