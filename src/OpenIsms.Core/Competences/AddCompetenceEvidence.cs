@@ -100,14 +100,6 @@ public sealed class GetCompetenceEvidenceFile(OpenIsmsDbContext db, IEvidenceSto
             return Result<EvidenceFiles.Opened>.From(Result.NotFound());
         }
 
-        var actual = await store.Rehash(file.FileSha256, ct);
-        if (actual != file.FileSha256 || store.Open(file.FileSha256) is not { } content)
-        {
-            return Result<EvidenceFiles.Opened>.From(Result.Fail(actual is null
-                ? "The file is missing from the store. Restore it from a backup."
-                : "The file no longer matches the SHA-256 hash recorded when it was added, so it is not served. Restore it from a backup."));
-        }
-
-        return new EvidenceFiles.Opened(content, file.FileName!, file.FileContentType ?? "application/octet-stream", file.FileSha256);
+        return await EvidenceFiles.OpenVerified(store, file.FileSha256, file.FileName!, file.FileContentType, "The file", ct);
     }
 }

@@ -40,4 +40,21 @@ public sealed class EvidenceFiles(OpenIsmsDbContext db, IEvidenceStore store)
         await db.SaveChangesAsync(ct);
         return new Opened(content, file.FileName!, file.ContentType!, file.Sha256);
     }
+
+    /// <summary>
+    /// A file another record keeps in the store (a document's, a certificate's scan), served only while its SHA-256 still
+    /// matches the one recorded when it was attached. <paramref name="what"/> names it in the message ("The document's file").
+    /// </summary>
+    public static async Task<Result<Opened>> OpenVerified(IEvidenceStore store, string sha256, string fileName, string? contentType, string what, CancellationToken ct)
+    {
+        var actual = await store.Rehash(sha256, ct);
+        if (actual != sha256 || store.Open(sha256) is not { } content)
+        {
+            return Result<Opened>.From(Result.Fail(actual is null
+                ? $"{what} is missing from the store. Restore it from a backup."
+                : $"{what} no longer matches the SHA-256 hash recorded when it was attached, so it is not served. Restore it from a backup."));
+        }
+
+        return new Opened(content, fileName, contentType ?? "application/octet-stream", sha256);
+    }
 }

@@ -45,6 +45,8 @@ public static class RolePermissions
         metrics.measure       x              x             x
         training.read         x              x             x            x
         training.edit         x              x
+        communication.read    x              x             x            x        x
+        communication.edit    x              x             x
         activity.read         x              x             x            x        x
         activity.verify       x              x                          x
         users.manage          x

@@ -46,6 +46,10 @@ public static class ApiUrls
 
     public static string Metric(Guid id) => $"{Metrics}/{id}";
 
+    public const string Communications = V1 + "/communications";
+
+    public static string Communication(Guid id) => $"{Communications}/{id}";
+
     public static string Role(Guid id) => $"{Roles}/{id}";
 
     public static string Competence(Guid id) => $"{Competences}/{id}";
