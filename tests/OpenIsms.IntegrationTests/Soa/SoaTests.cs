@@ -84,7 +84,7 @@ public abstract class SoaTests(AppFactory app)
 
         // Change one row: the draft differs from version 1 in exactly that.
         (await Decide(manager, "A.8.28", "no", "We develop no software; configuration is done by the supplier.")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        var diff = await manager.Page("/soa/compare?from=1");
+        var diff = await manager.Page("/soa/compare?fromNumber=1");
         var rows = diff.QuerySelectorAll("tbody tr").ToList();
         rows.Count.ShouldBe(1);
         rows[0].TextContent.ShouldContain("A.8.28");
@@ -92,7 +92,7 @@ public abstract class SoaTests(AppFactory app)
         rows[0].QuerySelector(".after")!.TextContent.ShouldBe("We develop no software; configuration is done by the supplier.");
 
         (await manager.Submit(await manager.Page("/soa"), "form.approve-bar", new Dictionary<string, string?>())).LocationPath().ShouldStartWith("/soa/versions/2");
-        (await manager.Page("/soa/compare?from=1&to=2")).QuerySelectorAll("tbody tr").Length.ShouldBe(1);
+        (await manager.Page("/soa/compare?fromNumber=1&toNumber=2")).QuerySelectorAll("tbody tr").Length.ShouldBe(1);
         (await manager.Page("/soa/versions/1")).QuerySelector("main")!.TextContent.ShouldContain("We develop no software.", customMessage: "version 1 stays as it was");
 
         using var viewer = await app.SignedIn(Roles.Viewer);

@@ -61,8 +61,8 @@ public class UrlBuilderTests
         SoaUrls.Home.Done("saved").At("A.5.1").ShouldBe("/soa?done=saved#A.5.1");
         SoaUrls.List(new() { Decision = "undecided", Theme = "People" }).Done("saved").ShouldBe("/soa?theme=People&decision=undecided&done=saved");
         SoaUrls.Version(3).At("A.5.1").ShouldBe("/soa/versions/3#A.5.1");
-        SoaUrls.Compare(2).ShouldBe("/soa/compare?from=2");
-        SoaUrls.Compare(2, 3).ShouldBe("/soa/compare?from=2&to=3");
+        SoaUrls.Compare(2).ShouldBe("/soa/compare?fromNumber=2");
+        SoaUrls.Compare(2, 3).ShouldBe("/soa/compare?fromNumber=2&toNumber=3");
         SoaUrls.Export("pdf").ShouldBe("/soa/export.pdf?version=draft");
         SoaUrls.Export("xlsx", 4).ShouldBe("/soa/export.xlsx?version=4");
     }

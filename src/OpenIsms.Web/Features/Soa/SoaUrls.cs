@@ -25,7 +25,7 @@ public static class SoaUrls
     public static string Version(int number) => $"{Home}/versions/{number}";
 
     /// <summary>The changes from version <paramref name="from"/> to version <paramref name="to"/>, or to the draft.</summary>
-    public static string Compare(int from, int? to = null) => $"{Home}/compare?from={from}{(to is { } t ? $"&to={t}" : "")}";
+    public static string Compare(int from, int? to = null) => $"{Home}/compare?fromNumber={from}{(to is { } t ? $"&toNumber={t}" : "")}";
 
     /// <summary>The draft statement as a file (xlsx, docx or pdf).</summary>
     public static string Export(string format) => $"{Home}/export.{format}?version=draft";
