@@ -23,7 +23,8 @@ public static class SupportBench
     public static async Task Run(bool small)
     {
         var (people, trainings, completions, lines, records) = small ? (60, 3, 400, 20, 100) : (1_000, 10, 20_000, 300, 3_000);
-        var folder = Path.Combine(Path.GetTempPath(), "openisms-bench", Guid.NewGuid().ToString("N"));
+        var kept = Environment.GetEnvironmentVariable("OPENISMS_BENCH_FOLDER");
+        var folder = kept ?? Path.Combine(Path.GetTempPath(), "openisms-bench", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         var environment = new Dictionary<string, string> { ["Database__Provider"] = "Sqlite", ["Data__Folder"] = folder };
         try
@@ -78,7 +79,10 @@ public static class SupportBench
         finally
         {
             SqliteConnection.ClearAllPools();
-            Directory.Delete(folder, recursive: true);
+            if (kept is null)
+            {
+                Directory.Delete(folder, recursive: true);
+            }
         }
     }
 

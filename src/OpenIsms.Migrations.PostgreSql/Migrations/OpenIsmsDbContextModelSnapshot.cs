@@ -542,7 +542,7 @@ namespace OpenIsms.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("PersonId");
 
-                    b.HasIndex("TrainingId", "PersonId", "CompletedOn");
+                    b.HasIndex("TrainingId", "PersonId", "Passed", "CompletedOn");
 
                     b.ToTable("TrainingCompletion");
                 });

@@ -533,7 +533,7 @@ namespace OpenIsms.Migrations.Sqlite.Migrations
 
                     b.HasIndex("PersonId");
 
-                    b.HasIndex("TrainingId", "PersonId", "CompletedOn");
+                    b.HasIndex("TrainingId", "PersonId", "Passed", "CompletedOn");
 
                     b.ToTable("TrainingCompletion");
                 });
