@@ -9,7 +9,7 @@ namespace OpenIsms.Core.Awareness;
 /// The page an auditor looks at for clause 7.3: each assigned training's completion rate overall and per department,
 /// and who is overdue. Grouped in SQL, due dates computed in memory (<see cref="AwarenessRoster"/>).
 /// </summary>
-public sealed class GetAwarenessDashboard(OpenIsmsDbContext db)
+public sealed class GetAwarenessDashboard(OpenIsmsDbContext db, AwarenessRosterCache roster)
 {
     public const string NoDepartment = "No department";
 
@@ -61,13 +61,19 @@ public sealed class GetAwarenessDashboard(OpenIsmsDbContext db)
             .Select(t => new { t.Id, t.Reference, t.Title, Assigned = db.Set<TrainingAssignment>().Any(a => a.TrainingId == t.Id) }).ToListAsync(ct);
         var departments = await db.Set<Person>().AsNoTracking().Where(p => p.Department != null && (p.LeavingDate == null || p.LeavingDate >= today))
             .Select(p => p.Department!).Distinct().OrderBy(d => d).ToListAsync(ct);
-        var entries = await AwarenessRoster.Load(db, today, new AwarenessRoster.Scope { TrainingId = f.TrainingId }, ct);
-        if (f.Department is { } department)
+        IEnumerable<AwarenessRoster.Entry> entries = await roster.Everyone(db, today, ct);
+        if (f.TrainingId is { } trainingId)
         {
-            entries = entries.Where(e => string.Equals(e.Person.Department ?? NoDepartment, department, StringComparison.OrdinalIgnoreCase)).ToList();
+            entries = entries.Where(e => e.Training.Id == trainingId);
         }
 
-        var rates = entries.GroupBy(e => e.Training).OrderBy(g => g.Key.Reference).Select(g => new TrainingRate
+        if (f.Department is { } department)
+        {
+            entries = entries.Where(e => string.Equals(e.Person.Department ?? NoDepartment, department, StringComparison.OrdinalIgnoreCase));
+        }
+
+        var selected = entries.ToList();
+        var rates = selected.GroupBy(e => e.Training).OrderBy(g => g.Key.Reference).Select(g => new TrainingRate
         {
             TrainingId = g.Key.Id, Reference = g.Key.Reference, Title = g.Key.Title, ValidityMonths = g.Key.ValidityMonths, Rate = Rate.Of(g),
             Departments = g.GroupBy(e => e.Person.Department ?? NoDepartment, StringComparer.OrdinalIgnoreCase).OrderBy(d => d.Key, StringComparer.OrdinalIgnoreCase)
@@ -75,7 +81,7 @@ public sealed class GetAwarenessDashboard(OpenIsmsDbContext db)
         }).ToList();
         var size = PageSizes.Normalise(f.PageSize);
         var page = PageSizes.NormalisePage(f.Page);
-        var overdue = entries.Where(e => e.Status == TrainingStatus.Overdue).OrderBy(e => e.Due).ThenBy(e => e.Person.Name).ThenBy(e => e.Training.Reference).ToList();
+        var overdue = selected.Where(e => e.Status == TrainingStatus.Overdue).OrderBy(e => e.Due).ThenBy(e => e.Person.Name).ThenBy(e => e.Training.Reference).ToList();
         return new View
         {
             Trainings = rates,

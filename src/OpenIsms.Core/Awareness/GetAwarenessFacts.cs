@@ -4,7 +4,7 @@ using OpenIsms.Core.Data;
 namespace OpenIsms.Core.Awareness;
 
 /// <summary>Where the organisation stands on awareness (clause 7.3), for the readiness checklist.</summary>
-public sealed class GetAwarenessFacts(OpenIsmsDbContext db)
+public sealed class GetAwarenessFacts(OpenIsmsDbContext db, AwarenessRosterCache roster)
 {
     public sealed record Facts
     {
@@ -32,7 +32,7 @@ public sealed class GetAwarenessFacts(OpenIsmsDbContext db)
         var today = await db.Clock.Today(ct);
         var trainings = await db.Set<Training>().CountAsync(ct);
         var assignments = await db.Set<TrainingAssignment>().CountAsync(ct);
-        var entries = await AwarenessRoster.Load(db, today, new AwarenessRoster.Scope(), ct);
+        var entries = await roster.Everyone(db, today, ct);
         return new Facts
         {
             Trainings = trainings,

@@ -34,6 +34,6 @@ public sealed class SoaPage(IPage page) : AppPage(page)
     public async Task<SoaChangesPage> ChangesSince(int version)
     {
         await Link($"Changes since version {version}").ClickAsync();
-        return await Arrived(new SoaChangesPage(Page), new Regex($"/soa/compare\\?from={version}"));
+        return await Arrived(new SoaChangesPage(Page), new Regex($"/soa/compare\\?fromNumber={version}"));
     }
 }
