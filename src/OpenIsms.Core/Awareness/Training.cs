@@ -54,7 +54,7 @@ public sealed class Training : Entity, IAutoNumbered
             .MaxLength(nameof(Title), c.Title, Limits.Name, "The title")
             .MaxLength(nameof(Description), c.Description, Limits.LongText, "The description")
             .MaxLength(nameof(Url), url, 500, "The address")
-            .Must(url is null || IsWebAddress(url), nameof(Url), "Enter a web address starting with http:// or https://, such as https://learning.example.org/course.")
+            .Must(url is null || Text.IsWebAddress(url), nameof(Url), "Enter a web address starting with http:// or https://, such as https://learning.example.org/course.")
             .Must(c.ValidityMonths is null or (>= 1 and <= MaxValidityMonths), nameof(ValidityMonths), $"Enter how many months a completion counts: 1 to {MaxValidityMonths}, or leave it empty if once is enough.")
             .Must(c.Kind != TrainingKind.Reading || c.DocumentId is not null, nameof(DocumentId), "Choose the document to read.")
             .Must(c.Kind != TrainingKind.Quiz || c.PassMark is >= 1 and <= 100, nameof(PassMark), "Enter the pass mark: a percentage from 1 to 100.");
@@ -73,8 +73,6 @@ public sealed class Training : Entity, IAutoNumbered
         return Result.Ok();
     }
 
-    public static bool IsWebAddress(string url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) && uri.Host.Length > 0;
 
     /// <summary>Whether a person completes it by saying so (a quiz is passed by answering it).</summary>
     public bool SelfAttested => Kind != TrainingKind.Quiz;

@@ -35,4 +35,8 @@ public static class Text
     /// <summary>The first letter upper case ("subcategory" → "Subcategory"); null for no text.</summary>
     public static string? Capitalise(string? value) =>
         string.IsNullOrWhiteSpace(value) ? null : char.ToUpper(value.Trim()[0], CultureInfo.InvariantCulture) + value.Trim()[1..];
+
+    /// <summary>An absolute http or https address with a host: the only links OpenIsms stores (no javascript:, no file:).</summary>
+    public static bool IsWebAddress(string? url) =>
+        Uri.TryCreate(url?.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) && uri.Host.Length > 0;
 }

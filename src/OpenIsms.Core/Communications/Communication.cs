@@ -120,6 +120,14 @@ public sealed class CommunicationItem : Entity
         }
     }
 
+    /// <summary>How often, in words, for the pages and the export ("Half-yearly", "On an event").</summary>
+    public static string Words(CommunicationFrequency frequency) => frequency switch
+    {
+        CommunicationFrequency.HalfYearly => "Half-yearly",
+        CommunicationFrequency.OnEvent => "On an event",
+        _ => frequency.ToString(),
+    };
+
     public static DateOnly After(DateOnly day, CommunicationFrequency frequency) => frequency switch
     {
         CommunicationFrequency.Monthly => day.AddMonths(1),
@@ -164,9 +172,6 @@ public sealed class CommunicationRecord : Entity
     public long? FileSize { get; private set; }
 
     public string? FileSha256 { get; private set; }
-
-    public static bool IsWebAddress(string url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) && uri.Host.Length > 0;
 
     public static CommunicationRecord Create(Guid itemId, DateOnly happenedOn, string? note, string? link, string recordedBy) => new()
     {

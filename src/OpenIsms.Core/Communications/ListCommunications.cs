@@ -160,7 +160,7 @@ public sealed class ExportCommunications(OpenIsmsDbContext db, ListCommunication
         var today = await db.Clock.Today(ct);
         await foreach (var r in list.Project(ListCommunications.Order(list.Filter(filter, today))).AsAsyncEnumerable().WithCancellation(ct))
         {
-            yield return [r.Subject, r.Audience, r.Reach.ToString(), r.Channel, r.Owner, Words(r.Frequency), r.Trigger, r.NextDueOn, r.LastOn, r.Records, Status(r, today)];
+            yield return [r.Subject, r.Audience, r.Reach.ToString(), r.Channel, r.Owner, CommunicationItem.Words(r.Frequency), r.Trigger, r.NextDueOn, r.LastOn, r.Records, Status(r, today)];
         }
     }
 
@@ -170,12 +170,6 @@ public sealed class ExportCommunications(OpenIsmsDbContext db, ListCommunication
         : r.Frequency == CommunicationFrequency.OnEvent ? "On event"
         : "Done";
 
-    private static string Words(CommunicationFrequency f) => f switch
-    {
-        CommunicationFrequency.HalfYearly => "Half-yearly",
-        CommunicationFrequency.OnEvent => "On an event",
-        _ => f.ToString(),
-    };
 }
 
 /// <summary>

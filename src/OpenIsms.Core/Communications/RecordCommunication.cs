@@ -57,7 +57,7 @@ public sealed class RecordCommunication(OpenIsmsDbContext db, IEvidenceStore sto
         }
 
         var link = Text.OrNull(c.Link);
-        if (link is not null && (link.Length > 2000 || !CommunicationRecord.IsWebAddress(link)))
+        if (link is not null && (link.Length > 2000 || !Text.IsWebAddress(link)))
         {
             errors.Add(new FieldError(nameof(Command.Link), "Enter a web address starting with https:// or http://."));
         }

@@ -101,7 +101,7 @@ public sealed class Evidence : Entity
 
         if (kind == EvidenceKind.Link)
         {
-            check.Must(Uri.TryCreate(url?.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp), nameof(Url),
+            check.Must(Text.IsWebAddress(url), nameof(Url),
                 "Enter the full address of the evidence, starting with https://.")
                 .MaxLength(nameof(Url), url, 2000, "The address");
         }

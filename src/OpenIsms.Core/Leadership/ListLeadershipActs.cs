@@ -75,7 +75,7 @@ public sealed class ListLeadershipActs(OpenIsmsDbContext db)
 
         public string? ActorId { get; init; }
 
-        public string? Actor { get; init; }
+        public string? Actor { get; set; }
 
         public string? Subject { get; init; }
 
@@ -134,10 +134,11 @@ public sealed class ListLeadershipActs(OpenIsmsDbContext db)
         var page = PageSizes.NormalisePage(filter.Page);
         var total = await acts.CountAsync(ct);
         var rows = await acts.OrderByDescending(a => a.At).Skip((page - 1) * size).Take(size).ToListAsync(ct);
-        var names = await Names(rows.Select(r => r.ActorId).OfType<string>().Distinct().ToList(), ct);
+        var names = await Names(rows.Where(r => r.Actor is null).Select(r => r.ActorId).OfType<string>().Distinct().ToList(), ct);
         foreach (var row in rows)
         {
             row.ByTopManagement = row.ActorId is { } id && topIds.Contains(id);
+            row.Actor ??= row.ActorId is { } actor ? names.GetValueOrDefault(actor) : null; // a document's approver is named by account
         }
 
         var actorIds = await All(Earliest, Latest).Where(a => a.ActorId != null).Select(a => a.ActorId!).Distinct().ToListAsync(ct);
@@ -145,7 +146,7 @@ public sealed class ListLeadershipActs(OpenIsmsDbContext db)
             .Select(u => new Choice(u.Id, u.DisplayName, null)).ToListAsync(ct);
         return new Result
         {
-            Acts = new Page<Row>(rows.Select(r => r.Actor is null && r.ActorId is { } id && names.TryGetValue(id, out var n) ? Named(r, n) : r).ToList(), page, size, total),
+            Acts = new Page<Row>(rows, page, size, total),
             Actors = actors,
             TopManagementNamed = topIds.Count > 0,
         };
@@ -204,10 +205,4 @@ public sealed class ListLeadershipActs(OpenIsmsDbContext db)
 
     private async Task<Dictionary<string, string>> Names(List<string> ids, CancellationToken ct) =>
         await db.Set<AppUser>().AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
-
-    private static Row Named(Row r, string name) => new()
-    {
-        Kind = r.Kind, At = r.At, ActorId = r.ActorId, Actor = name, Subject = r.Subject, Reference = r.Reference, Number = r.Number, Minor = r.Minor,
-        TargetId = r.TargetId, ParentId = r.ParentId, ByTopManagement = r.ByTopManagement,
-    };
 }
