@@ -8,6 +8,12 @@ public sealed class Organisation : Entity
 {
     public const string DefaultTimeZone = "UTC";
 
+    public const int DefaultRecurrenceMonths = 12;
+
+    public const int DefaultAuditCycleYears = 3;
+
+    public const int DefaultOperatingMonths = 3;
+
     private Organisation()
     {
     }
@@ -29,12 +35,24 @@ public sealed class Organisation : Entity
     /// <summary>Everyone must have a second factor: who has none is sent to set one up after signing in.</summary>
     public bool RequireTwoFactor { get; private set; }
 
+    /// <summary>A nonconformity against the same requirement or process within this many months of another is its recurrence.</summary>
+    public int RecurrenceMonths { get; private set; } = DefaultRecurrenceMonths;
+
+    /// <summary>The internal audit programme's cycle: every requirement, control and process is audited within it.</summary>
+    public int AuditCycleYears { get; private set; } = DefaultAuditCycleYears;
+
+    /// <summary>How many months of records certification readiness asks for before Stage 2.</summary>
+    public int OperatingMonths { get; private set; } = DefaultOperatingMonths;
+
     public void Change(SaveOrganisation.Command c)
     {
         Name = c.Name!.Trim();
         TimeZone = c.TimeZone!.Trim();
         SamePersonMayApprove = c.SamePersonMayApprove;
         RequireTwoFactor = c.RequireTwoFactor;
+        RecurrenceMonths = c.RecurrenceMonths;
+        AuditCycleYears = c.AuditCycleYears;
+        OperatingMonths = c.OperatingMonths;
     }
 
     public static bool IsKnownTimeZone(string? id) =>

@@ -18,11 +18,18 @@ public sealed class SaveOrganisation(OpenIsmsDbContext db, OrganisationProfile p
 
         public bool RequireTwoFactor { get; set; }
 
+        public int RecurrenceMonths { get; set; } = Organisation.DefaultRecurrenceMonths;
+
+        public int AuditCycleYears { get; set; } = Organisation.DefaultAuditCycleYears;
+
+        public int OperatingMonths { get; set; } = Organisation.DefaultOperatingMonths;
+
         public int Version { get; set; }
 
         public static Command Of(Organisation o) => new()
         {
-            Name = o.Name, TimeZone = o.TimeZone, SamePersonMayApprove = o.SamePersonMayApprove, RequireTwoFactor = o.RequireTwoFactor, Version = o.Version,
+            Name = o.Name, TimeZone = o.TimeZone, SamePersonMayApprove = o.SamePersonMayApprove, RequireTwoFactor = o.RequireTwoFactor,
+            RecurrenceMonths = o.RecurrenceMonths, AuditCycleYears = o.AuditCycleYears, OperatingMonths = o.OperatingMonths, Version = o.Version,
         };
     }
 
@@ -37,7 +44,10 @@ public sealed class SaveOrganisation(OpenIsmsDbContext db, OrganisationProfile p
         var check = new Validation()
             .Required(nameof(c.Name), c.Name, "Enter the organisation's name.")
             .MaxLength(nameof(c.Name), c.Name, Limits.Name, "The name")
-            .Must(Organisation.IsKnownTimeZone(c.TimeZone), nameof(c.TimeZone), "Choose a time zone from the list.");
+            .Must(Organisation.IsKnownTimeZone(c.TimeZone), nameof(c.TimeZone), "Choose a time zone from the list.")
+            .Must(c.RecurrenceMonths is >= 1 and <= 60, nameof(c.RecurrenceMonths), "Enter a number of months from 1 to 60.")
+            .Must(c.AuditCycleYears is >= 1 and <= 5, nameof(c.AuditCycleYears), "Enter a number of years from 1 to 5.")
+            .Must(c.OperatingMonths is >= 1 and <= 24, nameof(c.OperatingMonths), "Enter a number of months from 1 to 24.");
         if (!check.IsValid)
         {
             return check.ToResult();

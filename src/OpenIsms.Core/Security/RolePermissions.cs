@@ -9,49 +9,54 @@ public static class RolePermissions
 {
     // One row per permission, one column per role (Roles.All, in order); "x" grants.
     private const string Table = """
-        permission            Administrator  ISMS manager  Contributor  Auditor  Viewer
-        self                  x              x             x            x        x
-        catalogue.read        x              x             x            x        x
-        scope.read            x              x             x            x        x
-        scope.edit            x              x             x
-        scope.approve         x              x
-        context.read          x              x             x            x        x
-        context.edit          x              x             x
-        assets.read           x              x             x            x        x
-        assets.edit           x              x             x
-        risks.read            x              x             x            x        x
-        risks.edit            x              x             x
-        risks.accept          x              x             x
-        risks.approve         x              x
-        controls.read         x              x             x            x        x
-        controls.edit         x              x             x
-        controls.operate      x              x             x
-        soa.approve           x              x
-        evidence.read         x              x             x            x
-        evidence.add          x              x             x
-        evidence.review       x              x
-        people.read           x              x             x            x
-        documents.read        x              x             x            x        x
-        documents.edit        x              x             x
-        documents.approve     x              x
-        documents.campaign    x              x
-        people.edit           x              x
-        roles.read            x              x             x            x        x
-        roles.edit            x              x
-        competence.read       x              x             x            x
-        competence.edit       x              x
-        objectives.read       x              x             x            x        x
-        objectives.edit       x              x
-        metrics.measure       x              x             x
-        training.read         x              x             x            x
-        training.edit         x              x
-        communication.read    x              x             x            x        x
-        communication.edit    x              x             x
-        activity.read         x              x             x            x        x
-        activity.verify       x              x                          x
-        users.manage          x
-        organisation.manage   x
-        mail.manage           x
+        permission                Administrator  ISMS manager  Contributor  Auditor  Viewer
+        self                      x              x             x            x        x
+        catalogue.read            x              x             x            x        x
+        scope.read                x              x             x            x        x
+        scope.edit                x              x             x
+        scope.approve             x              x
+        context.read              x              x             x            x        x
+        context.edit              x              x             x
+        assets.read               x              x             x            x        x
+        assets.edit               x              x             x
+        risks.read                x              x             x            x        x
+        risks.edit                x              x             x
+        risks.accept              x              x             x
+        risks.approve             x              x
+        controls.read             x              x             x            x        x
+        controls.edit             x              x             x
+        controls.operate          x              x             x
+        soa.approve               x              x
+        evidence.read             x              x             x            x
+        evidence.add              x              x             x
+        evidence.review           x              x
+        people.read               x              x             x            x
+        documents.read            x              x             x            x        x
+        documents.edit            x              x             x
+        documents.approve         x              x
+        documents.campaign        x              x
+        people.edit               x              x
+        roles.read                x              x             x            x        x
+        roles.edit                x              x
+        competence.read           x              x             x            x
+        competence.edit           x              x
+        objectives.read           x              x             x            x        x
+        objectives.edit           x              x
+        metrics.measure           x              x             x
+        training.read             x              x             x            x
+        training.edit             x              x
+        communication.read        x              x             x            x        x
+        communication.edit        x              x             x
+        nonconformities.read      x              x             x            x        x
+        nonconformities.edit      x              x             x
+        nonconformities.verify    x              x
+        improvements.read         x              x             x            x        x
+        improvements.edit         x              x             x
+        activity.read             x              x             x            x        x
+        activity.verify           x              x                          x
+        users.manage              x
+        organisation.manage       x
+        mail.manage               x
         """;
 
     private static readonly Dictionary<string, HashSet<string>> Map = Parse(Table);

@@ -48,6 +48,14 @@ public static class ApiUrls
 
     public const string Communications = V1 + "/communications";
 
+    public const string Nonconformities = V1 + "/nonconformities";
+
+    public static string Nonconformity(Guid id) => $"{Nonconformities}/{id}";
+
+    public const string Improvements = V1 + "/improvements";
+
+    public static string Improvement(Guid id) => $"{Improvements}/{id}";
+
     public static string Communication(Guid id) => $"{Communications}/{id}";
 
     public static string Role(Guid id) => $"{Roles}/{id}";
