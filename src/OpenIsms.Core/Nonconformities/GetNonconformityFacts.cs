@@ -9,9 +9,31 @@ namespace OpenIsms.Core.Nonconformities;
 /// </summary>
 public sealed class GetNonconformityFacts(OpenIsmsDbContext db)
 {
-    public sealed record Mine(Guid Id, string Reference, string Title, NonconformityState State, DateOnly? DueOn);
+    public sealed record Mine
+    {
+        public required Guid Id { get; init; }
 
-    public sealed record MyAction(Guid Id, Guid NonconformityId, string Reference, string Title, DateOnly DueOn);
+        public required string Reference { get; init; }
+
+        public required string Title { get; init; }
+
+        public required NonconformityState State { get; init; }
+
+        public DateOnly? DueOn { get; init; }
+    }
+
+    public sealed record MyAction
+    {
+        public required Guid Id { get; init; }
+
+        public required Guid NonconformityId { get; init; }
+
+        public required string Reference { get; init; }
+
+        public required string Title { get; init; }
+
+        public required DateOnly DueOn { get; init; }
+    }
 
     public sealed record Facts
     {
@@ -55,13 +77,13 @@ public sealed class GetNonconformityFacts(OpenIsmsDbContext db)
                 .Where(n => n.OwnerId == userId && (n.State == NonconformityState.Raised || n.State == NonconformityState.Corrected || n.State == NonconformityState.Reopened
                     || n.State == NonconformityState.CauseFound || (n.State == NonconformityState.ActionsPlanned
                         && !db.Set<CorrectiveAction>().Any(a => a.NonconformityId == n.Id && a.Round == n.Round && a.Status == CorrectiveActionStatus.Open))))
-                .OrderBy(n => n.RaisedOn).Take(20).Select(n => new Mine(n.Id, n.Reference, n.Title, n.State, null)).ToListAsync(ct),
+                .OrderBy(n => n.RaisedOn).Take(20).Select(n => new Mine { Id = n.Id, Reference = n.Reference, Title = n.Title, State = n.State }).ToListAsync(ct),
             MyActions = userId is null ? [] : await db.Set<CorrectiveAction>().AsNoTracking()
                 .Where(a => a.OwnerId == userId && a.Status == CorrectiveActionStatus.Open).OrderBy(a => a.DueOn).Take(20)
-                .Select(a => new MyAction(a.Id, a.NonconformityId, ncs.Where(n => n.Id == a.NonconformityId).Select(n => n.Reference).First(), a.Title, a.DueOn)).ToListAsync(ct),
+                .Select(a => new MyAction { Id = a.Id, NonconformityId = a.NonconformityId, Reference = ncs.Where(n => n.Id == a.NonconformityId).Select(n => n.Reference).First(), Title = a.Title, DueOn = a.DueOn }).ToListAsync(ct),
             ChecksDue = !db.CurrentUser.Has(NonconformityPermissions.Verify) ? [] : await ncs
                 .Where(n => n.State == NonconformityState.Implemented && n.EffectivenessDueOn != null && n.EffectivenessDueOn <= week)
-                .OrderBy(n => n.EffectivenessDueOn).Take(20).Select(n => new Mine(n.Id, n.Reference, n.Title, n.State, n.EffectivenessDueOn)).ToListAsync(ct),
+                .OrderBy(n => n.EffectivenessDueOn).Take(20).Select(n => new Mine { Id = n.Id, Reference = n.Reference, Title = n.Title, State = n.State, DueOn = n.EffectivenessDueOn }).ToListAsync(ct),
         };
     }
 }
