@@ -151,6 +151,42 @@ public sealed class Nonconformity : Entity, IAutoNumbered
 
     public static Nonconformity Raise(string raisedBy) => new() { RaisedBy = raisedBy };
 
+    /// <summary>What an audit finding raises: the facts as the auditor recorded them.</summary>
+    public sealed record Finding
+    {
+        public required string Title { get; init; }
+
+        public required string Description { get; init; }
+
+        public required Guid? RequirementId { get; init; }
+
+        public required string? Process { get; init; }
+
+        public required NonconformitySeverity Severity { get; init; }
+
+        public required string SourceReference { get; init; }
+
+        public required DateOnly RaisedOn { get; init; }
+
+        public required string OwnerId { get; init; }
+
+        public required string RaisedBy { get; init; }
+    }
+
+    /// <summary>A nonconformity raised from an internal audit's finding, numbered when saved.</summary>
+    public static Nonconformity FromFinding(Finding f)
+    {
+        var nc = new Nonconformity
+        {
+            Title = f.Title, Description = f.Description, RequirementId = f.RequirementId, RequirementText = f.RequirementId is null && f.Process is null ? f.SourceReference : null,
+            Process = f.Process, Severity = f.Severity, Source = NonconformitySource.AuditFinding, SourceReference = f.SourceReference, RaisedOn = f.RaisedOn,
+            OwnerId = f.OwnerId, RaisedBy = f.RaisedBy,
+        };
+        nc.NumberAutomatically();
+        ((IAutoNumbered)nc).Renumber(Prefix + "000");
+        return nc;
+    }
+
     public Result Update(SaveNonconformity.Command c, DateOnly today)
     {
         var check = new Validation()

@@ -98,7 +98,7 @@ public sealed class SaveNonconformity(OpenIsmsDbContext db)
 
         if (c.Id is null)
         {
-            nc.MarkRecurrenceOf(await EarlierOccurrence(nc, ct));
+            nc.MarkRecurrenceOf(await NonconformityRecurrence.Find(db, nc, ct));
             nc.NumberAutomatically();
             ((IAutoNumbered)nc).Renumber(Nonconformity.Prefix + "000");
             db.Add(nc);
@@ -107,20 +107,6 @@ public sealed class SaveNonconformity(OpenIsmsDbContext db)
 
         result = await db.SaveAsync(ct);
         return result.Succeeded ? nc.Id : Result<Guid>.From(result);
-    }
-
-    /// <summary>The latest nonconformity against the same requirement or in the same process, raised within the recurrence period.</summary>
-    private async Task<Guid?> EarlierOccurrence(Nonconformity nc, CancellationToken ct)
-    {
-        var months = await db.Set<Organisation>().OrderBy(o => o.CreatedAt).Select(o => (int?)o.RecurrenceMonths).FirstOrDefaultAsync(ct) ?? Organisation.DefaultRecurrenceMonths;
-        var since = nc.RaisedOn.AddMonths(-months);
-        var process = nc.Process?.ToLower();
-        var requirementText = nc.RequirementText?.ToLower();
-        return await db.Set<Nonconformity>().Where(n => n.RaisedOn >= since && n.RaisedOn <= nc.RaisedOn
-                && ((nc.RequirementId != null && n.RequirementId == nc.RequirementId)
-                    || (requirementText != null && n.RequirementText != null && n.RequirementText.ToLower() == requirementText)
-                    || (process != null && n.Process != null && n.Process.ToLower() == process)))
-            .OrderByDescending(n => n.RaisedOn).ThenByDescending(n => n.CreatedAt).Select(n => (Guid?)n.Id).FirstOrDefaultAsync(ct);
     }
 
     private static async Task<Guid?> Resolve(IQueryable<Guid?> match, string? typed, string field, string message, List<FieldError> errors, CancellationToken ct)
@@ -144,4 +130,24 @@ public sealed class SaveNonconformity(OpenIsmsDbContext db)
 public static class NonconformityRequirements
 {
     public const string Framework = "iso27001-2022";
+}
+
+/// <summary>
+/// Whether a new nonconformity recurs: the latest one against the same requirement or in the same process, raised within
+/// the organisation's recurrence period before it. Used by the register and by an audit that raises one from a finding.
+/// </summary>
+public static class NonconformityRecurrence
+{
+    public static async Task<Guid?> Find(OpenIsmsDbContext db, Nonconformity nc, CancellationToken ct)
+    {
+        var months = await db.Set<Organisation>().OrderBy(o => o.CreatedAt).Select(o => (int?)o.RecurrenceMonths).FirstOrDefaultAsync(ct) ?? Organisation.DefaultRecurrenceMonths;
+        var since = nc.RaisedOn.AddMonths(-months);
+        var process = nc.Process?.ToLower();
+        var requirementText = nc.RequirementText?.ToLower();
+        return await db.Set<Nonconformity>().Where(n => n.Id != nc.Id && n.RaisedOn >= since && n.RaisedOn <= nc.RaisedOn
+                && ((nc.RequirementId != null && n.RequirementId == nc.RequirementId)
+                    || (requirementText != null && n.RequirementText != null && n.RequirementText.ToLower() == requirementText)
+                    || (process != null && n.Process != null && n.Process.ToLower() == process)))
+            .OrderByDescending(n => n.RaisedOn).ThenByDescending(n => n.CreatedAt).Select(n => (Guid?)n.Id).FirstOrDefaultAsync(ct);
+    }
 }

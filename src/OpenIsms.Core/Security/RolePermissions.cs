@@ -47,6 +47,9 @@ public static class RolePermissions
         training.edit             x              x
         communication.read        x              x             x            x        x
         communication.edit        x              x             x
+        audits.read               x              x             x            x        x
+        audits.plan               x              x
+        audits.conduct            x              x                          x
         nonconformities.read      x              x             x            x        x
         nonconformities.edit      x              x             x
         nonconformities.verify    x              x
