@@ -135,6 +135,9 @@ public sealed class GetAuditFormOptions(OpenIsmsDbContext db, GetAuditUniverse u
         [.. (await universe.Handle(ct)).Select(i => new Choice(i.Key, i.Kind is AuditItemKind.Clause or AuditItemKind.Control ? $"{i.Code} {i.Title}" : i.Title, Group(i.Kind)))],
         await Owners.Choices(db, NonconformityPermissions.Edit, ct));
 
+    /// <summary>Who may answer for a nonconformity an auditor raises.</summary>
+    public async Task<IReadOnlyList<Choice>> NonconformityOwners(CancellationToken ct = default) => await Owners.Choices(db, NonconformityPermissions.Edit, ct);
+
     private static string Group(AuditItemKind kind) => kind switch
     {
         AuditItemKind.Clause => "Clauses 4–10",

@@ -41,6 +41,20 @@ public sealed class PlanAudit(OpenIsmsDbContext db, GetAuditUniverse universe)
         public int Version { get; set; }
     }
 
+    /// <summary>The plan as it stands, for the form that changes it; null when there is no such audit.</summary>
+    public async Task<Command?> Current(Guid id, CancellationToken ct = default)
+    {
+        var a = await db.Set<Audit>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+        return a is null ? null : new Command
+        {
+            Id = a.Id, Title = a.Title, Criteria = a.Criteria, Plan = a.Plan, Auditees = a.Auditees, PlannedStart = a.PlannedStart, PlannedEnd = a.PlannedEnd,
+            LeadAuditorId = a.LeadAuditorId, CompetenceEvidence = a.CompetenceEvidence, Version = a.Version,
+            AuditorIds = await db.Set<AuditAuditor>().Where(t => t.AuditId == id && t.UserId != a.LeadAuditorId).Select(t => t.UserId).ToListAsync(ct),
+            Items = [.. (await db.Set<AuditItem>().Where(i => i.AuditId == id).OrderBy(i => i.Position).Select(i => new { i.Kind, i.Code }).ToListAsync(ct))
+                .Select(i => GetAuditUniverse.Keys.Of(i.Kind, i.Code))],
+        };
+    }
+
     public async Task<Result<Guid>> Handle(Command c, CancellationToken ct = default)
     {
         var (audit, failure) = await db.LoadOrCreate(c.Id, c.Version, AuditPermissions.Plan, () => new Audit(), ct: ct);

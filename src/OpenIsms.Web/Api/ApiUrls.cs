@@ -48,6 +48,10 @@ public static class ApiUrls
 
     public const string Communications = V1 + "/communications";
 
+    public const string Audits = V1 + "/audits";
+
+    public static string Audit(Guid id) => $"{Audits}/{id}";
+
     public const string Nonconformities = V1 + "/nonconformities";
 
     public static string Nonconformity(Guid id) => $"{Nonconformities}/{id}";
