@@ -68,7 +68,9 @@ public sealed class PlanAudit(OpenIsmsDbContext db, GetAuditUniverse universe)
             return Result<Guid>.From(Result.Invalid(new FieldError("", "The audit has started: its plan and scope are fixed. Record what changed in its checklist notes.")));
         }
 
-        c.Items = [.. c.Items.Where(k => !string.IsNullOrWhiteSpace(k)).Distinct()];
+        // A form with nothing ticked binds the lists as null.
+        c.Items = [.. (c.Items ?? []).Where(k => !string.IsNullOrWhiteSpace(k)).Distinct()];
+        c.AuditorIds ??= [];
         var result = audit.Update(c);
         var errors = result.Errors.ToList();
         var team = c.AuditorIds.Append(c.LeadAuditorId).Select(Text.OrNull).OfType<string>().Distinct().ToList();

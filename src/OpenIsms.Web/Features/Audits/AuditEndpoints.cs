@@ -108,6 +108,9 @@ public sealed class AuditEndpoints : IEndpointGroup
         return md.ToString();
     }
 
-    private static string Escape(string text) =>
-        System.Text.RegularExpressions.Regex.Replace(text.Replace("\r", ""), @"([\\`*_{}\[\]()#+\-.!<>|])", @"\$1");
+    private static string Escape(string text)
+    {
+        var inline = System.Text.RegularExpressions.Regex.Replace(text.Replace("\r", ""), @"([\\`*_\[\]<>|#])", @"\$1");
+        return System.Text.RegularExpressions.Regex.Replace(inline, @"(?m)^(\s*)([-+=]|\d+\.)", @"$1\$2");
+    }
 }
