@@ -89,7 +89,7 @@ public sealed class PlanAudit(OpenIsmsDbContext db, GetAuditUniverse universe)
 
         foreach (var conflict in c.Items.Where(items.ContainsKey).Select(k => items[k]).SelectMany(i => eligible.Where(a => i.OwnerIds.Contains(a.Id)).Select(a => (Item: i, Auditor: a))))
         {
-            errors.Add(new FieldError(nameof(Command.AuditorIds),
+            errors.Add(new FieldError(conflict.Auditor.Id == c.LeadAuditorId ? nameof(Command.LeadAuditorId) : nameof(Command.AuditorIds),
                 $"{conflict.Auditor.DisplayName} owns a control that implements {conflict.Item.Code} {conflict.Item.Title}: an auditor may not audit their own work (clause 9.2.2 c). Choose another auditor, or leave {conflict.Item.Code} to another audit."));
         }
 

@@ -67,7 +67,7 @@ public abstract class AuditTests(AppFactory app)
         ];
         var page = await manager.Page("/audits/new");
         var partial = await TestClient.Parse(await manager.Submit(page, "#audit-form", Plan(managerId)));
-        FieldText(partial, "AuditorIds").ShouldContain($"ISMS manager user owns a control that implements {code}");
+        FieldText(partial, "LeadAuditorId").ShouldContain($"ISMS manager user owns a control that implements {code}");
         (await Db(db => db.Set<Audit>().CountAsync(a => a.Title == title))).ShouldBe(0);
         var planned = await manager.Submit(page, "#audit-form", Plan(auditorId));
         planned.LocationPath().ShouldContain("done=added");

@@ -1,0 +1,118 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using OpenIsms.BrowserTests.Pages;
+using static Microsoft.Playwright.Assertions;
+
+namespace OpenIsms.BrowserTests;
+
+/// <summary>
+/// Issue 14's audit path in Chromium: the programme lists a control → planning an audit of it with its owner as auditor is
+/// refused → the audit of clause 9.1 is conducted with one minor nonconformity → the report is signed off and its DOCX and
+/// PDF clicked → the nonconformity is taken through root cause, action and effectiveness check to closed → the programme
+/// shows the clause audited.
+/// </summary>
+public sealed class AuditJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    private static readonly LocatorAssertionsToContainTextOptions Shown = new() { UseInnerText = true };
+
+    private static readonly Administrator Olga = new("Oakfield Bank", "Olga Admin", "olga@oakfield.example", "olga-password-2026");
+
+    private static string D(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task PlanAnAudit_TheOwnerIsRefused_ConductIt_ReportIt_AndCloseItsNonconformity()
+    {
+        var page = await app.NewPage();
+        var errors = new List<string>();
+        page.PageError += (_, e) => errors.Add(e);
+        await (await SetupPage.Open(page)).CreateAdministrator(Olga);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+
+        // Every Annex A control applicable; a backup control Olga owns implements A.8.13.
+        await page.GotoAsync("/soa");
+        await new SoaPage(page).DecideEveryUndecided("BestPractice");
+        await page.GotoAsync("/controls/new");
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Quarterly restore drills");
+        await page.GetByLabel("Owner", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Olga Admin" });
+        await page.GetByLabel("Implements (Annex A)").SelectOptionAsync(new SelectOptionValue { Label = "A.8.13 Information backup" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add control" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/controls/[0-9a-f-]+\\?done=added"));
+
+        // The programme: A.8.13 never audited and not planned.
+        await page.Locator("nav.sidenav").GetByRole(AriaRole.Link, new() { Name = "Audit programme", Exact = true }).ClickAsync();
+        await page.GetByLabel("Search").FillAsync("A.8.13");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
+        await Expect(page.Locator("table")).ToContainTextAsync("Not planned", Shown);
+        await BrowserApp.Look(page, "87-audit-programme");
+
+        // Planning the audit with Olga as lead auditor of her own control is refused, naming it; without the control it is planned.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Plan an audit" }).ClickAsync();
+        await page.GetByLabel("Title").FillAsync("Internal audit 2026/1");
+        await page.GetByLabel("Starts on").FillAsync(D(today));
+        await page.GetByLabel("Ends on").FillAsync(D(today.AddDays(1)));
+        await page.GetByLabel("Lead auditor").SelectOptionAsync(new SelectOptionValue { Label = "Olga Admin" });
+        await page.GetByLabel("Competence relied on").FillAsync("ISO/IEC 27001 lead auditor certificate, 2025");
+        await page.GetByLabel("9.1 Monitoring, measurement, analysis and evaluation").CheckAsync();
+        await page.GetByLabel("A.8.13 Information backup").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Plan the audit" }).ClickAsync();
+        await Expect(page.Locator("#audit-form .error-message")).ToContainTextAsync("Olga Admin owns a control that implements A.8.13", Shown);
+        await Expect(page.GetByLabel("Title")).ToHaveValueAsync("Internal audit 2026/1");
+        await BrowserApp.Look(page, "88-audit-impartiality");
+        await page.GetByLabel("A.8.13 Information backup").UncheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Plan the audit" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/audits/[0-9a-f-]+\\?done=added$"));
+        var auditPath = new Uri(page.Url).AbsolutePath;
+
+        // Conducting it: started, then the clause found with a minor nonconformity that Olga answers for.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start the audit" }).ClickAsync();
+        await Expect(page.Locator("#audit-state")).ToContainTextAsync("In progress", Shown);
+        await page.Locator("#checklist").GetByRole(AriaRole.Link, new() { Name = "9.1 Monitoring, measurement, analysis and evaluation" }).ClickAsync();
+        await page.GetByLabel("What was sampled").FillAsync("Metric values, Jan–Nov");
+        await page.GetByLabel("Evidence examined").FillAsync("Metrics register; two quarterly reports");
+        await page.GetByRole(AriaRole.Radio, new() { Name = "Minor nonconformity" }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record the result" }).ClickAsync();
+        await Expect(page.Locator("#result-form .error-message").First).ToContainTextAsync("Describe the nonconformity", Shown);
+        await page.GetByLabel("Notes").FillAsync("Two of five metrics had no value for the last quarter; nobody analysed the trend.");
+        await page.GetByLabel("Who answers for a nonconformity (if one is found)").SelectOptionAsync(new SelectOptionValue { Label = "Olga Admin" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record the result" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("done=result-recorded"));
+
+        // The report is signed off; both its files, clicked, carry the conclusion or are a PDF.
+        await page.GetByLabel("Conclusion").FillAsync("The ISMS conforms in the audited scope except for one minor nonconformity on monitoring.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign off the report" }).ClickAsync();
+        await Expect(page.Locator("#audit-state")).ToContainTextAsync("Reported", Shown);
+        await page.Locator("nav.tabs").GetByRole(AriaRole.Link, new() { Name = "Findings" }).ClickAsync();
+        await Expect(page.Locator("#checklist table")).ToContainTextAsync("NC-001", Shown);
+        await BrowserApp.Look(page, "89-audit-reported");
+        (await Downloads.ClickEvery(page, [(auditPath, "except for one minor nonconformity on monitoring")])).ShouldBe(2);
+
+        // The nonconformity, from the finding: correction, cause, action, plan, done, implemented, checked effective.
+        await page.GotoAsync(auditPath + "?show=Findings");
+        await page.Locator("#checklist").GetByRole(AriaRole.Link, new() { Name = "NC-001" }).ClickAsync();
+        await Expect(page.Locator("main")).ToContainTextAsync("Internal audit 2026/1", Shown);
+        await page.GetByLabel("What was done at once").FillAsync("Values for the quarter recorded from the source systems.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record the correction" }).ClickAsync();
+        await page.GetByLabel("Why did it happen?").FillAsync("Nobody was reminded to record them.");
+        await page.GetByLabel("Why? (2)").FillAsync("The metrics had no one named to measure them.");
+        await page.GetByLabel("Root cause").FillAsync("Metrics without a named person who measures them.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record the root cause" }).ClickAsync();
+        await page.GetByLabel("What will be done").FillAsync("Name who measures each metric");
+        await page.Locator("#action-form").GetByLabel("Who does it").SelectOptionAsync(new SelectOptionValue { Label = "Olga Admin" });
+        await page.Locator("#action-form").GetByLabel("Due on").FillAsync(D(today));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add the action" }).ClickAsync();
+        await page.GetByLabel("Check effectiveness on").FillAsync(D(today));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm the plan" }).ClickAsync();
+        await page.Locator("#actions").GetByPlaceholder("What was done, or why cancelled").FillAsync("Each metric now names who measures it.");
+        await page.Locator("#actions").GetByRole(AriaRole.Button, new() { Name = "Done" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Mark the actions implemented" }).ClickAsync();
+        await page.GetByLabel("What the check found").FillAsync("Every metric has this quarter's value.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Effective — close it" }).ClickAsync();
+        await Expect(page.Locator("#state")).ToContainTextAsync("Closed", Shown);
+
+        // The programme shows 9.1 audited today.
+        await page.GotoAsync("/audits/programme?q=9.1&kind=Clause");
+        await Expect(page.Locator("table")).ToContainTextAsync(today.ToString("d MMM yyyy", CultureInfo.InvariantCulture), Shown);
+        errors.ShouldBeEmpty();
+    }
+}
