@@ -50,6 +50,10 @@ public static class RolePermissions
         audits.read               x              x             x            x        x
         audits.plan               x              x
         audits.conduct            x              x                          x
+        reviews.read              x              x             x            x        x
+        reviews.hold              x              x
+        changes.read              x              x             x            x        x
+        changes.edit              x              x
         nonconformities.read      x              x             x            x        x
         nonconformities.edit      x              x             x
         nonconformities.verify    x              x
