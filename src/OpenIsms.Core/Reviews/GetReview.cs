@@ -48,6 +48,10 @@ public sealed class GetReview(OpenIsmsDbContext db, GetReviewPack compile)
         public required DateOnly Today { get; init; }
     }
 
+    /// <summary>The review alone, without compiling its pack (for the form that schedules it).</summary>
+    public async Task<ManagementReview?> Header(Guid id, CancellationToken ct = default) =>
+        await db.Set<ManagementReview>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
+
     public async Task<View?> Handle(Guid id, CancellationToken ct = default)
     {
         var review = await db.Set<ManagementReview>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);

@@ -52,6 +52,14 @@ public static class ApiUrls
 
     public static string Audit(Guid id) => $"{Audits}/{id}";
 
+    public const string Reviews = V1 + "/reviews";
+
+    public static string Review(Guid id) => $"{Reviews}/{id}";
+
+    public const string Changes = V1 + "/changes";
+
+    public static string Change(Guid id) => $"{Changes}/{id}";
+
     public const string Nonconformities = V1 + "/nonconformities";
 
     public static string Nonconformity(Guid id) => $"{Nonconformities}/{id}";

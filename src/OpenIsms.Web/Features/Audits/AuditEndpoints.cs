@@ -70,17 +70,17 @@ public sealed class AuditEndpoints : IEndpointGroup
         var md = new StringBuilder();
         md.Append("## Scope\n\n").Append($"{report.Lines.Count} items: ")
           .Append(string.Join(", ", report.Lines.GroupBy(l => l.Kind).Select(g => $"{g.Count()} {Labels.Of(g.Key).ToLowerInvariant()}{(g.Count() == 1 ? "" : "s")}"))).Append(".\n\n")
-          .Append("## Criteria\n\n").Append(Escape(a.Criteria)).Append("\n\n")
-          .Append("## Method\n\n").Append($"Lead auditor: {Escape(report.LeadAuditor ?? "—")}. Team: {Escape(string.Join(", ", report.Team))}.\n\n")
-          .Append($"Competence relied on: {Escape(a.CompetenceEvidence)}\n\n");
+          .Append("## Criteria\n\n").Append(MarkdownText.Escape(a.Criteria)).Append("\n\n")
+          .Append("## Method\n\n").Append($"Lead auditor: {MarkdownText.Escape(report.LeadAuditor ?? "—")}. Team: {MarkdownText.Escape(string.Join(", ", report.Team))}.\n\n")
+          .Append($"Competence relied on: {MarkdownText.Escape(a.CompetenceEvidence)}\n\n");
         if (a.Auditees is not null)
         {
-            md.Append($"Auditees: {Escape(a.Auditees)}\n\n");
+            md.Append($"Auditees: {MarkdownText.Escape(a.Auditees)}\n\n");
         }
 
         if (a.Plan is not null)
         {
-            md.Append(Escape(a.Plan)).Append("\n\n");
+            md.Append(MarkdownText.Escape(a.Plan)).Append("\n\n");
         }
 
         var sampled = report.Lines.Where(l => l.SampleSize is not null).ToList();
@@ -93,7 +93,7 @@ public sealed class AuditEndpoints : IEndpointGroup
             md.Append($"### {heading} ({found.Count})\n\n");
             foreach (var l in found)
             {
-                md.Append($"- **{Escape(l.Code)}** {Escape(l.Notes ?? "")}{(l.Nonconformity is null ? "" : $" — raised as {Escape(l.Nonconformity)}")}\n");
+                md.Append($"- **{MarkdownText.Escape(l.Code)}** {MarkdownText.Escape(l.Notes ?? "")}{(l.Nonconformity is null ? "" : $" — raised as {MarkdownText.Escape(l.Nonconformity)}")}\n");
             }
 
             md.Append(found.Count == 0 ? "None.\n\n" : "\n");
@@ -103,14 +103,8 @@ public sealed class AuditEndpoints : IEndpointGroup
         var notAudited = report.Lines.Count(l => l.Result == AuditResult.NotAudited);
         var open = report.Lines.Count(l => l.Result is null);
         md.Append($"{conforming} items conform; {notAudited} were not audited; {open} have no result.\n\n");
-        md.Append("## Conclusion\n\n").Append(a.Conclusion is null ? "Not written yet: this is a draft." : Escape(a.Conclusion)).Append("\n\n");
-        md.Append("## Sign-off\n\n").Append(a.ReportedOn is { } on ? $"Signed off by {Escape(a.ReportedBy ?? "")} on {on:d MMMM yyyy}." : "Not signed off.").Append('\n');
+        md.Append("## Conclusion\n\n").Append(a.Conclusion is null ? "Not written yet: this is a draft." : MarkdownText.Escape(a.Conclusion)).Append("\n\n");
+        md.Append("## Sign-off\n\n").Append(a.ReportedOn is { } on ? $"Signed off by {MarkdownText.Escape(a.ReportedBy ?? "")} on {on:d MMMM yyyy}." : "Not signed off.").Append('\n');
         return md.ToString();
-    }
-
-    private static string Escape(string text)
-    {
-        var inline = System.Text.RegularExpressions.Regex.Replace(text.Replace("\r", ""), @"([\\`*_\[\]<>|#])", @"\$1");
-        return System.Text.RegularExpressions.Regex.Replace(inline, @"(?m)^(\s*)([-+=]|\d+\.)", @"$1\$2");
     }
 }
