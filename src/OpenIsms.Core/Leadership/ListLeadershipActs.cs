@@ -4,6 +4,7 @@ using OpenIsms.Core.Data;
 using OpenIsms.Core.Documents;
 using OpenIsms.Core.People;
 using OpenIsms.Core.Responsibilities;
+using OpenIsms.Core.Reviews;
 using OpenIsms.Core.Risks;
 using OpenIsms.Core.Scope;
 using OpenIsms.Core.Soa;
@@ -23,6 +24,9 @@ public enum LeadershipActKind
 
     /// <summary>Management's approval of a risk accepted above the acceptance threshold.</summary>
     AcceptanceApproved,
+
+    /// <summary>Chaired a management review that was concluded (dated when its pack was frozen at the meeting).</summary>
+    ReviewChaired,
 }
 
 /// <summary>The leadership acts' filter, as the page's URL carries it (<c>?kind=SoaApproved&amp;top=true&amp;from=2026-01-01</c>).</summary>
@@ -200,7 +204,12 @@ public sealed class ListLeadershipActs(OpenIsmsDbContext db)
             Reference = db.Set<Risk>().Where(r => r.Id == a.RiskId).Select(r => r.Reference).FirstOrDefault(),
             Number = null, Minor = null, TargetId = a.RiskId, ParentId = null,
         });
-        return scope.Concat(methodology).Concat(soa).Concat(documents).Concat(accepted).Concat(approved);
+        var reviews = db.Set<ManagementReview>().Where(r => r.State == ReviewState.Concluded && r.FrozenAt >= start && r.FrozenAt < end).Select(r => new Row
+        {
+            Kind = LeadershipActKind.ReviewChaired, At = r.FrozenAt!.Value, ActorId = r.ChairId, Actor = null, Subject = r.Title,
+            Reference = r.Reference, Number = null, Minor = null, TargetId = r.Id, ParentId = null,
+        });
+        return scope.Concat(methodology).Concat(soa).Concat(documents).Concat(accepted).Concat(approved).Concat(reviews);
     }
 
     private async Task<Dictionary<string, string>> Names(List<string> ids, CancellationToken ct) =>

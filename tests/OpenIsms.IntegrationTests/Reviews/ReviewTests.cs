@@ -91,6 +91,12 @@ public abstract class ReviewTests(AppFactory app)
         concluded.State.ShouldBe(ReviewState.Concluded);
         (await Db(db => db.Set<ReviewInputMinute>().CountAsync(m => m.ReviewId == id))).ShouldBe(10);
 
+        // Chairing it is a leadership act (5.1), dated when the pack was frozen, in the chair's name.
+        var acts = await manager.Page("/leadership?kind=ReviewChaired");
+        acts.QuerySelector("main table")!.TextContent.ShouldContain(title);
+        var chair = await Db(db => db.Set<AppUser>().Where(u => u.Id == concluded.ChairId).Select(u => u.DisplayName).SingleAsync());
+        acts.QuerySelector("main table")!.TextContent.ShouldContain(chair);
+
         // An action for the contributor: on their My work, and in the next review's input (a).
         var action = await api.PostAsJsonAsync($"/api/v1/reviews/{id}/actions", new { title = $"Fund a second security engineer {unique}", ownerId = await app.UserId(Roles.Contributor), dueOn = today.AddMonths(3) });
         action.StatusCode.ShouldBe(HttpStatusCode.Created);
