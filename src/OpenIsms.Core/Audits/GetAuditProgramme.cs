@@ -115,6 +115,14 @@ public sealed class GetAuditProgramme(OpenIsmsDbContext db, GetAuditUniverse uni
         };
     }
 
+    /// <summary>How many items the audit universe has, and how many of them were never audited (for readiness).</summary>
+    public async Task<(int Items, int NeverAudited)> Coverage(CancellationToken ct = default)
+    {
+        var today = await db.Clock.Today(ct);
+        var (rows, _) = await cache.Everything(db, today, () => Build(today, ct), ct);
+        return (rows.Count, rows.Count(r => r.LastAuditedOn is null));
+    }
+
     /// <summary>Every row of the programme, as of today (the cache keeps it until anything is written).</summary>
     private async Task<(IReadOnlyList<Row> Rows, int CycleYears)> Build(DateOnly today, CancellationToken ct)
     {

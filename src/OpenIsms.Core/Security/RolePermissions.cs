@@ -54,6 +54,7 @@ public static class RolePermissions
         reviews.hold              x              x
         changes.read              x              x             x            x        x
         changes.edit              x              x
+        readiness.read            x              x             x            x
         nonconformities.read      x              x             x            x        x
         nonconformities.edit      x              x             x
         nonconformities.verify    x              x

@@ -19,6 +19,8 @@ public static class CoreServices
         services.AddSingleton<Organisations.OrganisationProfile>();
         services.AddSingleton<Awareness.AwarenessRosterCache>();
         services.AddSingleton<Common.INodeMemory>(sp => sp.GetRequiredService<Awareness.AwarenessRosterCache>());
+        services.AddSingleton<Readiness.ReadinessFactsCache>();
+        services.AddSingleton<Common.INodeMemory>(sp => sp.GetRequiredService<Readiness.ReadinessFactsCache>());
         services.AddSingleton<Audits.AuditProgrammeCache>();
         services.AddSingleton<Common.INodeMemory>(sp => sp.GetRequiredService<Audits.AuditProgrammeCache>());
         services.AddSingleton<Common.INodeMemory>(sp => sp.GetRequiredService<Organisations.OrganisationProfile>());

@@ -3626,6 +3626,25 @@ namespace OpenIsms.Migrations.PostgreSql.Migrations
                     b.ToTable("Person");
                 });
 
+            modelBuilder.Entity("OpenIsms.Core.Readiness.ReadinessSnapshot", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Passing")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Rules")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Day");
+
+                    b.ToTable("ReadinessSnapshot");
+                });
+
             modelBuilder.Entity("OpenIsms.Core.Responsibilities.IsmsRole", b =>
                 {
                     b.Property<Guid>("Id")

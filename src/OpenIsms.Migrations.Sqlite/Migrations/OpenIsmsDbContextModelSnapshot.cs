@@ -3617,6 +3617,25 @@ namespace OpenIsms.Migrations.Sqlite.Migrations
                     b.ToTable("Person");
                 });
 
+            modelBuilder.Entity("OpenIsms.Core.Readiness.ReadinessSnapshot", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Passing")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rules")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day");
+
+                    b.ToTable("ReadinessSnapshot");
+                });
+
             modelBuilder.Entity("OpenIsms.Core.Responsibilities.IsmsRole", b =>
                 {
                     b.Property<Guid>("Id")

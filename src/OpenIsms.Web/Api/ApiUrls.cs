@@ -52,6 +52,8 @@ public static class ApiUrls
 
     public static string Audit(Guid id) => $"{Audits}/{id}";
 
+    public const string Readiness = V1 + "/readiness";
+
     public const string Reviews = V1 + "/reviews";
 
     public static string Review(Guid id) => $"{Reviews}/{id}";
