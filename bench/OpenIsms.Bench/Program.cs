@@ -2,7 +2,7 @@ using System.Globalization;
 using OpenIsms.Bench;
 
 // Benchmarks of the running app, measured from outside the process. See bench/README.md.
-//   dotnet run --project bench/OpenIsms.Bench -c Release -- [foundation | risks [small|large] [imports] | controls [small|large] | documents [small] [postgres] | competence [small] [postgres] | objectives [small] | support [small] | writers [seconds] [postgres]]
+//   dotnet run --project bench/OpenIsms.Bench -c Release -- [foundation | risks [small|large] [imports] | controls [small|large] | documents [small] [postgres] | competence [small] [postgres] | objectives [small] | support [small] | checkact [small] | writers [seconds] [postgres]]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var command = args.FirstOrDefault() ?? "foundation";
 switch (command)
@@ -28,11 +28,14 @@ switch (command)
     case "support":
         await SupportBench.Run(args.Contains("small"));
         break;
+    case "checkact":
+        await CheckActBench.Run(args.Contains("small"));
+        break;
     case "controls":
         await ControlBench.Run(args.ElementAtOrDefault(1) == "small");
         break;
     default:
-        Console.Error.WriteLine($"Unknown benchmark '{command}'. Known: foundation, risks [small|large] [imports], controls [small|large], documents [small] [postgres], competence [small] [postgres], objectives [small], support [small], writers [seconds] [postgres].");
+        Console.Error.WriteLine($"Unknown benchmark '{command}'. Known: foundation, risks [small|large] [imports], controls [small|large], documents [small] [postgres], competence [small] [postgres], objectives [small], support [small], checkact [small], writers [seconds] [postgres].");
         return 2;
 }
 
