@@ -92,6 +92,22 @@ public sealed class Audit : Entity, IAutoNumbered
 
     public string? ClosedBy { get; private set; }
 
+    /// <summary>How many checklist items it has, how many have a result, how many raised a nonconformity: kept as they
+    /// change, so that the list of audits does not count 2,000 rows an audit.</summary>
+    public int ItemCount { get; private set; }
+
+    public int RecordedCount { get; private set; }
+
+    public int NonconformityCount { get; private set; }
+
+    public void Scoped(int items) => ItemCount = items;
+
+    public void Counted(bool firstResult, bool raised)
+    {
+        RecordedCount += firstResult ? 1 : 0;
+        NonconformityCount += raised ? 1 : 0;
+    }
+
     public Result Update(PlanAudit.Command c)
     {
         var check = new Validation()

@@ -82,9 +82,7 @@ public sealed class ListAudits(OpenIsmsDbContext db)
         {
             Id = a.Id, Reference = a.Reference, Title = a.Title, State = a.State, PlannedStart = a.PlannedStart, PlannedEnd = a.PlannedEnd,
             LeadAuditor = db.Set<AppUser>().Where(u => u.Id == a.LeadAuditorId).Select(u => u.DisplayName).FirstOrDefault(),
-            Items = db.Set<AuditItem>().Count(i => i.AuditId == a.Id),
-            Recorded = db.Set<AuditItem>().Count(i => i.AuditId == a.Id && i.Result != null),
-            Nonconformities = db.Set<AuditItem>().Count(i => i.AuditId == a.Id && i.NonconformityId != null),
+            Items = a.ItemCount, Recorded = a.RecordedCount, Nonconformities = a.NonconformityCount,
         }).ToListAsync(ct);
         return new Page<Row>(rows, page, size, total);
     }

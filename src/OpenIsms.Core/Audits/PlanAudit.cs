@@ -121,6 +121,7 @@ public sealed class PlanAudit(OpenIsmsDbContext db, GetAuditUniverse universe)
         db.RemoveRange(existing.Where(i => !keys.Contains(GetAuditUniverse.Keys.Of(i.Kind, i.Code))));
         var kept = existing.Select(i => GetAuditUniverse.Keys.Of(i.Kind, i.Code)).ToHashSet();
         var position = existing.Count == 0 ? 0 : existing.Max(i => i.Position);
+        audit.Scoped(scope.Count);
         db.AddRange(scope.Where(i => !kept.Contains(i.Key)).Select(i => new AuditItem
         {
             AuditId = audit.Id, Kind = i.Kind, Code = i.Code, Title = i.Title, Prompt = i.Prompt, Position = ++position,

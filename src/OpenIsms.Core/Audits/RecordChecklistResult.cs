@@ -68,6 +68,13 @@ public sealed class RecordChecklistResult(OpenIsmsDbContext db)
                 "A nonconformity was raised from this finding and is handled on the nonconformity register; its result stays a nonconformity."));
         }
 
+        if (item.NonconformityId is not null && item.Result != c.Result)
+        {
+            return Result.Invalid(new FieldError(nameof(Command.Result),
+                $"The nonconformity raised from this finding was raised as {(item.Result == AuditResult.MajorNonconformity ? "major" : "minor")}; its severity is kept on the nonconformity register."));
+        }
+
+        var firstResult = item.Result is null;
         var result = item.Record(c, db.CurrentUser.DisplayName);
         var errors = result.Errors.ToList();
         var raise = AuditItem.IsNonconformity(c.Result) && item.NonconformityId is null;
@@ -90,6 +97,8 @@ public sealed class RecordChecklistResult(OpenIsmsDbContext db)
             await Raise(audit, item, c, ct);
         }
 
+        audit.Counted(firstResult, raise);
+
         return await db.SaveAsync(ct);
     }
 
@@ -102,6 +111,9 @@ public sealed class RecordChecklistResult(OpenIsmsDbContext db)
         var nc = Nonconformity.FromFinding(new()
         {
             Title = $"{item.Code} {item.Title}".Length > Limits.Name ? item.Code : $"{item.Code} {item.Title}",
+            Requirement = requirementId is not null ? null
+                : item.Kind is AuditItemKind.Process or AuditItemKind.Location ? $"The ISMS's policies and controls as they apply to {item.Code}"
+                : $"{item.Code} {item.Title}",
             Description = item.Notes!, RequirementId = requirementId, Process = item.Kind is AuditItemKind.Process or AuditItemKind.Location ? item.Code : null,
             Severity = c.Result == AuditResult.MajorNonconformity ? NonconformitySeverity.Major : NonconformitySeverity.Minor,
             SourceReference = $"{audit.Reference} {audit.Title}", RaisedOn = await db.Clock.Today(ct), OwnerId = c.NonconformityOwnerId!.Trim(),

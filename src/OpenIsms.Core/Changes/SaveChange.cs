@@ -112,10 +112,17 @@ public sealed class GetChangeFormOptions(OpenIsmsDbContext db)
 {
     public sealed record Options(IReadOnlyList<Choice> Owners, IReadOnlyList<Choice> Reviews, IReadOnlyList<Choice> Nonconformities);
 
-    public async Task<Options> Handle(CancellationToken ct = default)
+    /// <param name="reviewId">The review the change names now: always offered, however old.</param>
+    /// <param name="nonconformityId">The nonconformity it names now: always offered, even if closed long ago.</param>
+    public async Task<Options> Handle(Guid? reviewId = null, Guid? nonconformityId = null, CancellationToken ct = default)
     {
-        var reviews = await db.Set<ManagementReview>().OrderByDescending(r => r.ScheduledOn).Take(50).Select(r => new { r.Id, r.Reference, r.Title }).ToListAsync(ct);
-        var ncs = await db.Set<Nonconformity>().OrderByDescending(n => n.RaisedOn).Take(200).Select(n => new { n.Id, n.Reference, n.Title }).ToListAsync(ct);
+        var reviews = await db.Set<ManagementReview>().Where(r => r.Id == reviewId).Select(r => new { r.Id, r.Reference, r.Title }).ToListAsync(ct);
+        reviews.AddRange(await db.Set<ManagementReview>().Where(r => r.Id != reviewId).OrderByDescending(r => r.ScheduledOn).Take(50)
+            .Select(r => new { r.Id, r.Reference, r.Title }).ToListAsync(ct));
+        // Open nonconformities, the newest first, and the one named now.
+        var ncs = await db.Set<Nonconformity>().Where(n => n.Id == nonconformityId).Select(n => new { n.Id, n.Reference, n.Title }).ToListAsync(ct);
+        ncs.AddRange(await db.Set<Nonconformity>().Where(n => n.Id != nonconformityId && n.State != NonconformityState.Closed).OrderByDescending(n => n.RaisedOn).Take(200)
+            .Select(n => new { n.Id, n.Reference, n.Title }).ToListAsync(ct));
         return new Options(
             await Users.Owners.Choices(db, ChangePermissions.Edit, ct),
             [.. reviews.Select(r => new Choice(r.Id.ToString(), $"{r.Reference} {r.Title}"))],

@@ -128,7 +128,8 @@ public sealed class MoveNonconformity(OpenIsmsDbContext db)
                         ? "Say what shows the actions worked: what was looked at, and that the nonconformity has not come back."
                         : "Say what shows the actions did not work, so the next cause analysis starts from it.")
                     .Must(c.On is not null, nameof(Command.On), "Enter the date of the check.")
-                    .Must(c.On is null || c.On <= today, nameof(Command.On), "The check's date cannot be in the future.");
+                    .Must(c.On is null || c.On <= today, nameof(Command.On), "The check's date cannot be in the future.")
+                    .Must(c.On is null || c.On >= (nc.CorrectedOn ?? nc.RaisedOn), nameof(Command.On), "The check comes after the correction: enter a later date.");
                 summary = c.Text;
                 on = c.On;
                 if (check.IsValid)

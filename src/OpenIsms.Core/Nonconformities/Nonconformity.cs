@@ -160,6 +160,9 @@ public sealed class Nonconformity : Entity, IAutoNumbered
 
         public required Guid? RequirementId { get; init; }
 
+        /// <summary>The requirement in words, when it is not a catalogue entry.</summary>
+        public string? Requirement { get; init; }
+
         public required string? Process { get; init; }
 
         public required NonconformitySeverity Severity { get; init; }
@@ -178,7 +181,7 @@ public sealed class Nonconformity : Entity, IAutoNumbered
     {
         var nc = new Nonconformity
         {
-            Title = f.Title, Description = f.Description, RequirementId = f.RequirementId, RequirementText = f.RequirementId is null && f.Process is null ? f.SourceReference : null,
+            Title = f.Title, Description = f.Description, RequirementId = f.RequirementId, RequirementText = f.RequirementId is null ? f.Requirement : null,
             Process = f.Process, Severity = f.Severity, Source = NonconformitySource.AuditFinding, SourceReference = f.SourceReference, RaisedOn = f.RaisedOn,
             OwnerId = f.OwnerId, RaisedBy = f.RaisedBy,
         };
@@ -202,6 +205,12 @@ public sealed class Nonconformity : Entity, IAutoNumbered
             .Required(nameof(OwnerId), c.OwnerId, "Choose who answers for it.")
             .Must(c.RaisedOn is not null, nameof(RaisedOn), "Enter the date it was found.")
             .Must(c.RaisedOn is null || c.RaisedOn <= today, nameof(RaisedOn), "The date it was found cannot be in the future.");
+        // Once its cycle has begun (or when an audit raised it), what it is and where it came from are facts of record.
+        var settled = State != NonconformityState.Raised;
+        check.Must(!settled || c.Severity == Severity, nameof(Severity), "Its severity is settled once the correction is recorded: raise a new nonconformity if it was more serious.")
+            .Must(!settled || c.RaisedOn == RaisedOn, nameof(RaisedOn), "The date it was found is settled once the correction is recorded.")
+            .Must(Source != NonconformitySource.AuditFinding || Title.Length == 0 || c.Source == NonconformitySource.AuditFinding, nameof(Source),
+                "It was raised from an audit finding; its source stays the audit.");
         if (!check.IsValid)
         {
             return check.ToResult();

@@ -54,6 +54,11 @@ public sealed class SaveCorrectiveAction(OpenIsmsDbContext db)
         }
 
         var result = action.Update(c, await db.Clock.Today(ct));
+        if (result.Succeeded && nc.EffectivenessDueOn is { } check && c.DueOn > check)
+        {
+            result = Result.Invalid(new FieldError(nameof(Command.DueOn), $"The plan checks effectiveness on {check:d MMM yyyy}: an action must be due by then."));
+        }
+
         if (result.Succeeded && await Owners.Check(db, c.OwnerId, NonconformityPermissions.Edit, nameof(Command.OwnerId), "a corrective action", ct) is { } owner)
         {
             result = Result.Invalid(owner);

@@ -61,12 +61,16 @@ public sealed class GetReview(OpenIsmsDbContext db, GetReviewPack compile)
         }
 
         var frozen = review.PackJson is not null;
+        var idText = id.ToString();
         return new View
         {
             Review = review,
             Chair = review.ChairId is null ? null : await db.Set<AppUser>().Where(u => u.Id == review.ChairId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct),
             Pack = frozen ? ReviewPack.FromJson(review.PackJson!) : await compile.Handle(id, ct),
-            PackIntact = frozen ? ReviewPack.Sha256(review.PackJson!) == review.PackSha256 : null,
+            // Intact: the stored pack still hashes to its recorded SHA-256, and the activity log (chained, keyed outside the
+            // database) recorded that same hash when it was frozen — so the row cannot have been rewritten with a new pair.
+            PackIntact = frozen ? ReviewPack.Sha256(review.PackJson!) == review.PackSha256
+                && await db.Set<Data.Log.ActivityEntry>().AnyAsync(e => e.EntityType == "ManagementReview" && e.EntityId == idText && e.After != null && e.After.Contains(review.PackSha256!), ct) : null,
             Minutes = await db.Set<ReviewInputMinute>().Where(m => m.ReviewId == id).ToDictionaryAsync(m => m.Input, m => m.Minutes, ct),
             Actions = await db.Set<ReviewAction>().AsNoTracking().Where(a => a.ReviewId == id).OrderBy(a => a.DueOn).ThenBy(a => a.CreatedAt).Select(a => new Action
             {

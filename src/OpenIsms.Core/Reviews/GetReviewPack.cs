@@ -219,16 +219,28 @@ public sealed class GetReviewPack(OpenIsmsDbContext db)
     {
         var thresholds = (await db.Set<RiskMethodology>().Select(m => new { m.Id, m.DefinitionJson }).ToListAsync(ct))
             .ToDictionary(m => m.Id, m => MethodologyDefinition.FromJson(m.DefinitionJson));
-        var risks = await db.Set<Risk>().AsNoTracking().Select(r => new { r.Id, r.Reference, r.Title, r.MethodologyId, r.InherentLevel, r.ResidualLevel, r.NextReview }).ToListAsync(ct);
-        var above = risks.Where(r => r.MethodologyId is { } m && thresholds.TryGetValue(m, out var d) && (r.ResidualLevel ?? r.InherentLevel) is { } level && !d.IsAcceptable(level)).ToList();
-        var pastReview = risks.Count(r => r.NextReview < today);
+        // Counted in SQL by methodology and level (a few rows), then the listed ones fetched: 10,000 risks are never loaded.
+        var levels = await db.Set<Risk>().GroupBy(r => new { r.MethodologyId, Level = r.ResidualLevel ?? r.InherentLevel })
+            .Select(g => new { g.Key.MethodologyId, g.Key.Level, Count = g.Count() }).ToListAsync(ct);
+        var total = levels.Sum(l => l.Count);
+        var aboveCount = levels.Where(l => l.MethodologyId is { } m && l.Level is { } level && thresholds.TryGetValue(m, out var d) && !d.IsAcceptable(level)).Sum(l => l.Count);
+        var pastReview = await db.Set<Risk>().CountAsync(r => r.NextReview < today, ct);
+        var above = new List<PackItem>();
+        foreach (var (methodology, definition) in thresholds)
+        {
+            var threshold = definition.AcceptanceThreshold;
+            above.AddRange(await db.Set<Risk>().AsNoTracking().Where(r => r.MethodologyId == methodology && (r.ResidualLevel ?? r.InherentLevel) > threshold)
+                .OrderByDescending(r => r.ResidualLevel ?? r.InherentLevel).ThenBy(r => r.Reference).Take(Listed)
+                .Select(r => new PackItem("Risk", r.Id, r.Reference + " " + r.Title + " — above the threshold")).ToListAsync(ct));
+        }
+
         var actions = await db.Set<TreatmentAction>().AsNoTracking().GroupBy(a => a.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         var overdue = await db.Set<TreatmentAction>().CountAsync(a => (a.Status == ActionStatus.Planned || a.Status == ActionStatus.InProgress) && a.Due < today, ct);
         return new()
         {
             Code = "f", Title = "Results of risk assessment and status of the risk treatment plan",
-            Summary = $"{Count(risks.Count, "risk")}, {above.Count} above the acceptance threshold, {pastReview} past their review date. Treatment plan: {actions.Where(a => a.Key is ActionStatus.Planned or ActionStatus.InProgress).Sum(a => a.Count)} actions open ({overdue} overdue), {actions.Where(a => a.Key == ActionStatus.Done).Sum(a => a.Count)} done.",
-            Items = [.. above.Take(Listed).Select(r => new PackItem("Risk", r.Id, $"{r.Reference} {r.Title} — above the threshold"))],
+            Summary = $"{Count(total, "risk")}, {aboveCount} above the acceptance threshold, {pastReview} past their review date. Treatment plan: {actions.Where(a => a.Key is ActionStatus.Planned or ActionStatus.InProgress).Sum(a => a.Count)} actions open ({overdue} overdue), {actions.Where(a => a.Key == ActionStatus.Done).Sum(a => a.Count)} done.",
+            Items = [.. above.Take(Listed)],
         };
     }
 

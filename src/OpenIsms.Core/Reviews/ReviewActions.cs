@@ -30,9 +30,11 @@ public sealed class AddReviewAction(OpenIsmsDbContext db)
             return Result<Guid>.From(Result.NotFound());
         }
 
-        if (state == ReviewState.Scheduled)
+        if (state != ReviewState.Frozen)
         {
-            return Result<Guid>.From(Result.Invalid(new FieldError("", "Actions are decided at the meeting: freeze the pack when it begins, then add them.")));
+            return Result<Guid>.From(Result.Invalid(new FieldError("", state == ReviewState.Scheduled
+                ? "Actions are decided at the meeting: freeze the pack when it begins, then add them."
+                : "The review is concluded: its minutes and actions are final. Record new work as an improvement or at the next review.")));
         }
 
         var action = new ReviewAction { ReviewId = reviewId };

@@ -361,9 +361,15 @@ namespace OpenIsms.Migrations.PostgreSql.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<int>("ItemCount")
+                        .HasColumnType("integer");
+
                     b.Property<string>("LeadAuditorId")
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
+
+                    b.Property<int>("NonconformityCount")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Plan")
                         .HasMaxLength(8000)
@@ -374,6 +380,9 @@ namespace OpenIsms.Migrations.PostgreSql.Migrations
 
                     b.Property<DateOnly>("PlannedStart")
                         .HasColumnType("date");
+
+                    b.Property<int>("RecordedCount")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Reference")
                         .IsRequired()

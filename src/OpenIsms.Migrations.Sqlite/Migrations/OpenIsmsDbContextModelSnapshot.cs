@@ -352,9 +352,15 @@ namespace OpenIsms.Migrations.Sqlite.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ItemCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("LeadAuditorId")
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("NonconformityCount")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Plan")
                         .HasMaxLength(8000)
@@ -365,6 +371,9 @@ namespace OpenIsms.Migrations.Sqlite.Migrations
 
                     b.Property<DateOnly>("PlannedStart")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("RecordedCount")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Reference")
                         .IsRequired()

@@ -71,6 +71,9 @@ public abstract class ReviewTests(AppFactory app)
         frozen.QuerySelector("main")!.TextContent.ShouldNotContain($"After the meeting {unique}");
         frozen.QuerySelector("#pack-state")!.TextContent.ShouldContain("Intact");
 
+        // An action decided at the meeting, for the contributor: on their My work, and in the next review's input (a).
+        var action = await api.PostAsJsonAsync($"/api/v1/reviews/{id}/actions", new { title = $"Fund a second security engineer {unique}", ownerId = await app.UserId(Roles.Contributor), dueOn = today.AddMonths(3) });
+        action.StatusCode.ShouldBe(HttpStatusCode.Created);
         // Concluding with nothing written is refused beside each input and each conclusion; partial minutes are saved.
         var refused = await TestClient.Parse(await manager.Submit(frozen, "#minutes-form", new Dictionary<string, string?> { ["Input.Conclude"] = "true", ["Input.A"] = "No earlier actions." }));
         FieldText(refused, "B").ShouldContain("Record what was discussed on input b");
@@ -90,6 +93,8 @@ public abstract class ReviewTests(AppFactory app)
         var concluded = await Db(db => db.Set<ManagementReview>().SingleAsync(r => r.Id == id));
         concluded.State.ShouldBe(ReviewState.Concluded);
         (await Db(db => db.Set<ReviewInputMinute>().CountAsync(m => m.ReviewId == id))).ShouldBe(10);
+        var late = await api.PostAsJsonAsync($"/api/v1/reviews/{id}/actions", new { title = "Afterthought", ownerId = managerId, dueOn = today });
+        (await late.Content.ReadAsStringAsync()).ShouldContain("minutes and actions are final");
 
         // Chairing it is a leadership act (5.1), dated when the pack was frozen, in the chair's name.
         var acts = await manager.Page("/leadership?kind=ReviewChaired");
@@ -97,9 +102,6 @@ public abstract class ReviewTests(AppFactory app)
         var chair = await Db(db => db.Set<AppUser>().Where(u => u.Id == concluded.ChairId).Select(u => u.DisplayName).SingleAsync());
         acts.QuerySelector("main table")!.TextContent.ShouldContain(chair);
 
-        // An action for the contributor: on their My work, and in the next review's input (a).
-        var action = await api.PostAsJsonAsync($"/api/v1/reviews/{id}/actions", new { title = $"Fund a second security engineer {unique}", ownerId = await app.UserId(Roles.Contributor), dueOn = today.AddMonths(3) });
-        action.StatusCode.ShouldBe(HttpStatusCode.Created);
         using var contributor = await app.SignedIn(Roles.Contributor);
         (await contributor.Page("/")).QuerySelector("#review-work")!.TextContent.ShouldContain($"Fund a second security engineer {unique}");
         var next = await api.PostAsJsonAsync("/api/v1/reviews", new { title = $"Next review {unique}", scheduledOn = today.AddMonths(6), chairId = managerId });

@@ -100,6 +100,19 @@ public class NonconformityStateTests
     }
 
     [Fact]
+    public void OnceCorrected_ItsSeverityAndDate_AreSettled()
+    {
+        var nc = Raised();
+        nc.Correct("Contained.", Today);
+        var downgrade = nc.Update(new SaveNonconformity.Command
+        {
+            Title = "Restore never tested", Description = "x", RequirementText = "Backup policy 4.2", OwnerId = "u1", RaisedOn = Today.AddDays(-3), Severity = NonconformitySeverity.Major,
+        }, Today);
+        downgrade.Errors.Select(e => e.Field).ShouldBe(["Severity", "RaisedOn"], ignoreOrder: true);
+        nc.Severity.ShouldBe(NonconformitySeverity.Minor);
+    }
+
+    [Fact]
     public void ANonconformity_NeedsItsFactsARequirementAnOwnerAndADateNotInTheFuture()
     {
         var nc = Nonconformity.Raise("x");

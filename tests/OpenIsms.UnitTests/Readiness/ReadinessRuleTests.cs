@@ -95,6 +95,14 @@ public class ReadinessRuleTests
     }
 
     [Fact]
+    public void CorrectiveActionsOverdue_FailTheirRule_AsOverdueChecksDo()
+    {
+        var failed = GetReadiness.Evaluate(Ready with { CorrectiveActionsOverdue = 2 }).Where(r => !r.Passed).ToList();
+        failed.Single().Rule.Check.ShouldBe("CorrectiveActionsOnTime");
+        failed.Single().Detail.ShouldContain("2 corrective actions");
+    }
+
+    [Fact]
     public void TheScore_IsWeighted()
     {
         // The policy (weight 3) missing costs more than the improvement register (weight 1).
