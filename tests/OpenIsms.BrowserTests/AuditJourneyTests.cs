@@ -93,22 +93,69 @@ public sealed class AuditJourneyTests(BrowserApp app) : IClassFixture<BrowserApp
         await Expect(page.Locator("main")).ToContainTextAsync("Internal audit 2026/1", Shown);
         await page.GetByLabel("What was done at once").FillAsync("Values for the quarter recorded from the source systems.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Record the correction" }).ClickAsync();
+        await Expect(page.Locator("#state")).ToContainTextAsync("Corrected", Shown);
         await page.GetByLabel("Why did it happen?").FillAsync("Nobody was reminded to record them.");
         await page.GetByLabel("Why? (2)").FillAsync("The metrics had no one named to measure them.");
         await page.GetByLabel("Root cause").FillAsync("Metrics without a named person who measures them.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Record the root cause" }).ClickAsync();
+        await Expect(page.Locator("#state")).ToContainTextAsync("Cause found", Shown);
         await page.GetByLabel("What will be done").FillAsync("Name who measures each metric");
         await page.Locator("#action-form").GetByLabel("Who does it").SelectOptionAsync(new SelectOptionValue { Label = "Olga Admin" });
         await page.Locator("#action-form").GetByLabel("Due on").FillAsync(D(today));
         await page.GetByRole(AriaRole.Button, new() { Name = "Add the action" }).ClickAsync();
+        await Expect(page.Locator("#actions")).ToContainTextAsync("Name who measures each metric", Shown);
         await page.GetByLabel("Check effectiveness on").FillAsync(D(today));
         await page.GetByRole(AriaRole.Button, new() { Name = "Confirm the plan" }).ClickAsync();
+        await Expect(page.Locator("#state")).ToContainTextAsync("Actions planned", Shown);
         await page.Locator("#actions").GetByPlaceholder("What was done, or why cancelled").FillAsync("Each metric now names who measures it.");
         await page.Locator("#actions").GetByRole(AriaRole.Button, new() { Name = "Done" }).ClickAsync();
+        await Expect(page.Locator("#actions")).ToContainTextAsync("Each metric now names who measures it.", Shown);
         await page.GetByRole(AriaRole.Button, new() { Name = "Mark the actions implemented" }).ClickAsync();
         await page.GetByLabel("What the check found").FillAsync("Every metric has this quarter's value.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Effective — close it" }).ClickAsync();
         await Expect(page.Locator("#state")).ToContainTextAsync("Closed", Shown);
+
+        // Readiness: an audit is reported now; no management review has concluded yet.
+        await page.Locator("nav.sidenav").GetByRole(AriaRole.Link, new() { Name = "Certification readiness", Exact = true }).ClickAsync();
+        await Expect(page.Locator("#rule-audit-reported")).ToContainTextAsync("Done", Shown);
+        await Expect(page.Locator("#rule-review-concluded")).ToContainTextAsync("Missing", Shown);
+        var before = await page.Locator("#readiness-score .score strong").InnerTextAsync();
+
+        // The management review: its live pack shows that audit and that nonconformity; frozen; minutes with all three conclusions.
+        await page.Locator("nav.sidenav").GetByRole(AriaRole.Link, new() { Name = "Management reviews", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Schedule a review" }).ClickAsync();
+        await page.GetByLabel("Title").FillAsync("Management review 2026");
+        await page.GetByLabel("Meeting on").FillAsync(D(today));
+        await page.GetByLabel("Chair").SelectOptionAsync(new SelectOptionValue { Label = "Olga Admin" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Schedule it" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/reviews/[0-9a-f-]+\\?done=added$"));
+        var reviewPath = new Uri(page.Url).AbsolutePath;
+        await Expect(page.Locator("#input-d\\.3")).ToContainTextAsync("IA-001 Internal audit 2026/1", Shown);
+        await Expect(page.Locator("#input-d\\.1")).ToContainTextAsync("NC-001", Shown);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Freeze the pack and start the meeting" }).ClickAsync();
+        await Expect(page.Locator("#pack-state")).ToContainTextAsync("Intact", Shown);
+        foreach (var input in new[] { "a", "b", "c", "d.1", "d.2", "d.3", "d.4", "e", "f", "g" })
+        {
+            await page.GetByLabel($"Minutes on {input}", new() { Exact = true }).FillAsync($"Input {input} discussed; nothing further.");
+        }
+
+        await page.GetByLabel("Attendees").FillAsync("Olga Admin (chair), Finance director");
+        await page.GetByLabel("Is the ISMS still suitable?").FillAsync("Suitable for the current scope.");
+        await page.GetByLabel("Is it adequate?").FillAsync("Adequate.");
+        await BrowserApp.Look(page, "90-review-minutes");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Conclude the review" }).ClickAsync();
+        await Expect(page.Locator("#minutes-form .error-message").First).ToContainTextAsync("Conclude on its effectiveness", Shown);
+        await page.GetByLabel("Is it effective?").FillAsync("Effective; monitoring to be tightened after NC-001.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Conclude the review" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("done=review-concluded"));
+        await Expect(page.Locator("#conclusions")).ToContainTextAsync("monitoring to be tightened", Shown);
+        (await Downloads.ClickEvery(page, [(reviewPath, "monitoring to be tightened after NC-001")])).ShouldBe(2);
+
+        // Readiness moved: the review rule passes and the score rose.
+        await page.GotoAsync("/readiness");
+        await Expect(page.Locator("#rule-review-concluded")).ToContainTextAsync("Done", Shown);
+        (await page.Locator("#readiness-score .score strong").InnerTextAsync()).ShouldNotBe(before);
+        await BrowserApp.Look(page, "91-readiness");
 
         // The programme shows 9.1 audited today.
         await page.GotoAsync("/audits/programme?q=9.1&kind=Clause");
