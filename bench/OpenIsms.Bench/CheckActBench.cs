@@ -133,7 +133,7 @@ public static partial class CheckActBench
                 Title = $"Internal audit {a + 1:000}", PlannedStart = today.AddDays(-30 * (audits - a)), PlannedEnd = today.AddDays(-30 * (audits - a) + 2),
                 LeadAuditorId = admin, CompetenceEvidence = "Lead auditor certificate", Items = ["x"],
             }));
-            audit.NumberAutomatically();
+            audit.NumberOnSave();
             db.Add(audit);
             db.Add(new AuditAuditor { AuditId = audit.Id, UserId = admin });
             audit.Start(audit.PlannedStart);
@@ -198,7 +198,7 @@ public static partial class CheckActBench
         await db.SaveChangesAsync();
         var review = new ManagementReview();
         Generator.Check(review.Update(new ScheduleReview.Command { Title = "Management review", ScheduledOn = today, ChairId = admin }));
-        review.NumberAutomatically();
+        review.NumberOnSave();
         db.Add(review);
         await db.SaveChangesAsync();
         Console.WriteLine($"  {audits} audits × {rows:N0} rows, {nonconformities:N0} nonconformities, 1 review");

@@ -39,21 +39,11 @@ public enum AuditResult
 /// checklist is filled in while it is in progress, then it is reported with a conclusion and signed off, then closed.
 /// </summary>
 [AuditName("Audit")]
-public sealed class Audit : Entity, IAutoNumbered
+public sealed class Audit : NumberedEntity
 {
     public const string Prefix = "IA-";
 
-    private bool numberedAutomatically;
-
-    public string Reference { get; private set; } = "";
-
-    string IAutoNumbered.ReferencePrefix => Prefix;
-
-    bool IAutoNumbered.NumberedAutomatically => numberedAutomatically;
-
-    public void NumberAutomatically() => numberedAutomatically = true;
-
-    void IAutoNumbered.Renumber(string reference) => Reference = reference;
+    protected override string ReferencePrefix => Prefix;
 
     public string Title { get; private set; } = "";
 

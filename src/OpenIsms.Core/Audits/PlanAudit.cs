@@ -100,8 +100,7 @@ public sealed class PlanAudit(OpenIsmsDbContext db, GetAuditUniverse universe)
 
         if (c.Id is null)
         {
-            audit.NumberAutomatically();
-            ((Common.IAutoNumbered)audit).Renumber(Audit.Prefix + "000");
+            audit.NumberOnSave();
             db.Add(audit);
         }
 

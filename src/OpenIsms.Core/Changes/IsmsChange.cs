@@ -18,21 +18,11 @@ public enum ChangeStatus
 /// management review or a nonconformity) and the records it changes.
 /// </summary>
 [AuditName("IsmsChange")]
-public sealed class IsmsChange : Entity, IAutoNumbered
+public sealed class IsmsChange : NumberedEntity
 {
     public const string Prefix = "CHG-";
 
-    private bool numberedAutomatically;
-
-    public string Reference { get; private set; } = "";
-
-    string IAutoNumbered.ReferencePrefix => Prefix;
-
-    bool IAutoNumbered.NumberedAutomatically => numberedAutomatically;
-
-    public void NumberAutomatically() => numberedAutomatically = true;
-
-    void IAutoNumbered.Renumber(string reference) => Reference = reference;
+    protected override string ReferencePrefix => Prefix;
 
     public string Title { get; private set; } = "";
 

@@ -82,8 +82,7 @@ public sealed class SaveChange(OpenIsmsDbContext db)
 
         if (c.Id is null)
         {
-            change.NumberAutomatically();
-            ((IAutoNumbered)change).Renumber(IsmsChange.Prefix + "000");
+            change.NumberOnSave();
             db.Add(change);
         }
 

@@ -55,3 +55,32 @@ public interface IAutoNumbered
 
     void Renumber(string reference);
 }
+
+/// <summary>
+/// A record that is always numbered automatically with its kind's prefix (NC-001, IA-001, MR-001): the reference is given
+/// when it is saved, inside the activity log's lock.
+/// </summary>
+public abstract class NumberedEntity : Entity, IAutoNumbered
+{
+    private bool numberedAutomatically;
+
+    public string Reference { get; private set; } = "";
+
+    string IAutoNumbered.ReferencePrefix => ReferencePrefix;
+
+    bool IAutoNumbered.NumberedAutomatically => numberedAutomatically;
+
+    /// <summary>The kind's prefix, such as "NC-".</summary>
+    protected abstract string ReferencePrefix { get; }
+
+    public void NumberAutomatically() => numberedAutomatically = true;
+
+    void IAutoNumbered.Renumber(string reference) => Reference = reference;
+
+    /// <summary>A new record: numbered when it is saved; until then a placeholder stands in.</summary>
+    public void NumberOnSave()
+    {
+        numberedAutomatically = true;
+        Reference = ReferencePrefix + "000";
+    }
+}

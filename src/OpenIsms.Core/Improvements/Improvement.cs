@@ -30,21 +30,11 @@ public enum ImprovementStatus
 /// opportunity for improvement, a review's decision. It is decided on, carried out, and its outcome recorded.
 /// </summary>
 [AuditName("Improvement")]
-public sealed class Improvement : Entity, IAutoNumbered
+public sealed class Improvement : NumberedEntity
 {
     public const string Prefix = "IMP-";
 
-    private bool numberedAutomatically;
-
-    public string Reference { get; private set; } = "";
-
-    string IAutoNumbered.ReferencePrefix => Prefix;
-
-    bool IAutoNumbered.NumberedAutomatically => numberedAutomatically;
-
-    public void NumberAutomatically() => numberedAutomatically = true;
-
-    void IAutoNumbered.Renumber(string reference) => Reference = reference;
+    protected override string ReferencePrefix => Prefix;
 
     public string Title { get; private set; } = "";
 

@@ -59,8 +59,7 @@ public sealed class SaveImprovement(OpenIsmsDbContext db)
 
         if (c.Id is null)
         {
-            improvement.NumberAutomatically();
-            ((IAutoNumbered)improvement).Renumber(Improvement.Prefix + "000");
+            improvement.NumberOnSave();
             db.Add(improvement);
         }
 

@@ -68,21 +68,11 @@ public enum CauseMethod
 /// cycle. Each step is a method that refuses a step out of order with the reason, and leaves a <see cref="NonconformityStep"/>.
 /// </summary>
 [AuditName("Nonconformity")]
-public sealed class Nonconformity : Entity, IAutoNumbered
+public sealed class Nonconformity : NumberedEntity
 {
     public const string Prefix = "NC-";
 
-    private bool numberedAutomatically;
-
-    public string Reference { get; private set; } = "";
-
-    string IAutoNumbered.ReferencePrefix => Prefix;
-
-    bool IAutoNumbered.NumberedAutomatically => numberedAutomatically;
-
-    public void NumberAutomatically() => numberedAutomatically = true;
-
-    void IAutoNumbered.Renumber(string reference) => Reference = reference;
+    protected override string ReferencePrefix => Prefix;
 
     public string Title { get; private set; } = "";
 
@@ -185,8 +175,7 @@ public sealed class Nonconformity : Entity, IAutoNumbered
             Process = f.Process, Severity = f.Severity, Source = NonconformitySource.AuditFinding, SourceReference = f.SourceReference, RaisedOn = f.RaisedOn,
             OwnerId = f.OwnerId, RaisedBy = f.RaisedBy,
         };
-        nc.NumberAutomatically();
-        ((IAutoNumbered)nc).Renumber(Prefix + "000");
+        nc.NumberOnSave();
         return nc;
     }
 

@@ -99,8 +99,7 @@ public sealed class SaveNonconformity(OpenIsmsDbContext db)
         if (c.Id is null)
         {
             nc.MarkRecurrenceOf(await NonconformityRecurrence.Find(db, nc, ct));
-            nc.NumberAutomatically();
-            ((IAutoNumbered)nc).Renumber(Nonconformity.Prefix + "000");
+            nc.NumberOnSave();
             db.Add(nc);
             db.Add(NonconformityStep.Of(nc, NonconformityState.Raised, $"Raised as a {nc.Severity.ToString().ToLowerInvariant()} nonconformity.", null, nc.RaisedOn, db.CurrentUser.DisplayName));
         }

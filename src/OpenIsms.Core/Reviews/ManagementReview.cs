@@ -21,21 +21,11 @@ public enum ReviewState
 /// actions. The pack is frozen at the meeting, so the minutes always show what was seen.
 /// </summary>
 [AuditName("ManagementReview")]
-public sealed class ManagementReview : Entity, IAutoNumbered
+public sealed class ManagementReview : NumberedEntity
 {
     public const string Prefix = "MR-";
 
-    private bool numberedAutomatically;
-
-    public string Reference { get; private set; } = "";
-
-    string IAutoNumbered.ReferencePrefix => Prefix;
-
-    bool IAutoNumbered.NumberedAutomatically => numberedAutomatically;
-
-    public void NumberAutomatically() => numberedAutomatically = true;
-
-    void IAutoNumbered.Renumber(string reference) => Reference = reference;
+    protected override string ReferencePrefix => Prefix;
 
     public string Title { get; private set; } = "";
 

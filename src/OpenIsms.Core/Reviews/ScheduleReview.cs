@@ -53,8 +53,7 @@ public sealed class ScheduleReview(OpenIsmsDbContext db)
 
         if (c.Id is null)
         {
-            review.NumberAutomatically();
-            ((IAutoNumbered)review).Renumber(ManagementReview.Prefix + "000");
+            review.NumberOnSave();
             db.Add(review);
         }
 

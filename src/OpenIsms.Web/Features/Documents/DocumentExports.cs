@@ -22,21 +22,7 @@ public sealed class DocumentExports : IEndpointGroup
 
                     var (control, subtitle, appendices) = await Content(view, document, documents, clock, ct);
                     var name = $"{view.Document.Reference}-v{view.Version.Label}.{format}";
-                    if (format == "docx")
-                    {
-                        await TextDocumentExport.Docx(http.Response, name, control, subtitle, view.Version.Content, appendices, ct);
-                        return Results.Empty;
-                    }
-
-                    var html = await TextDocumentExport.Html(http.RequestServices, control, subtitle, view.Version.Content, appendices);
-                    if (await pdf.Print(html, ct) is not { } printed)
-                    {
-                        return Results.Content(ErrorEndpoints.Render(503, "The PDF could not be made", "No PDF printer (Chromium) is available on the server. Download the DOCX instead."),
-                            "text/html; charset=utf-8", statusCode: StatusCodes.Status503ServiceUnavailable);
-                    }
-
-                    http.Response.Headers.CacheControl = "no-store";
-                    return Results.File(printed, "application/pdf", name);
+                    return await TextDocumentExport.Respond(http, pdf, format, name, control, subtitle, view.Version.Content, appendices, ct);
                 })
             .RequireAuthorization(new HasPermissionAttribute(DocumentPermissions.Read));
 

@@ -36,21 +36,7 @@ public sealed class ReviewEndpoints : IEndpointGroup
                     var name = $"{r.Reference}-minutes.{format}";
                     var markdown = Markdown(view);
                     var subtitle = $"{r.Title} · {r.ScheduledOn:d MMMM yyyy}";
-                    if (format == "docx")
-                    {
-                        await TextDocumentExport.Docx(http.Response, name, control, subtitle, markdown, appendices, ct);
-                        return Results.Empty;
-                    }
-
-                    var html = await TextDocumentExport.Html(http.RequestServices, control, subtitle, markdown, appendices);
-                    if (await pdf.Print(html, ct) is not { } printed)
-                    {
-                        return Results.Content(ErrorEndpoints.Render(503, "The PDF could not be made", "No PDF printer (Chromium) is available on the server. Download the DOCX instead."),
-                            "text/html; charset=utf-8", statusCode: StatusCodes.Status503ServiceUnavailable);
-                    }
-
-                    http.Response.Headers.CacheControl = "no-store";
-                    return Results.File(printed, "application/pdf", name);
+                    return await TextDocumentExport.Respond(http, pdf, format, name, control, subtitle, markdown, appendices, ct);
                 })
             .RequireAuthorization(new HasPermissionAttribute(ReviewPermissions.Read));
 

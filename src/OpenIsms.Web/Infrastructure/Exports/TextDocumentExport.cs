@@ -66,6 +66,30 @@ public static class TextDocumentExport
         await TableExport.CopyOut(response, fileName, TableExport.DocxType, temp, ct);
     }
 
+    /// <summary>
+    /// Answers a request for the document as DOCX or PDF: the DOCX written to the response, the PDF printed by Chromium
+    /// (or a plain page saying the DOCX is there when no printer is).
+    /// </summary>
+    public static async Task<IResult> Respond(HttpContext http, PdfPrinter pdf, string format, string fileName, DocumentControl control, string subtitle, string? markdown,
+        IReadOnlyList<Appendix> appendices, CancellationToken ct)
+    {
+        if (format == "docx")
+        {
+            await Docx(http.Response, fileName, control, subtitle, markdown, appendices, ct);
+            return Results.Empty;
+        }
+
+        var html = await Html(http.RequestServices, control, subtitle, markdown, appendices);
+        if (await pdf.Print(html, ct) is not { } printed)
+        {
+            return Results.Content(ErrorEndpoints.Render(503, "The PDF could not be made", "No PDF printer (Chromium) is available on the server. Download the DOCX instead."),
+                "text/html; charset=utf-8", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
+        http.Response.Headers.CacheControl = "no-store";
+        return Results.File(printed, "application/pdf", fileName);
+    }
+
     /// <summary>The same document as self-contained HTML for Chromium to print.</summary>
     public static async Task<string> Html(IServiceProvider services, DocumentControl control, string subtitle, string? markdown, IReadOnlyList<Appendix> appendices)
     {
