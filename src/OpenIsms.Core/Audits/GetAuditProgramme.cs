@@ -26,8 +26,11 @@ public enum ProgrammeStatus
     /// <summary>Audited, and not due again for more than 90 days.</summary>
     Covered,
 
-    /// <summary>In an audit that is planned or in progress.</summary>
+    /// <summary>In an audit that is planned or in progress, starting by its due date.</summary>
     Planned,
+
+    /// <summary>In a planned audit that starts after the item is due.</summary>
+    PlannedLate,
 
     /// <summary>Due within 90 days (or never audited) and in no planned audit: it will not be covered in time unless planned.</summary>
     NotPlanned,
@@ -155,7 +158,7 @@ public sealed class GetAuditProgramme(OpenIsmsDbContext db, GetAuditUniverse uni
             var last = audited.GetValueOrDefault(i.Key);
             var plannedOn = planned.TryGetValue(i.Key, out var p) ? p : (DateOnly?)null;
             var due = (last ?? start).AddYears(interval);
-            var status = plannedOn is not null ? ProgrammeStatus.Planned
+            var status = plannedOn is { } on ? (on <= due ? ProgrammeStatus.Planned : ProgrammeStatus.PlannedLate)
                 : due < today ? ProgrammeStatus.Overdue
                 : last is null || due <= today.AddDays(90) ? ProgrammeStatus.NotPlanned
                 : ProgrammeStatus.Covered;

@@ -61,7 +61,9 @@ public sealed class IsmsChange : NumberedEntity
 
     public Result Update(SaveChange.Command c, DateOnly today)
     {
+        var finished = Title.Length > 0 && Status is ChangeStatus.Done or ChangeStatus.Cancelled;
         var check = new Validation()
+            .Must(!finished, nameof(Status), $"It is {Status.ToString().ToLowerInvariant()}: its record is final. Plan a new change if there is more to do.")
             .Required(nameof(Title), c.Title, "Say what changes.")
             .MaxLength(nameof(Title), c.Title, Limits.Name, "The title")
             .Required(nameof(Purpose), c.Purpose, "Say why the change is made.")

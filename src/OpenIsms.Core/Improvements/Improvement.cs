@@ -69,6 +69,7 @@ public sealed class Improvement : NumberedEntity
     {
         var finished = c.Status is ImprovementStatus.Done or ImprovementStatus.Rejected;
         var check = new Validation()
+            .Must(IsOpen || Title.Length == 0, nameof(Status), $"It is {Status.ToString().ToLowerInvariant()}: its record is final. Record a new opportunity if there is more to do.")
             .Required(nameof(Title), c.Title, "Say what could be improved.")
             .MaxLength(nameof(Title), c.Title, Limits.Name, "The title")
             .MaxLength(nameof(Description), c.Description, Limits.LongText, "The description")

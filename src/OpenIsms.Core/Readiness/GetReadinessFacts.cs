@@ -46,6 +46,7 @@ public sealed class GetReadinessFacts(
         var nc = await nonconformities.Handle(ct);
         var rv = await reviews.Handle(ct);
         var (universe, neverAudited) = await programme.Coverage(ct);
+        var yearAgo = today.AddYears(-1);
         var risks = await Risks(today, ct);
         var applicable = db.SoaControls().Where(q => db.Set<SoaEntry>().Any(e => e.RequirementId == q.Id && e.Applicable == true));
         var current = db.Set<Evidence.Evidence>().Where(e => e.Review != EvidenceReview.Rejected && (e.ValidUntil == null || e.ValidUntil >= today));
@@ -70,9 +71,9 @@ public sealed class GetReadinessFacts(
             ControlsOperating = await db.Set<Control>().CountAsync(x => x.Status == ControlStatus.Operating || x.Status == ControlStatus.Implemented, ct),
             ControlTasksOverdue = await db.Set<ControlTask>().CountAsync(t => t.Status == ControlTaskStatus.Open && t.DueOn < today, ct),
             TreatmentActionsOverdue = await db.Set<TreatmentAction>().CountAsync(t => (t.Status == ActionStatus.Planned || t.Status == ActionStatus.InProgress) && t.Due < today, ct),
-            ReportedAudits = await db.Set<Audit>().CountAsync(x => x.State == AuditState.Reported || x.State == AuditState.Closed, ct),
+            ReportedAudits = await db.Set<Audit>().CountAsync(x => (x.State == AuditState.Reported || x.State == AuditState.Closed) && x.ReportedOn >= yearAgo, ct),
             UniverseItems = universe, NeverAudited = neverAudited,
-            CompleteReviews = rv.Complete,
+            CompleteReviews = rv.CompleteInLastYear,
             Improvements = await db.Set<Improvement>().CountAsync(ct),
             OpenMajorNonconformities = nc.OpenMajor, CorrectiveActionsOverdue = nc.ActionsOverdue, EffectivenessChecksOverdue = nc.ChecksOverdue,
             ApplicableControls = await applicable.CountAsync(ct),

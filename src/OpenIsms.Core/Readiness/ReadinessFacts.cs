@@ -73,12 +73,14 @@ public sealed record ReadinessFacts
 
     public int MetricsOverdue { get; init; }
 
+    /// <summary>Internal audits reported in the last twelve months.</summary>
     public int ReportedAudits { get; init; }
 
     public int UniverseItems { get; init; }
 
     public int NeverAudited { get; init; }
 
+    /// <summary>Management reviews concluded in the last twelve months with every input and the three conclusions.</summary>
     public int CompleteReviews { get; init; }
 
     public int Improvements { get; init; }

@@ -137,6 +137,9 @@ public sealed class GetReviewFacts(OpenIsmsDbContext db)
         /// <summary>Concluded reviews with every input minuted and suitability, adequacy and effectiveness concluded.</summary>
         public required int Complete { get; init; }
 
+        /// <summary>Of those, concluded within the last twelve months.</summary>
+        public required int CompleteInLastYear { get; init; }
+
         public required DateOnly? LastConcludedOn { get; init; }
 
         public required int OpenActions { get; init; }
@@ -150,9 +153,11 @@ public sealed class GetReviewFacts(OpenIsmsDbContext db)
         var complete = db.Set<ManagementReview>().Where(r => r.State == ReviewState.Concluded && r.Suitability != null && r.Adequacy != null && r.Effectiveness != null
             && db.Set<ReviewInputMinute>().Count(m => m.ReviewId == r.Id) == inputs);
         var me = db.CurrentUser.UserId ?? "";
+        var yearAgo = (await db.Clock.Today(ct)).AddYears(-1);
         return new Facts
         {
             Complete = await complete.CountAsync(ct),
+            CompleteInLastYear = await complete.CountAsync(r => r.ConcludedOn >= yearAgo, ct),
             LastConcludedOn = await complete.OrderByDescending(r => r.ConcludedOn).Select(r => r.ConcludedOn).FirstOrDefaultAsync(ct),
             OpenActions = await db.Set<ReviewAction>().CountAsync(a => a.Status == ReviewActionStatus.Open, ct),
             Mine = await db.Set<ReviewAction>().Where(a => a.OwnerId == me && a.Status == ReviewActionStatus.Open).OrderBy(a => a.DueOn).Take(20)

@@ -146,5 +146,23 @@ public class NonconformityStateTests
             .Succeeded.ShouldBeTrue();
         improvement.FinishedOn.ShouldBe(Today);
         improvement.IsOpen.ShouldBeFalse();
+        improvement.Update(new SaveImprovement.Command { Title = "Automate access reviews", Status = ImprovementStatus.Proposed }, Today)
+            .Errors.Single().Message.ShouldContain("its record is final");
+        improvement.Status.ShouldBe(ImprovementStatus.Done);
+    }
+
+    [Fact]
+    public void AChangeDone_IsFinal()
+    {
+        var change = new OpenIsms.Core.Changes.IsmsChange();
+        var done = new OpenIsms.Core.Changes.SaveChange.Command
+        {
+            Title = "Lisbon office in scope", Purpose = "Growth", Consequences = "New risks", Integrity = "Controls keep running", OwnerId = "u1",
+            Status = OpenIsms.Core.Changes.ChangeStatus.Done, Outcome = "Scope version 3 approved",
+        };
+        change.Update(done, Today).Succeeded.ShouldBeTrue();
+        change.Update(new() { Title = "Reopened", Purpose = "x", Consequences = "y", Status = OpenIsms.Core.Changes.ChangeStatus.Proposed }, Today)
+            .Errors.Single().Message.ShouldContain("its record is final");
+        change.Title.ShouldBe("Lisbon office in scope");
     }
 }
