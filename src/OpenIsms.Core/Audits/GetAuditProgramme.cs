@@ -182,41 +182,21 @@ public sealed class GetAuditProgramme(OpenIsmsDbContext db, GetAuditUniverse uni
 }
 
 /// <summary>
-/// This node's copy of the whole programme, keyed by the activity log's head and the day (as <see cref="Awareness.AwarenessRosterCache"/>):
-/// the programme reads every audit's checklist, every risk and every nonconformity, and changes only when one of them does.
+/// This node's copy of the whole programme, keyed by the activity log's head and the day (ADR 30): the programme reads
+/// every audit's checklist, every risk and every nonconformity, and changes only when one of them does.
 /// </summary>
-public sealed class AuditProgrammeCache : INodeMemory
+public sealed class AuditProgrammeCache : Data.Log.KeptByLogHead<AuditProgrammeCache.Programme>
 {
-    private readonly Lock gate = new();
-    private (string Head, DateOnly Day, IReadOnlyList<GetAuditProgramme.Row> Rows, int Cycle)? entry;
+    public sealed record Programme(IReadOnlyList<GetAuditProgramme.Row> Rows, int Cycle);
 
     internal async Task<(IReadOnlyList<GetAuditProgramme.Row> Rows, int Cycle)> Everything(
         OpenIsmsDbContext db, DateOnly today, Func<Task<(IReadOnlyList<GetAuditProgramme.Row> Rows, int CycleYears)>> build, CancellationToken ct)
     {
-        var last = await db.Set<Data.Log.ActivityEntry>().OrderByDescending(e => e.Sequence).Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(ct);
-        var head = last is null ? "0" : $"{last.Sequence}:{last.Hash}";
-        lock (gate)
+        var kept = await Get(db, today, async () =>
         {
-            if (entry is { } e && e.Head == head && e.Day == today)
-            {
-                return (e.Rows, e.Cycle);
-            }
-        }
-
-        var (rows, cycle) = await build();
-        lock (gate)
-        {
-            entry = (head, today, rows, cycle);
-        }
-
-        return (rows, cycle);
-    }
-
-    public void Forget()
-    {
-        lock (gate)
-        {
-            entry = null;
-        }
+            var (rows, cycle) = await build();
+            return new Programme(rows, cycle);
+        }, ct);
+        return (kept.Rows, kept.Cycle);
     }
 }

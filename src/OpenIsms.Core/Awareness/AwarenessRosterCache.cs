@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using OpenIsms.Core.Common;
 using OpenIsms.Core.Data;
 
@@ -20,8 +19,7 @@ public sealed class AwarenessRosterCache : INodeMemory
     {
         // Every change to any record appends to the activity log in the same transaction, so an unchanged head (its number
         // and hash: a restored database written to again can reach the same number) means unchanged trainings, people and completions.
-        var last = await db.Set<Data.Log.ActivityEntry>().OrderByDescending(e => e.Sequence).Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(ct);
-        var head = last is null ? "0" : $"{last.Sequence}:{last.Hash}";
+        var head = await Data.Log.LogHead.Of(db, ct);
         lock (gate)
         {
             if (entry is { } e && e.Head == head && e.Day == today)

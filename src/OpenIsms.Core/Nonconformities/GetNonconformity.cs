@@ -112,6 +112,9 @@ public sealed class GetNonconformityFormOptions(OpenIsmsDbContext db)
 {
     public sealed record Options(IReadOnlyList<Choice> Owners, IReadOnlyList<Choice> Requirements);
 
+    /// <summary>Who may answer for a nonconformity or carry out its corrective action (without the catalogue).</summary>
+    public async Task<IReadOnlyList<Choice>> Owners(CancellationToken ct = default) => await Users.Owners.Choices(db, NonconformityPermissions.Edit, ct);
+
     public async Task<Options> Handle(CancellationToken ct = default)
     {
         var requirements = await db.Catalogue(NonconformityRequirements.Framework).Where(r => r.Kind != RequirementKind.Theme && !r.Withdrawn)

@@ -32,7 +32,7 @@ public sealed class GetReadinessFacts(
     public async Task<ReadinessFacts> Handle(CancellationToken ct = default)
     {
         var today = await db.Clock.Today(ct);
-        return await cache.Get(db, today, () => Gather(today, ct), ct);
+        return await cache.Facts(db, today, () => Gather(today, ct), ct);
     }
 
     private async Task<ReadinessFacts> Gather(DateOnly today, CancellationToken ct)
@@ -99,38 +99,9 @@ public sealed class GetReadinessFacts(
     }
 }
 
-/// <summary>This node's copy of the readiness facts, keyed by the activity log's head and the day (as the audit programme's).</summary>
-public sealed class ReadinessFactsCache : INodeMemory
+/// <summary>This node's copy of the readiness facts, keyed by the activity log's head and the day (ADR 30).</summary>
+public sealed class ReadinessFactsCache : Data.Log.KeptByLogHead<ReadinessFacts>
 {
-    private readonly Lock gate = new();
-    private (string Head, DateOnly Day, ReadinessFacts Facts)? entry;
-
-    internal async Task<ReadinessFacts> Get(OpenIsmsDbContext db, DateOnly today, Func<Task<ReadinessFacts>> gather, CancellationToken ct)
-    {
-        var last = await db.Set<Data.Log.ActivityEntry>().OrderByDescending(e => e.Sequence).Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(ct);
-        var head = last is null ? "0" : $"{last.Sequence}:{last.Hash}";
-        lock (gate)
-        {
-            if (entry is { } e && e.Head == head && e.Day == today)
-            {
-                return e.Facts;
-            }
-        }
-
-        var facts = await gather();
-        lock (gate)
-        {
-            entry = (head, today, facts);
-        }
-
-        return facts;
-    }
-
-    public void Forget()
-    {
-        lock (gate)
-        {
-            entry = null;
-        }
-    }
+    internal Task<ReadinessFacts> Facts(OpenIsmsDbContext db, DateOnly today, Func<Task<ReadinessFacts>> gather, CancellationToken ct) =>
+        Get(db, today, gather, ct);
 }

@@ -80,9 +80,7 @@ public sealed class GetSoa(OpenIsmsDbContext db, SoaSummaryCache cache)
 
         // Every change to any record appends to the activity log in the same transaction, so an unchanged head means an
         // unchanged statement: the page is served from this node's copy until something changes, on whichever node.
-        // The head's hash as well as its number: a database restored from a backup and written to again can reach the same number.
-        var last = await db.Set<Data.Log.ActivityEntry>().OrderByDescending(e => e.Sequence).Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(ct);
-        var head = last is null ? "0" : $"{last.Sequence}:{last.Hash}";
+        var head = await Data.Log.LogHead.Of(db, ct);
         if (cache.Get(head) is { } cached)
         {
             return cached;
