@@ -141,7 +141,7 @@ public sealed class GetReviewPack(OpenIsmsDbContext db)
         var recurring = await ncs.CountAsync(n => n.RaisedOn >= since && n.RecurrenceOfId != null, ct);
         var overdue = await db.Set<CorrectiveAction>().CountAsync(a => a.Status == CorrectiveActionStatus.Open && a.DueOn < today, ct);
         var list = await ncs.Where(n => n.RaisedOn >= since || n.State != NonconformityState.Closed).OrderByDescending(n => n.Severity == NonconformitySeverity.Major)
-            .ThenByDescending(n => n.RaisedOn).Take(Listed).Select(n => new { n.Id, n.Reference, n.Title, n.Severity, n.State }).ToListAsync(ct);
+            .ThenByDescending(n => n.RaisedOn).ThenByDescending(n => n.CreatedAt).Take(Listed).Select(n => new { n.Id, n.Reference, n.Title, n.Severity, n.State }).ToListAsync(ct);
         return new()
         {
             Code = "d.1", Title = "Nonconformities and corrective actions",
