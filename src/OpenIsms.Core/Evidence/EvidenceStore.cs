@@ -20,6 +20,9 @@ public interface IEvidenceStore
 
     /// <summary>Hashes the stored file again: its actual hash, or null when it is missing.</summary>
     Task<string?> Rehash(string sha256, CancellationToken ct = default);
+
+    /// <summary>Removes a file no record refers to any more (an expired Stage 1 pack); a missing file is no error.</summary>
+    void Delete(string sha256);
 }
 
 /// <summary>A file streamed to the store's temporary folder: its hash, size and first bytes, or the reason it was refused.</summary>
@@ -122,6 +125,14 @@ public sealed class FileEvidenceStore(EvidenceStoreOptions options) : IEvidenceS
         }
 
         return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, ct));
+    }
+
+    public void Delete(string sha256)
+    {
+        if (PathOf(sha256) is { } path && File.Exists(path))
+        {
+            File.Delete(path);
+        }
     }
 
     private void Commit(BlobWrite write)

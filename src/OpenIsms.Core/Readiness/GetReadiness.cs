@@ -15,6 +15,9 @@ public static class ReadinessPermissions
     /// roles that may read all of those hold it: the facts kept per node are then the same for everyone who sees them.
     /// </summary>
     public const string Read = "readiness.read";
+
+    /// <summary>Builds and downloads the Stage 1 pack: every register, document and record in one file, so only the ISMS's owners.</summary>
+    public const string Pack = "readiness.pack";
 }
 
 /// <summary>One day's readiness score, kept for the trend. Derived from the records, not a record itself: not in the activity log.</summary>

@@ -55,6 +55,7 @@ public static class RolePermissions
         changes.read              x              x             x            x        x
         changes.edit              x              x
         readiness.read            x              x             x            x
+        readiness.pack            x              x
         nonconformities.read      x              x             x            x        x
         nonconformities.edit      x              x             x
         nonconformities.verify    x              x

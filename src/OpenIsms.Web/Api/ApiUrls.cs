@@ -54,6 +54,10 @@ public static class ApiUrls
 
     public const string Readiness = V1 + "/readiness";
 
+    public const string StagePacks = Readiness + "/packs";
+
+    public static string StagePack(Guid id) => $"{StagePacks}/{id}";
+
     public const string Reviews = V1 + "/reviews";
 
     public static string Review(Guid id) => $"{Reviews}/{id}";

@@ -33,6 +33,10 @@ public static class Composition
         services.AddHostedService<MailSender>();
         services.AddHostedService<DigestSender>();
         services.AddHostedService<MetricScheduler>();
+        services.AddScoped<Features.Readiness.StagePackBuilder>();
+        services.AddSingleton<Features.Readiness.StagePackSignal>();
+        services.AddSingleton<Features.Readiness.StagePackWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<Features.Readiness.StagePackWorker>());
         services.AddUseCases();
         var evidence = EvidenceStorage(config);
         services.AddSingleton(evidence);

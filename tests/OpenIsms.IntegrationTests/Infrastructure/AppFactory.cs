@@ -35,6 +35,7 @@ public class AppFactory(Provider provider, bool seed = true, TestDatabase? share
         builder.UseSetting("SignIn:AttemptsPerClient", "100000");
         builder.UseSetting("Identity:RevalidateSeconds", "0");
         builder.UseSetting("Metrics:PollMinutes", "0"); // tests take automatic measurements through the use case, under their clock
+        builder.UseSetting("StagePack:PollSeconds", "0"); // tests build Stage 1 packs through the worker's RunOnce, so that "joins" is certain
         builder.ConfigureServices(s => s.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, TestClientAddress>());
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

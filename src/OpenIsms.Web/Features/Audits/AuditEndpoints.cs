@@ -21,27 +21,31 @@ public sealed class AuditEndpoints : IEndpointGroup
                         return Results.NotFound();
                     }
 
-                    var a = report.Audit;
-                    var signed = a.ReportedOn is not null;
-                    var control = await documents.Control($"Internal audit report {a.Reference}", a.Reference, signed ? $"Signed off {a.ReportedOn:d MMMM yyyy}" : "Draft — not signed off",
-                        "ISO/IEC 27001:2022 clause 9.2", signed ? new ExportDocuments.Approval(a.ReportedBy!, a.ReportedOn!.Value.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), "Signed off by the lead auditor") : null,
-                        report.LeadAuditor, ct);
-                    var subtitle = $"{a.Title} · {a.PlannedStart:d MMM yyyy}{(a.PlannedEnd != a.PlannedStart ? $" – {a.PlannedEnd:d MMM yyyy}" : "")}";
-                    IReadOnlyList<Appendix> appendices =
-                    [
-                        new("Checklist", ["Item", "Sampled", "Evidence examined", "Result", "Notes"],
-                            [.. report.Lines.Select(l => new object?[]
-                            {
-                                $"{l.Code} {(l.Kind is AuditItemKind.Clause or AuditItemKind.Control ? l.Title : "")}".Trim(),
-                                l.SampleSize is { } n ? $"{l.Sampled} ({n})" : l.Sampled, l.Evidence, l.Result is { } r ? Labels.Of(r) : "Not recorded",
-                                l.Result == AuditResult.NotAudited ? l.NotAuditedReason : l.Notes,
-                            })]) { Widths = [22, 18, 22, 12, 26] },
-                    ];
-                    var name = $"{a.Reference}-report.{format}";
-                    var markdown = Markdown(report);
-                    return await TextDocumentExport.Respond(http, pdf, format, name, control, subtitle, markdown, appendices, ct);
+                    return await TextDocumentExport.Respond(http, pdf, format, await Compose(report, documents, ct), ct);
                 })
             .RequireAuthorization(new HasPermissionAttribute(AuditPermissions.Read));
+
+    /// <summary>The report as a controlled document, for the download and for the Stage 1 pack.</summary>
+    public static async Task<TextDocument> Compose(GetAuditReport.Report report, ExportDocuments documents, CancellationToken ct)
+    {
+        var a = report.Audit;
+        var signed = a.ReportedOn is not null;
+        var control = await documents.Control($"Internal audit report {a.Reference}", a.Reference, signed ? $"Signed off {a.ReportedOn:d MMMM yyyy}" : "Draft — not signed off",
+            "ISO/IEC 27001:2022 clause 9.2", signed ? new ExportDocuments.Approval(a.ReportedBy!, a.ReportedOn!.Value.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), "Signed off by the lead auditor") : null,
+            report.LeadAuditor, ct);
+        var subtitle = $"{a.Title} · {a.PlannedStart:d MMM yyyy}{(a.PlannedEnd != a.PlannedStart ? $" – {a.PlannedEnd:d MMM yyyy}" : "")}";
+        IReadOnlyList<Appendix> appendices =
+        [
+            new("Checklist", ["Item", "Sampled", "Evidence examined", "Result", "Notes"],
+                [.. report.Lines.Select(l => new object?[]
+                {
+                    $"{l.Code} {(l.Kind is AuditItemKind.Clause or AuditItemKind.Control ? l.Title : "")}".Trim(),
+                    l.SampleSize is { } n ? $"{l.Sampled} ({n})" : l.Sampled, l.Evidence, l.Result is { } r ? Labels.Of(r) : "Not recorded",
+                    l.Result == AuditResult.NotAudited ? l.NotAuditedReason : l.Notes,
+                })]) { Widths = [22, 18, 22, 12, 26] },
+        ];
+        return new TextDocument { FileStem = $"{a.Reference}-report", Control = control, Subtitle = subtitle, Markdown = Markdown(report), Appendices = appendices };
+    }
 
     private static readonly (AuditResult Result, string Heading)[] Severities =
     [

@@ -8,6 +8,13 @@ namespace OpenIsms.Web.Features.Documents;
 /// <summary>The register's fragments and files: the Markdown preview, a version's file, and who acknowledged what.</summary>
 public sealed class DocumentEndpoints : IEndpointGroup
 {
+    /// <summary>The register as a controlled workbook: its file, title, document id, clause and sheet.</summary>
+    public static readonly RegisterSheet Sheet = new()
+    {
+        File = "acknowledgements", Title = "Record of acknowledgements", DocumentId = "OIM-ACK",
+        Clause = "ISO/IEC 27001:2022 clauses 5.2 c and 7.3 (the policy communicated and acknowledged)", Sheet = "Acknowledgements",
+    };
+
     public static void Map(IEndpointRouteBuilder app)
     {
         // The draft editor's preview, rendered exactly as the pages and exports render it.
@@ -37,6 +44,5 @@ public sealed class DocumentEndpoints : IEndpointGroup
     }
 
     private static Task Acknowledgements(HttpContext http, string format, ExportDocuments documents, IAsyncEnumerable<object?[]> rows, CancellationToken ct) =>
-        documents.Register(http.Response, format, "acknowledgements", "Record of acknowledgements", "OIM-ACK",
-            "ISO/IEC 27001:2022 clauses 5.2 c and 7.3 (the policy communicated and acknowledged)", "Acknowledgements", ExportAcknowledgements.Header, rows, ct);
+        documents.Register(http.Response, format, Sheet, ExportAcknowledgements.Header, rows, ct);
 }

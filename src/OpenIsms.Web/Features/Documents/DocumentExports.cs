@@ -20,14 +20,12 @@ public sealed class DocumentExports : IEndpointGroup
                         return Results.NotFound();
                     }
 
-                    var (control, subtitle, appendices) = await Content(view, document, documents, clock, ct);
-                    var name = $"{view.Document.Reference}-v{view.Version.Label}.{format}";
-                    return await TextDocumentExport.Respond(http, pdf, format, name, control, subtitle, view.Version.Content, appendices, ct);
+                    return await TextDocumentExport.Respond(http, pdf, format, await Compose(view, document, documents, clock, ct), ct);
                 })
             .RequireAuthorization(new HasPermissionAttribute(DocumentPermissions.Read));
 
-    private static async Task<(DocumentControl Control, string Subtitle, IReadOnlyList<Appendix> Appendices)> Content(
-        GetDocumentVersion.View view, GetDocument.View document, ExportDocuments documents, Clock clock, CancellationToken ct)
+    /// <summary>The version as a controlled document, for the download and for the Stage 1 pack.</summary>
+    public static async Task<TextDocument> Compose(GetDocumentVersion.View view, GetDocument.View document, ExportDocuments documents, Clock clock, CancellationToken ct)
     {
         var d = view.Document;
         var v = view.Version;
@@ -59,6 +57,6 @@ public sealed class DocumentExports : IEndpointGroup
             new("Approval record", ["Round", "Approver", "Decision", "When", "Reason"], approvals) { Widths = [8, 22, 13, 20, 37] },
             new("Reviews", ["When", "By", "Version", "Note", "Next review"], reviews) { Widths = [20, 18, 10, 36, 16] },
         ];
-        return (control, $"{DocumentKinds.Name(d.Kind)} · version {v.Label}, {state}", appendices);
+        return new TextDocument { FileStem = $"{d.Reference}-v{v.Label}", Control = control, Subtitle = $"{DocumentKinds.Name(d.Kind)} · version {v.Label}, {state}", Markdown = v.Content, Appendices = appendices };
     }
 }

@@ -24,6 +24,12 @@ public static class ReadinessUrls
 {
     public const string Home = "/readiness";
 
+    public const string Pack = "/readiness/pack";
+
+    public static string PackProgress(Guid id) => $"/readiness/pack/{id}/progress";
+
+    public static string PackFile(Guid id) => $"/readiness/pack/{id}/file";
+
     /// <summary>The page where a rule is fixed; the rules file names it by key. A unit test checks every key used has a page.</summary>
     public static string? Fix(string key) => key switch
     {

@@ -20,25 +20,28 @@ public sealed class ReviewEndpoints : IEndpointGroup
                         return Results.NotFound();
                     }
 
-                    var r = view.Review;
-                    var control = (await documents.Control($"Management review minutes {r.Reference}", r.Reference,
-                        r.State == ReviewState.Concluded ? $"Concluded {r.ConcludedOn:d MMMM yyyy}" : "Draft — not concluded", "ISO/IEC 27001:2022 clause 9.3",
-                        r.ConcludedOn is { } on ? new ExportDocuments.Approval(r.ConcludedBy!, on.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), $"Chair: {view.Chair}") : null,
-                        view.Chair, ct)) with
-                    {
-                        ApprovalNote = r.PackSha256 is null ? "The input pack is not frozen yet: the figures are today's." : $"Input pack frozen {r.FrozenAt:d MMMM yyyy HH:mm} UTC, SHA-256 {r.PackSha256}",
-                    };
-                    IReadOnlyList<Appendix> appendices =
-                    [
-                        new("Actions", ["Action", "Who", "Due", "Status", "Outcome"],
-                            [.. view.Actions.Select(a => new object?[] { a.Title, a.Owner, a.DueOn, a.Status.ToString(), a.Outcome })]) { Widths = [34, 16, 12, 12, 26] },
-                    ];
-                    var name = $"{r.Reference}-minutes.{format}";
-                    var markdown = Markdown(view);
-                    var subtitle = $"{r.Title} · {r.ScheduledOn:d MMMM yyyy}";
-                    return await TextDocumentExport.Respond(http, pdf, format, name, control, subtitle, markdown, appendices, ct);
+                    return await TextDocumentExport.Respond(http, pdf, format, await Compose(view, documents, ct), ct);
                 })
             .RequireAuthorization(new HasPermissionAttribute(ReviewPermissions.Read));
+
+    /// <summary>The minutes as a controlled document, for the download and for the Stage 1 pack.</summary>
+    public static async Task<TextDocument> Compose(GetReview.View view, ExportDocuments documents, CancellationToken ct)
+    {
+        var r = view.Review;
+        var control = (await documents.Control($"Management review minutes {r.Reference}", r.Reference,
+            r.State == ReviewState.Concluded ? $"Concluded {r.ConcludedOn:d MMMM yyyy}" : "Draft — not concluded", "ISO/IEC 27001:2022 clause 9.3",
+            r.ConcludedOn is { } on ? new ExportDocuments.Approval(r.ConcludedBy!, on.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), $"Chair: {view.Chair}") : null,
+            view.Chair, ct)) with
+        {
+            ApprovalNote = r.PackSha256 is null ? "The input pack is not frozen yet: the figures are today's." : $"Input pack frozen {r.FrozenAt:d MMMM yyyy HH:mm} UTC, SHA-256 {r.PackSha256}",
+        };
+        IReadOnlyList<Appendix> appendices =
+        [
+            new("Actions", ["Action", "Who", "Due", "Status", "Outcome"],
+                [.. view.Actions.Select(a => new object?[] { a.Title, a.Owner, a.DueOn, a.Status.ToString(), a.Outcome })]) { Widths = [34, 16, 12, 12, 26] },
+        ];
+        return new TextDocument { FileStem = $"{r.Reference}-minutes", Control = control, Subtitle = $"{r.Title} · {r.ScheduledOn:d MMMM yyyy}", Markdown = Markdown(view), Appendices = appendices };
+    }
 
     private static string Markdown(GetReview.View view)
     {

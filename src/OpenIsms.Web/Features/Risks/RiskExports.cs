@@ -14,6 +14,13 @@ namespace OpenIsms.Web.Features.Risks;
 /// </summary>
 public sealed class RiskExports : IEndpointGroup
 {
+    /// <summary>The register as a controlled workbook: its file, title, document id, clause and sheet.</summary>
+    public static readonly RegisterSheet Sheet = new()
+    {
+        File = "risk-register", Title = "Risk register", DocumentId = "OIM-RISK-REGISTER",
+        Clause = "ISO/IEC 27001:2022 clause 6.1.2 (risk assessment results, clause 8.2)", Sheet = "Risk register",
+    };
+
     public static void Map(IEndpointRouteBuilder app)
     {
         var read = new HasPermissionAttribute(RiskPermissions.Read);
@@ -21,8 +28,7 @@ public sealed class RiskExports : IEndpointGroup
         {
             // The register's own filter, as its export link carries it (no cell, sort or page: every matching risk, by id).
             var filters = RiskFilter.Parse(key => http.Request.Query[key]) with { LevelOf = RatingKind.Residual, CellLikelihood = null, CellImpact = null, Sort = RiskSort.Reference, Descending = false };
-            return documents.Register(http.Response, format, "risk-register", "Risk register", "OIM-RISK-REGISTER",
-                "ISO/IEC 27001:2022 clause 6.1.2 (risk assessment results, clause 8.2)", "Risk register", ExportRisks.Columns, export.Handle(filters, ct), ct);
+            return documents.Register(http.Response, format, Sheet, ExportRisks.Columns, export.Handle(filters, ct), ct);
         }).RequireAuthorization(read);
 
         // A methodology version as a file that imports back as it was (into a draft, here or in another installation).

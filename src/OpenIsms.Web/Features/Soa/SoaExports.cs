@@ -20,35 +20,14 @@ public sealed class SoaExports : IEndpointGroup
 
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapGet("/soa/export.{format:regex(^(xlsx|docx|pdf)$)}", async (string format, string? version, HttpContext http, GetSoa get, GetOrganisation organisation, ExportDocuments documents, PdfPrinter pdf, Clock clock, CancellationToken ct) =>
+        app.MapGet("/soa/export.{format:regex(^(xlsx|docx|pdf)$)}", async (string format, string? version, HttpContext http, GetSoa get, ExportDocuments documents, PdfPrinter pdf, CancellationToken ct) =>
         {
-            IReadOnlyList<SoaRow> rows;
-            string state;
-            string label;
-            ExportDocuments.Approval? approval = null;
-            var chosen = version == "draft" ? null : await get.Version(int.TryParse(version, out var n) ? n : null, ct);
-            if (version == "draft" || (version is null && chosen is null))
+            if (await Compose(version, get, documents, ct) is not { } soa)
             {
-                rows = (await get.Handle(ct)).Lines.Select(l => l.Row).ToList();
-                (state, label) = ("Draft — not approved", "draft");
-            }
-            else
-            {
-                if (chosen is null)
-                {
-                    return Results.NotFound();
-                }
-
-                rows = chosen.Rows;
-                approval = new(chosen.ApprovedByName, chosen.ApprovedAt, chosen.Note);
-                (state, label) = ($"Version {chosen.Number}, approved by {chosen.ApprovedByName} on {chosen.ApprovedAt:d MMMM yyyy HH:mm} UTC", $"v{chosen.Number}");
+                return Results.NotFound();
             }
 
-            var org = (await organisation.Handle(ct))?.Name ?? "";
-            var name = $"statement-of-applicability-{label}.{format}";
-            var data = Rows(rows);
-            var control = await documents.Control("Statement of Applicability", "OIM-SOA", label == "draft" ? "Draft — not approved" : $"Version {label[1..]}",
-                "ISO/IEC 27001:2022 clause 6.1.3 d", approval, null, ct);
+            var name = $"{soa.FileStem}.{format}";
             if (format == "pdf")
             {
                 if (!pdf.Available)
@@ -56,9 +35,7 @@ public sealed class SoaExports : IEndpointGroup
                     return Results.Content(ErrorEndpoints.Render(404, "PDF is not available here", "This server has no Chromium to print with. Use the XLSX or DOCX export, or print the SoA page from your browser."), "text/html; charset=utf-8", statusCode: 404);
                 }
 
-                var html = await PrintableTable.Html(http.RequestServices, control, $"ISO/IEC 27001:2022 clause 6.1.3 d. {state}.", Columns, Rows(rows, PrintedReferences),
-                    [6, 11, 9, 8, 8, 9, 7, 10, 10, 7, 9, 6]);
-                var printed = await pdf.Print(html, ct);
+                var printed = await pdf.Print(await soa.Html(http.RequestServices), ct);
                 return printed is null
                     ? Results.Content(ErrorEndpoints.Render(500), "text/html; charset=utf-8", statusCode: 500)
                     : Results.File(printed, "application/pdf", name);
@@ -66,15 +43,58 @@ public sealed class SoaExports : IEndpointGroup
 
             if (format == "xlsx")
             {
-                await TableExport.Xlsx(http.Response, name, "Statement of Applicability", control, Columns, data, ct);
+                await TableExport.Xlsx(http.Response, name, "Statement of Applicability", soa.Control, Columns, Rows(soa.Rows), ct);
             }
             else
             {
-                await TableExport.Docx(http.Response, name, control, $"ISO/IEC 27001:2022 clause 6.1.3 d. {state}.", Columns, data, ct);
+                await TableExport.Docx(http.Response, name, soa.Control, soa.Subtitle, Columns, Rows(soa.Rows), ct);
             }
 
             return Results.Empty;
         }).RequireAuthorization(new HasPermissionAttribute(ControlPermissions.Read));
+    }
+
+    /// <summary>An SoA ready to export: its rows, control block and subtitle.</summary>
+    public sealed record SoaDocument(string FileStem, DocumentControl Control, string Subtitle, IReadOnlyList<SoaRow> Rows)
+    {
+        public Task WriteXlsx(Stream temp, CancellationToken ct) => TableExport.WriteXlsx(temp, "Statement of Applicability", Control, Columns, SoaExports.Rows(Rows), ct);
+
+        /// <summary>The printable page (a cell names ten risks or controls and counts the rest).</summary>
+        public Task<string> Html(IServiceProvider services) =>
+            PrintableTable.Html(services, Control, Subtitle, Columns, SoaExports.Rows(Rows, PrintedReferences), [6, 11, 9, 8, 8, 9, 7, 10, 10, 7, 9, 6]);
+    }
+
+    /// <summary>
+    /// The SoA to export: version <paramref name="version"/>, "draft", or by default the latest approved version (the draft
+    /// when none is approved yet); null for a version that does not exist.
+    /// </summary>
+    public static async Task<SoaDocument?> Compose(string? version, GetSoa get, ExportDocuments documents, CancellationToken ct)
+    {
+        IReadOnlyList<SoaRow> rows;
+        string state;
+        string label;
+        ExportDocuments.Approval? approval = null;
+        var chosen = version == "draft" ? null : await get.Version(int.TryParse(version, out var n) ? n : null, ct);
+        if (version == "draft" || (version is null && chosen is null))
+        {
+            rows = (await get.Handle(ct)).Lines.Select(l => l.Row).ToList();
+            (state, label) = ("Draft — not approved", "draft");
+        }
+        else
+        {
+            if (chosen is null)
+            {
+                return null;
+            }
+
+            rows = chosen.Rows;
+            approval = new(chosen.ApprovedByName, chosen.ApprovedAt, chosen.Note);
+            (state, label) = ($"Version {chosen.Number}, approved by {chosen.ApprovedByName} on {chosen.ApprovedAt:d MMMM yyyy HH:mm} UTC", $"v{chosen.Number}");
+        }
+
+        var control = await documents.Control("Statement of Applicability", "OIM-SOA", label == "draft" ? "Draft — not approved" : $"Version {label[1..]}",
+            "ISO/IEC 27001:2022 clause 6.1.3 d", approval, null, ct);
+        return new SoaDocument($"statement-of-applicability-{label}", control, $"ISO/IEC 27001:2022 clause 6.1.3 d. {state}.", rows);
     }
 
     /// <summary>On paper, a cell names this many risks or controls and counts the rest (the workbook names them all).</summary>

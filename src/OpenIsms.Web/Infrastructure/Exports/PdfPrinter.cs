@@ -16,6 +16,10 @@ public sealed class PdfPrinter(IConfiguration config, ILogger<PdfPrinter> log)
 
     public bool Available => Chromium is not null;
 
+    /// <summary>One Chromium kept open for many documents (see <see cref="PdfSession"/>); null when there is no Chromium or it would not start.</summary>
+    public Task<PdfSession?> Session(int tabs, CancellationToken ct) =>
+        Chromium is null ? Task.FromResult<PdfSession?>(null) : PdfSession.Open(Chromium, tabs, log, ct);
+
     /// <summary>The PDF as a stream over a temporary file that is deleted when the stream is closed; null when printing failed.</summary>
     public async Task<Stream?> Print(string html, CancellationToken ct)
     {

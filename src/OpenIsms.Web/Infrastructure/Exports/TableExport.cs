@@ -46,6 +46,13 @@ public static class TableExport
     public static async Task Xlsx(HttpResponse response, string fileName, string sheetName, DocumentControl control, IReadOnlyList<string> header, IAsyncEnumerable<object?[]> rows, CancellationToken ct)
     {
         await using var temp = TempFile();
+        await WriteXlsx(temp, sheetName, control, header, rows, ct);
+        await CopyOut(response, fileName, XlsxType, temp, ct);
+    }
+
+    /// <summary>The workbook written to a seekable stream (a temporary file): for a download, or for a file in the Stage 1 pack.</summary>
+    public static async Task WriteXlsx(Stream temp, string sheetName, DocumentControl control, IReadOnlyList<string> header, IAsyncEnumerable<object?[]> rows, CancellationToken ct)
+    {
         using (var document = SpreadsheetDocument.Create(temp, SpreadsheetDocumentType.Workbook))
         {
             var workbook = document.AddWorkbookPart();
@@ -90,8 +97,6 @@ public static class TableExport
                 new DefinedNames(new DefinedName($"'{SheetName(sheetName)}'!$A$1:${ColumnName(header.Count)}${count + 1}") { Name = "_xlnm._FilterDatabase", LocalSheetId = 1, Hidden = true }));
             workbook.Workbook.Save();
         }
-
-        await CopyOut(response, fileName, XlsxType, temp, ct);
     }
 
     /// <summary>A Word document: the title, the document-control table, and the rows as a table.</summary>
@@ -329,7 +334,7 @@ public static class TableExport
         response.Headers.CacheControl = "no-store";
     }
 
-    internal static FileStream TempFile() =>
+    public static FileStream TempFile() =>
         new(Path.Combine(Path.GetTempPath(), "openisms-export-" + Guid.NewGuid().ToString("N")), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose);
 
     internal static async Task CopyOut(HttpResponse response, string fileName, string type, FileStream file, CancellationToken ct)

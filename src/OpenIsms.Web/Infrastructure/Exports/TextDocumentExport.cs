@@ -18,6 +18,20 @@ public sealed record Appendix(string Heading, IReadOnlyList<string> Header, IRea
     public IReadOnlyList<int>? Widths { get; init; }
 }
 
+/// <summary>A written document ready to export: the file's name without its extension, the control block, the subtitle, the text and the appendices.</summary>
+public sealed record TextDocument
+{
+    public required string FileStem { get; init; }
+
+    public required DocumentControl Control { get; init; }
+
+    public required string Subtitle { get; init; }
+
+    public required string? Markdown { get; init; }
+
+    public required IReadOnlyList<Appendix> Appendices { get; init; }
+}
+
 /// <summary>
 /// A written document (a policy, a procedure) as a controlled document: the document-control block, the text converted
 /// from its Markdown, then its appendices. DOCX is written with the OpenXML SDK in Word's own styles (Heading 1–3,
@@ -28,6 +42,13 @@ public static class TextDocumentExport
     public static async Task Docx(HttpResponse response, string fileName, DocumentControl control, string subtitle, string? markdown, IReadOnlyList<Appendix> appendices, CancellationToken ct)
     {
         await using var temp = TableExport.TempFile();
+        WriteDocx(temp, control, subtitle, markdown, appendices);
+        await TableExport.CopyOut(response, fileName, TableExport.DocxType, temp, ct);
+    }
+
+    /// <summary>The document written to a seekable stream (a temporary file): for a download, or for a file in the Stage 1 pack.</summary>
+    public static void WriteDocx(Stream temp, DocumentControl control, string subtitle, string? markdown, IReadOnlyList<Appendix> appendices)
+    {
         using (var document = WordprocessingDocument.Create(temp, WordprocessingDocumentType.Document))
         {
             var main = document.AddMainDocumentPart();
@@ -62,8 +83,6 @@ public static class TextDocumentExport
                 new W.PageMargin { Top = 1134, Bottom = 1134, Left = 1134, Right = 1134, Header = 567, Footer = 567, Gutter = 0 }));
             main.Document = new W.Document(body);
         }
-
-        await TableExport.CopyOut(response, fileName, TableExport.DocxType, temp, ct);
     }
 
     /// <summary>
@@ -89,6 +108,9 @@ public static class TextDocumentExport
         http.Response.Headers.CacheControl = "no-store";
         return Results.File(printed, "application/pdf", fileName);
     }
+
+    public static Task<IResult> Respond(HttpContext http, PdfPrinter pdf, string format, TextDocument document, CancellationToken ct) =>
+        Respond(http, pdf, format, $"{document.FileStem}.{format}", document.Control, document.Subtitle, document.Markdown, document.Appendices, ct);
 
     /// <summary>The same document as self-contained HTML for Chromium to print.</summary>
     public static async Task<string> Html(IServiceProvider services, DocumentControl control, string subtitle, string? markdown, IReadOnlyList<Appendix> appendices)

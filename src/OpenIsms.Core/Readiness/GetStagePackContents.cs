@@ -1,0 +1,61 @@
+using Microsoft.EntityFrameworkCore;
+using OpenIsms.Core.Audits;
+using OpenIsms.Core.Data;
+using OpenIsms.Core.Documents;
+using OpenIsms.Core.Reviews;
+
+namespace OpenIsms.Core.Readiness;
+
+/// <summary>
+/// What goes into the Stage 1 pack besides the registers: every document's version in force (its text or its file),
+/// every internal audit reported or closed, every management review concluded. Read in one query each, small rows only.
+/// </summary>
+public sealed class GetStagePackContents(OpenIsmsDbContext db)
+{
+    public sealed record Document
+    {
+        public required Guid DocumentId { get; init; }
+
+        public required Guid VersionId { get; init; }
+
+        public required string Reference { get; init; }
+
+        public required string Title { get; init; }
+
+        public required string Label { get; init; }
+
+        public required string? Clauses { get; init; }
+
+        /// <summary>The file the version is, when it is not written in OpenIsms.</summary>
+        public required string? FileName { get; init; }
+
+        public required string? FileSha256 { get; init; }
+
+        public required string? FileContentType { get; init; }
+    }
+
+    public sealed record Contents(IReadOnlyList<Document> Documents, IReadOnlyList<(Guid Id, string Reference)> Audits, IReadOnlyList<(Guid Id, string Reference)> Reviews);
+
+    public async Task<Contents?> Handle(CancellationToken ct = default)
+    {
+        if (!db.CurrentUser.Has(ReadinessPermissions.Pack))
+        {
+            return null;
+        }
+
+        var documents = await (from d in db.Set<ControlledDocument>().AsNoTracking()
+                               join v in db.Set<DocumentVersion>() on d.CurrentVersionId equals v.Id
+                               where v.State == VersionState.Current
+                               orderby d.Reference
+                               select new Document
+                               {
+                                   DocumentId = d.Id, VersionId = v.Id, Reference = d.Reference, Title = d.Title, Label = v.Major + "." + v.Minor, Clauses = d.Clauses,
+                                   FileName = v.FileName, FileSha256 = v.FileSha256, FileContentType = v.FileContentType,
+                               }).ToListAsync(ct);
+        var audits = await db.Set<Audit>().AsNoTracking().Where(a => a.State == AuditState.Reported || a.State == AuditState.Closed)
+            .OrderBy(a => a.Reference).Select(a => new { a.Id, a.Reference }).ToListAsync(ct);
+        var reviews = await db.Set<ManagementReview>().AsNoTracking().Where(r => r.State == ReviewState.Concluded)
+            .OrderBy(r => r.Reference).Select(r => new { r.Id, r.Reference }).ToListAsync(ct);
+        return new(documents, [.. audits.Select(a => (a.Id, a.Reference))], [.. reviews.Select(r => (r.Id, r.Reference))]);
+    }
+}

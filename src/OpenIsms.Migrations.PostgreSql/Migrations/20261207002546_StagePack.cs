@@ -1,0 +1,88 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace OpenIsms.Migrations.PostgreSql.Migrations
+{
+    /// <inheritdoc />
+    public partial class StagePack : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "StagePack",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    State = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    RequestedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    RequestedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    RequestedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Active = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    StartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    FinishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Size = table.Column<long>(type: "bigint", nullable: true),
+                    FileCount = table.Column<int>(type: "integer", nullable: true),
+                    LogSequence = table.Column<long>(type: "bigint", nullable: true),
+                    LogHash = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    Error = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StagePack", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StagePackJob",
+                columns: table => new
+                {
+                    PackId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ClaimToken = table.Column<Guid>(type: "uuid", nullable: true),
+                    ClaimedUntil = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Done = table.Column<int>(type: "integer", nullable: false),
+                    Total = table.Column<int>(type: "integer", nullable: false),
+                    Step = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StagePackJob", x => x.PackId);
+                    table.ForeignKey(
+                        name: "FK_StagePackJob_StagePack_PackId",
+                        column: x => x.PackId,
+                        principalTable: "StagePack",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StagePack_Active",
+                table: "StagePack",
+                column: "Active",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StagePack_RequestedAt",
+                table: "StagePack",
+                column: "RequestedAt");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "StagePackJob");
+
+            migrationBuilder.DropTable(
+                name: "StagePack");
+        }
+    }
+}

@@ -1,0 +1,113 @@
+using OpenIsms.Core.Common;
+using OpenIsms.Core.Readiness;
+using OpenIsms.Web.Infrastructure;
+
+namespace OpenIsms.Web.Features.Readiness;
+
+/// <summary>Wakes this node's pack worker at once when someone starts a pack here (other nodes find it at their next poll).</summary>
+public sealed class StagePackSignal
+{
+    private readonly SemaphoreSlim signal = new(0, 1);
+
+    public void Wake()
+    {
+        if (signal.CurrentCount == 0)
+        {
+            try
+            {
+                signal.Release();
+            }
+            catch (SemaphoreFullException)
+            {
+                // already woken
+            }
+        }
+    }
+
+    public Task Wait(TimeSpan timeout, CancellationToken ct) => signal.WaitAsync(timeout, ct);
+}
+
+/// <summary>
+/// Runs on every node: expires old packs, then claims a queued pack (or one whose node stopped) and builds it. The claim
+/// is taken in the database, so of several nodes exactly one builds a pack; a node that stops mid-build lets its claim
+/// lapse and another node builds the pack again from the start. A build that fails ends the pack with the reason.
+/// </summary>
+public sealed class StagePackWorker(IServiceScopeFactory scopes, StagePackSignal signal, IConfiguration config, ILogger<StagePackWorker> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // 0 turns the background worker off (the tests build packs through RunOnce, one at a time).
+        var seconds = config.GetValue("StagePack:PollSeconds", 5);
+        if (seconds <= 0)
+        {
+            return;
+        }
+
+        var poll = TimeSpan.FromSeconds(seconds);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await RunOnce(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                log.LogError(ex, "The Stage 1 pack worker failed; it tries again at the next interval.");
+            }
+
+            try
+            {
+                await signal.Wait(poll, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>One round: expire, then build at most one pack. True when a pack was built or failed here.</summary>
+    public async Task<bool> RunOnce(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        services.GetRequiredService<HttpCurrentUser>().ActAs(SystemUser.Instance);
+        await services.GetRequiredService<ExpireStagePacks>().Handle(ct);
+        if (await services.GetRequiredService<ClaimStagePack>().Handle(ct) is not { } claim)
+        {
+            return false;
+        }
+
+        log.LogInformation("Building Stage 1 pack {Pack}.", claim.PackId);
+        BuiltStagePack? built;
+        try
+        {
+            built = await services.GetRequiredService<StagePackBuilder>().Build(claim, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            log.LogError(ex, "Stage 1 pack {Pack} could not be built.", claim.PackId);
+            await using var failing = scopes.CreateAsyncScope();
+            failing.ServiceProvider.GetRequiredService<HttpCurrentUser>().ActAs(SystemUser.Instance);
+            await failing.ServiceProvider.GetRequiredService<FinishStagePack>().Fail(claim, "The pack could not be built; the server's log has the details. Start it again.", CancellationToken.None);
+            return true;
+        }
+
+        if (built is null)
+        {
+            log.LogWarning("Stage 1 pack {Pack}: another node took it over.", claim.PackId);
+            return false;
+        }
+
+        if (!await services.GetRequiredService<FinishStagePack>().Handle(claim, built, CancellationToken.None))
+        {
+            log.LogWarning("Stage 1 pack {Pack} was built, but another node had taken it over.", claim.PackId);
+        }
+
+        return true;
+    }
+}
