@@ -31,11 +31,14 @@ switch (command)
     case "checkact":
         await CheckActBench.Run(args.Contains("small"));
         break;
+    case "stagepack":
+        await StagePackBench.Run(args.Contains("small"));
+        break;
     case "controls":
         await ControlBench.Run(args.ElementAtOrDefault(1) == "small");
         break;
     default:
-        Console.Error.WriteLine($"Unknown benchmark '{command}'. Known: foundation, risks [small|large] [imports], controls [small|large], documents [small] [postgres], competence [small] [postgres], objectives [small], support [small], checkact [small], writers [seconds] [postgres].");
+        Console.Error.WriteLine($"Unknown benchmark '{command}'. Known: foundation, risks [small|large] [imports], controls [small|large], documents [small] [postgres], competence [small] [postgres], objectives [small], support [small], checkact [small], stagepack [small], writers [seconds] [postgres].");
         return 2;
 }
 

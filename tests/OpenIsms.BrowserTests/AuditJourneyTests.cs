@@ -157,6 +157,37 @@ public sealed class AuditJourneyTests(BrowserApp app) : IClassFixture<BrowserApp
         (await page.Locator("#readiness-score .score strong").InnerTextAsync()).ShouldNotBe(before);
         await BrowserApp.Look(page, "91-readiness");
 
+        // The Stage 1 pack: started from the readiness page, built in the background with its progress shown, downloaded
+        // with a click; its manifest lists the audit report and the review minutes, and every file matches its SHA-256.
+        await page.Locator("#stage-pack-link").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Build the Stage 1 pack" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("done=stage-pack-started"));
+        await Expect(page.Locator("#stage-pack-progress")).ToContainTextAsync("The pack is ready", new() { UseInnerText = true, Timeout = 120_000 });
+        await BrowserApp.Look(page, "92-stage-pack");
+        var pack = await page.RunAndWaitForDownloadAsync(() => page.Locator("#stage-pack-progress a[data-download=zip]").ClickAsync());
+        (await pack.FailureAsync()).ShouldBeNull();
+        var packFile = Path.Combine(Path.GetTempPath(), $"stage1-{Guid.NewGuid():N}.zip");
+        await pack.SaveAsAsync(packFile);
+        using (var zip = System.IO.Compression.ZipFile.OpenRead(packFile))
+        {
+            using var manifestStream = zip.GetEntry("manifest.json")!.Open();
+            var manifest = System.Text.Json.JsonDocument.Parse(manifestStream).RootElement;
+            var files = manifest.GetProperty("files").EnumerateArray().ToList();
+            var paths = files.Select(f => f.GetProperty("path").GetString()!).ToList();
+            paths.ShouldContain(p => p.StartsWith("audits/", StringComparison.Ordinal) && p.EndsWith("-report.pdf", StringComparison.Ordinal));
+            paths.ShouldContain(p => p.StartsWith("reviews/", StringComparison.Ordinal) && p.EndsWith("-minutes.docx", StringComparison.Ordinal));
+            paths.ShouldContain(p => p.StartsWith("registers/nonconformities-", StringComparison.Ordinal));
+            foreach (var f in files)
+            {
+                using var entry = zip.GetEntry(f.GetProperty("path").GetString()!)!.Open();
+                Convert.ToHexStringLower(await System.Security.Cryptography.SHA256.HashDataAsync(entry)).ShouldBe(f.GetProperty("sha256").GetString());
+            }
+
+            manifest.GetProperty("activityLog").GetProperty("signature").GetString()!.Length.ShouldBeGreaterThan(60);
+        }
+
+        File.Delete(packFile);
+
         // The programme shows 9.1 audited today.
         await page.GotoAsync("/audits/programme?q=9.1&kind=Clause");
         await Expect(page.Locator("table")).ToContainTextAsync(today.ToString("d MMM yyyy", CultureInfo.InvariantCulture), Shown);

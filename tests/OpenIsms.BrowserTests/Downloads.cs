@@ -67,6 +67,13 @@ public static class Downloads
                 }
 
                 break;
+            case "zip":
+                using (var pack = new ZipArchive(new MemoryStream(bytes)))
+                {
+                    pack.GetEntry("manifest.json").ShouldNotBeNull(what);
+                }
+
+                break;
             case "pdf":
                 Encoding.ASCII.GetString(bytes, 0, 5).ShouldBe("%PDF-", what);
                 Encoding.ASCII.GetString(bytes[^1024..]).ShouldContain("%%EOF", Case.Sensitive, what);

@@ -45,7 +45,7 @@ public sealed class StartStagePack(OpenIsmsDbContext db)
     }
 
     private Task<Guid?> Running(CancellationToken ct) =>
-        db.Set<StagePack>().AsNoTracking().Where(p => p.Active == StagePack.ActiveSlot).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(ct);
+        db.Set<StagePack>().AsNoTracking().Where(p => p.Active == StagePack.ActiveSlot).OrderBy(p => p.RequestedAt).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(ct);
 }
 
 /// <summary>The pack page: the pack being built with its progress, and the packs built before (newest first).</summary>
@@ -112,7 +112,7 @@ public sealed class GetStagePacks(OpenIsmsDbContext db)
 }
 
 /// <summary>A built pack's ZIP, served only while it still hashes to the SHA-256 recorded when it was built; each download is in the activity log.</summary>
-public sealed class GetStagePackFile(OpenIsmsDbContext db, IEvidenceStore store)
+public sealed class GetStagePackFile(OpenIsmsDbContext db, StagePackStore packs)
 {
     public const string Downloaded = "Downloaded";
 
@@ -136,7 +136,7 @@ public sealed class GetStagePackFile(OpenIsmsDbContext db, IEvidenceStore store)
                 : "This pack is not ready to download."));
         }
 
-        var opened = await EvidenceFiles.OpenVerified(store, pack.Sha256, pack.FileName!, "application/zip", "The pack's file", ct);
+        var opened = await EvidenceFiles.OpenVerified(packs.Files, pack.Sha256, pack.FileName!, "application/zip", "The pack's file", ct);
         if (opened.Succeeded)
         {
             db.RecordEvent(Data.Log.AuditNames.Of<StagePack>(), id, Downloaded, new { pack.FileName, pack.Sha256 });
@@ -162,6 +162,7 @@ public sealed class ClaimStagePack(OpenIsmsDbContext db)
         var candidate = await (from j in db.Set<StagePackJob>()
                                join p in db.Set<StagePack>() on j.PackId equals p.Id
                                where p.Active == StagePack.ActiveSlot && (j.ClaimedUntil == null || j.ClaimedUntil < now)
+                               orderby p.RequestedAt
                                select j.PackId).FirstOrDefaultAsync(ct);
         if (candidate == Guid.Empty)
         {
@@ -244,12 +245,12 @@ public sealed class FinishStagePack(OpenIsmsDbContext db)
 }
 
 /// <summary>Expires the packs kept past their time and removes their files from the store (each pack's ZIP is its own: no other record shares it).</summary>
-public sealed class ExpireStagePacks(OpenIsmsDbContext db, IEvidenceStore store)
+public sealed class ExpireStagePacks(OpenIsmsDbContext db, StagePackStore packs)
 {
     public async Task<int> Handle(CancellationToken ct = default)
     {
         var now = db.Clock.UtcNow;
-        var due = await db.Set<StagePack>().Where(p => p.State == StagePackState.Ready && p.ExpiresAt < now).Take(20).ToListAsync(ct);
+        var due = await db.Set<StagePack>().Where(p => p.State == StagePackState.Ready && p.ExpiresAt < now).OrderBy(p => p.ExpiresAt).Take(20).ToListAsync(ct);
         foreach (var pack in due)
         {
             var sha = pack.Sha256;
@@ -257,7 +258,19 @@ public sealed class ExpireStagePacks(OpenIsmsDbContext db, IEvidenceStore store)
             await db.SaveChangesAsync(ct);
             if (sha is not null && !await db.Set<StagePack>().AnyAsync(p => p.Sha256 == sha && p.State == StagePackState.Ready, ct))
             {
-                store.Delete(sha);
+                packs.Files.Delete(sha);
+            }
+        }
+
+        // Renditions no pack has used for months: forgotten, and their files removed unless another still names the file.
+        var stale = await db.Set<StagePackRendition>().Where(r => r.UsedAt < now - StagePackRendition.KeptFor).OrderBy(r => r.UsedAt).Take(200).ToListAsync(ct);
+        foreach (var rendition in stale)
+        {
+            db.Remove(rendition);
+            await db.SaveChangesAsync(ct);
+            if (!await db.Set<StagePackRendition>().AnyAsync(r => r.PdfSha256 == rendition.PdfSha256, ct))
+            {
+                packs.Files.Delete(rendition.PdfSha256);
             }
         }
 

@@ -3767,6 +3767,30 @@ namespace OpenIsms.Migrations.PostgreSql.Migrations
                     b.ToTable("StagePackJob");
                 });
 
+            modelBuilder.Entity("OpenIsms.Core.Readiness.StagePackRendition", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("PdfSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("UsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("UsedAt");
+
+                    b.ToTable("StagePackRendition");
+                });
+
             modelBuilder.Entity("OpenIsms.Core.Responsibilities.IsmsRole", b =>
                 {
                     b.Property<Guid>("Id")

@@ -3758,6 +3758,30 @@ namespace OpenIsms.Migrations.Sqlite.Migrations
                     b.ToTable("StagePackJob");
                 });
 
+            modelBuilder.Entity("OpenIsms.Core.Readiness.StagePackRendition", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PdfSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UsedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("UsedAt");
+
+                    b.ToTable("StagePackRendition");
+                });
+
             modelBuilder.Entity("OpenIsms.Core.Responsibilities.IsmsRole", b =>
                 {
                     b.Property<Guid>("Id")

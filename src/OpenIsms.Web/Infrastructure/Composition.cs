@@ -41,6 +41,7 @@ public static class Composition
         var evidence = EvidenceStorage(config);
         services.AddSingleton(evidence);
         services.AddSingleton<OpenIsms.Core.Evidence.IEvidenceStore, OpenIsms.Core.Evidence.FileEvidenceStore>();
+        services.AddSingleton<OpenIsms.Core.Readiness.StagePackStore>();
         // Requests may carry one evidence file up to the limit; the handler reports a larger file beside the field, so the
         // server's own limits sit at twice it (the body goes to a temporary file, not to memory). Only a request far
         // beyond is cut off by the server (413), and a browser may then show a dropped connection instead of a page.

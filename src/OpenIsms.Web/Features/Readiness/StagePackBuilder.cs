@@ -57,6 +57,9 @@ public sealed class StagePackBuilder(
     Clock clock,
     PdfPrinter pdf,
     IEvidenceStore store,
+    StagePackStore packs,
+    FindStagePackRenditions findRenditions,
+    KeepStagePackRendition keepRendition,
     ReportStagePackProgress progress,
     WriteActivityCheckpoint checkpoint,
     ActivityKeyRing keys,
@@ -141,7 +144,7 @@ public sealed class StagePackBuilder(
                 await Entry(zip, "README.txt", Encoding.UTF8.GetBytes(Readme(signed.Checkpoint)), ct);
                 zip.Dispose();
                 zipFile.Position = 0;
-                using var blob = await store.Write(zipFile, long.MaxValue, ct);
+                using var blob = await packs.Files.Write(zipFile, long.MaxValue, ct);
                 blob.Commit();
                 var name = $"stage1-pack-{await clock.Today(ct):yyyy-MM-dd}.zip";
                 return new BuiltStagePack { FileName = name, Sha256 = blob.Sha256, Size = blob.Size, Files = files.Count, LogSequence = signed.Checkpoint?.Sequence ?? 0, LogHash = signed.Checkpoint?.Hash ?? "" };
@@ -153,35 +156,49 @@ public sealed class StagePackBuilder(
         }
     }
 
-    /// <summary>Tabs printing at once: one per core, at most two (Chromium takes a few hundred megabytes).</summary>
-    private static int Tabs => Math.Clamp(Environment.ProcessorCount, 1, 2);
+    /// <summary>Tabs printing at once: two per core (a tab waits on Chromium's other processes part of the time), at most four.</summary>
+    private static int Tabs => Math.Clamp(Environment.ProcessorCount * 2, 2, 4);
 
     private const int Registers = 8;
 
+    private sealed record Printable
+    {
+        public required GetStagePackContents.Document Doc { get; init; }
+
+        public required TextDocument Text { get; init; }
+
+        public required string Key { get; init; }
+    }
+
+    /// <summary>
+    /// The documents: each one's source, then its PDF — taken from the renditions kept by earlier packs when nothing it is
+    /// printed from has changed, else printed (a batch at a time, in parallel tabs) and kept for the next pack.
+    /// </summary>
     private async Task<bool> Documents(Work work, IReadOnlyList<GetStagePackContents.Document> list, PdfSession? printing, CancellationToken ct)
     {
-        // A batch is read and composed one document after another (one database context), then printed in parallel tabs.
-        foreach (var batch in list.Chunk(Tabs))
+        var (printedCount, reused) = (0, 0);
+        var timing = System.Diagnostics.Stopwatch.StartNew();
+        var printTime = TimeSpan.Zero;
+        foreach (var batch in list.Chunk(Tabs * 4))
         {
-            var printed = new List<(GetStagePackContents.Document Doc, string? Html)>();
+            var printable = new List<Printable>();
             foreach (var d in batch)
             {
-                var clause = d.Clauses is null ? "7.5" : d.Clauses;
+                var clause = d.Clauses ?? "7.5";
                 var stem = $"documents/{Safe($"{d.Reference}-v{d.Label}")}";
                 if (d.FileSha256 is { } sha)
                 {
-                    var ok = await Add(work, $"{stem}-{Safe(d.FileName ?? "file")}", $"{d.Reference} {d.Title}, version {d.Label} (file)", clause, async (target, token) =>
-                    {
-                        await using var source = store.Open(sha);
-                        if (source is null)
+                    if (!await Add(work, $"{stem}-{Safe(d.FileName ?? "file")}", $"{d.Reference} {d.Title}, version {d.Label} (file)", clause, async (target, token) =>
                         {
-                            return $"{d.Reference}: its file is missing from the store.";
-                        }
+                            await using var source = store.Open(sha);
+                            if (source is null)
+                            {
+                                return $"{d.Reference}: its file is missing from the store.";
+                            }
 
-                        await source.CopyToAsync(target, token);
-                        return null;
-                    }, ct, expectedSha: sha);
-                    if (!ok)
+                            await source.CopyToAsync(target, token);
+                            return null;
+                        }, ct, expectedSha: sha))
                     {
                         return false;
                     }
@@ -208,53 +225,99 @@ public sealed class StagePackBuilder(
 
                 if (printing is not null)
                 {
-                    var composed = await DocumentExports.Compose(view, document, exports, clock, ct);
-                    printed.Add((d, await TextDocumentExport.Html(services, composed.Control, composed.Subtitle, composed.Markdown, composed.Appendices)));
+                    var text = await DocumentExports.Compose(view, document, exports, clock, ct);
+                    printable.Add(new Printable { Doc = d, Text = text, Key = RenditionKey(text) });
                 }
             }
 
-            if (printing is null || printed.Count == 0)
+            if (printing is null || printable.Count == 0)
             {
                 continue;
             }
 
-            var temps = await Task.WhenAll(printed.Select(p => Print(printing, p.Html!, ct)));
+            var kept = await findRenditions.Handle([.. printable.Select(p => p.Key)], ct);
+            var cached = printable.ToDictionary(p => p.Key, p => kept.TryGetValue(p.Key, out var pdf) && packs.Files.Open(pdf) is { } file ? (Sha: pdf, File: file) : default);
+            var toPrint = printable.Where(p => cached[p.Key].File is null).ToList();
+            var htmls = new List<string>();
+            foreach (var p in toPrint)
+            {
+                htmls.Add(await TextDocumentExport.Html(services, p.Text.Control, p.Text.Subtitle, p.Text.Markdown, p.Text.Appendices));
+            }
+
+            var printClock = System.Diagnostics.Stopwatch.StartNew();
+            var temps = await Task.WhenAll(htmls.Select(html => Print(printing, html, ct)));
+            printTime += printClock.Elapsed;
+            var printedNow = toPrint.Select((p, i) => (p.Key, Temp: temps[i])).ToDictionary(x => x.Key, x => x.Temp);
             try
             {
-                for (var i = 0; i < printed.Count; i++)
+                foreach (var p in printable)
                 {
-                    var (d, _) = printed[i];
-                    var temp = temps[i];
-                    if (!await Add(work, $"documents/{Safe($"{d.Reference}-v{d.Label}")}.pdf", $"{d.Reference} {d.Title}, version {d.Label} (PDF)", d.Clauses ?? "7.5",
+                    var (sha, file) = cached[p.Key];
+                    var temp = printedNow.GetValueOrDefault(p.Key);
+                    if (!await Add(work, $"documents/{Safe($"{p.Doc.Reference}-v{p.Doc.Label}")}.pdf", $"{p.Doc.Reference} {p.Doc.Title}, version {p.Doc.Label} (PDF)", p.Doc.Clauses ?? "7.5",
                             async (target, token) =>
                             {
-                                if (temp is null)
+                                var source = (Stream?)file ?? temp;
+                                if (source is null)
                                 {
-                                    return $"{d.Reference}: Chromium could not print it.";
+                                    return $"{p.Doc.Reference}: Chromium could not print it.";
                                 }
 
-                                temp.Position = 0;
-                                await temp.CopyToAsync(target, token);
+                                source.Position = 0;
+                                await source.CopyToAsync(target, token);
                                 return null;
-                            }, ct))
+                            }, ct, expectedSha: sha))
                     {
                         return false;
+                    }
+
+                    if (temp is not null)
+                    {
+                        // Kept for the next pack: the same document, unchanged, is not printed again.
+                        temp.Position = 0;
+                        using var blob = await packs.Files.Write(temp, long.MaxValue, ct);
+                        blob.Commit();
+                        await keepRendition.Handle(p.Key, blob.Sha256, blob.Size, ct);
+                        printedCount++;
+                    }
+                    else if (file is not null)
+                    {
+                        reused++;
                     }
                 }
             }
             finally
             {
-                foreach (var temp in temps)
+                foreach (var stream in temps.Cast<Stream?>().Concat(cached.Values.Select(c => (Stream?)c.File)))
                 {
-                    if (temp is not null)
+                    if (stream is not null)
                     {
-                        await temp.DisposeAsync();
+                        await stream.DisposeAsync();
                     }
                 }
             }
         }
 
+        log.LogInformation("Stage 1 pack: {Count} documents in {Seconds:F1} s; {Printed} PDFs printed in {Print:F1} s, {Reused} unchanged since an earlier pack.",
+            list.Count, timing.Elapsed.TotalSeconds, printedCount, printTime.TotalSeconds, reused);
         return true;
+    }
+
+    /// <summary>
+    /// What a document's PDF is printed from, hashed: the control block (without the moment it was produced), subtitle,
+    /// text and appendices, and this build of the print template. Equal keys print equal pages.
+    /// </summary>
+    private static string RenditionKey(TextDocument text)
+    {
+        var json = JsonSerializer.SerializeToUtf8Bytes(new
+        {
+            template = typeof(PrintableText).Assembly.ManifestModule.ModuleVersionId,
+            control = text.Control with { Generated = "" },
+            text.Subtitle,
+            text.Markdown,
+            appendices = text.Appendices.Select(a => new { a.Heading, a.Header, a.Rows, a.Widths }),
+        });
+        return Convert.ToHexStringLower(SHA256.HashData(json));
     }
 
     private static async Task<FileStream?> Print(PdfSession printing, string html, CancellationToken ct)

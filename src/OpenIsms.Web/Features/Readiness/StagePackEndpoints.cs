@@ -9,8 +9,22 @@ public sealed class StagePackEndpoints : IEndpointGroup
 {
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapGet("/readiness/pack/{id:guid}/progress", async (Guid id, GetStagePacks get, CancellationToken ct) =>
-                await get.One(id, ct) is { } pack ? (IResult)StagePackProgress.Fragment(pack) : Results.NotFound())
+        // While the pack is built, its card; once it has ended, htmx reloads the whole page (its button and the packs
+        // table change too), which then shows the card without polling.
+        app.MapGet("/readiness/pack/{id:guid}/progress", async (Guid id, GetStagePacks get, HttpContext http, CancellationToken ct) =>
+            {
+                if (await get.One(id, ct) is not { } pack)
+                {
+                    return Results.NotFound();
+                }
+
+                if (!pack.Running && http.Request.Headers["HX-Request"] == "true")
+                {
+                    http.Response.Headers["HX-Refresh"] = "true";
+                }
+
+                return (IResult)StagePackProgress.Fragment(pack);
+            })
             .RequireAuthorization(new HasPermissionAttribute(ReadinessPermissions.Pack));
 
         app.MapGet("/readiness/pack/{id:guid}/file", async (Guid id, GetStagePackFile files, HttpContext http, CancellationToken ct) =>
