@@ -340,6 +340,11 @@ public sealed class StagePackBuilder(
         }
 
         const string clause = "6.1.3 d";
+        if (statement.FileStem.EndsWith("-draft", StringComparison.Ordinal))
+        {
+            work.Problems.Add("No version of the Statement of Applicability is approved: the pack holds the draft.");
+        }
+
         if (!await Add(work, $"statement-of-applicability/{statement.FileStem}.xlsx", "Statement of Applicability (workbook)", clause,
                 async (target, token) =>
                 {

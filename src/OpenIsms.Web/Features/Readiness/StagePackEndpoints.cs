@@ -9,8 +9,8 @@ public sealed class StagePackEndpoints : IEndpointGroup
 {
     public static void Map(IEndpointRouteBuilder app)
     {
-        // While the pack is built, its card; once it has ended, htmx reloads the whole page (its button and the packs
-        // table change too), which then shows the card without polling.
+        // While the pack is built, its card; once it has ended, htmx loads the whole page again (its button and the packs
+        // table change too, the "being built" notice goes), which then shows the card without polling.
         app.MapGet("/readiness/pack/{id:guid}/progress", async (Guid id, GetStagePacks get, HttpContext http, CancellationToken ct) =>
             {
                 if (await get.One(id, ct) is not { } pack)
@@ -20,7 +20,7 @@ public sealed class StagePackEndpoints : IEndpointGroup
 
                 if (!pack.Running && http.Request.Headers["HX-Request"] == "true")
                 {
-                    http.Response.Headers["HX-Refresh"] = "true";
+                    http.Response.Headers["HX-Redirect"] = ReadinessUrls.Pack;
                 }
 
                 return (IResult)StagePackProgress.Fragment(pack);
