@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using OpenIsms.Core.Common;
 using OpenIsms.Core.Data;
+using OpenIsms.Core.People;
+using OpenIsms.Core.Responsibilities;
 using OpenIsms.Core.Users;
 
 namespace OpenIsms.Core.Audits;
@@ -80,6 +82,18 @@ public sealed class PlanAudit(OpenIsmsDbContext db, GetAuditUniverse universe)
             errors.Add(new FieldError(nameof(Command.AuditorIds), "Choose the auditors from the list: each must be an active user who may conduct audits."));
         }
 
+        // Clause 9.2.2: audits are carried out by the organisation's internal auditors. Once anyone holds the ISMS role
+        // "Internal auditor" (Plan → ISMS roles & RACI), only its holders — matched by e-mail to the people register — may audit.
+        if (await InternalAuditors(ct) is { } holders)
+        {
+            var users = await db.Set<AppUser>().AsNoTracking().Where(u => team.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName, u.Email }).ToListAsync(ct);
+            foreach (var u in users.Where(u => u.Email is null || !holders.Contains(u.Email.ToUpperInvariant())))
+            {
+                errors.Add(new FieldError(u.Id == c.LeadAuditorId ? nameof(Command.LeadAuditorId) : nameof(Command.AuditorIds),
+                    $"{u.DisplayName} does not hold the ISMS role \"{InternalAuditorRole}\": assign it to them under ISMS roles & RACI, or choose one of the organisation's internal auditors."));
+            }
+        }
+
         var items = (await universe.Handle(ct)).ToDictionary(i => i.Key);
         var unknown = c.Items.Where(k => !items.ContainsKey(k)).ToList();
         if (unknown.Count > 0)
@@ -107,6 +121,22 @@ public sealed class PlanAudit(OpenIsmsDbContext db, GetAuditUniverse universe)
         await Sync(audit, team, [.. c.Items.Select(k => items[k])], ct);
         result = await db.SaveAsync(ct);
         return result.Succeeded ? audit.Id : Result<Guid>.From(result);
+    }
+
+    /// <summary>The ISMS role whose holders are the organisation's internal auditors (one of the suggested roles).</summary>
+    public const string InternalAuditorRole = "Internal auditor";
+
+    /// <summary>The e-mail addresses (upper case) of the people holding the role "Internal auditor" today; null when nobody does.</summary>
+    private async Task<HashSet<string>?> InternalAuditors(CancellationToken ct)
+    {
+        var today = await db.Clock.Today(ct);
+        var name = InternalAuditorRole.ToLowerInvariant();
+        var emails = await (from a in db.Set<RoleAssignment>()
+                            join r in db.Set<IsmsRole>() on a.RoleId equals r.Id
+                            join p in db.Set<Person>() on a.PersonId equals p.Id
+                            where r.Name.ToLower() == name && a.From <= today && (a.Until == null || a.Until >= today) && p.Email != null
+                            select p.Email!).ToListAsync(ct);
+        return emails.Count == 0 ? null : emails.Select(e => e.ToUpperInvariant()).ToHashSet();
     }
 
     private async Task Sync(Audit audit, List<string> team, List<GetAuditUniverse.Item> scope, CancellationToken ct)

@@ -58,4 +58,17 @@ public sealed class GetStagePackContents(OpenIsmsDbContext db)
             .OrderBy(r => r.Reference).Select(r => new { r.Id, r.Reference }).ToListAsync(ct);
         return new(documents, [.. audits.Select(a => (a.Id, a.Reference))], [.. reviews.Select(r => (r.Id, r.Reference))]);
     }
+
+    /// <summary>
+    /// A cheap mark of the documents' state (how many rows and the last change of documents, versions, approvals and
+    /// reviews): when it moves, a document's PDF may have to be printed again, so the pack worker warms the renditions.
+    /// </summary>
+    public async Task<string> Fingerprint(CancellationToken ct = default)
+    {
+        static async Task<string> Of<T>(IQueryable<T> rows, CancellationToken ct) where T : Common.Entity =>
+            $"{await rows.CountAsync(ct)}@{await rows.MaxAsync(r => (DateTime?)r.UpdatedAt, ct):O}";
+
+        return string.Join('|',
+            await Of(db.Set<ControlledDocument>(), ct), await Of(db.Set<DocumentVersion>(), ct), await Of(db.Set<DocumentApproval>(), ct), await Of(db.Set<DocumentReview>(), ct));
+    }
 }

@@ -140,7 +140,7 @@ internal sealed class StagePackJobConfiguration : IEntityTypeConfiguration<Stage
     public void Configure(EntityTypeBuilder<StagePackJob> builder)
     {
         builder.HasKey(j => j.PackId);
-        builder.HasOne<StagePack>().WithOne().HasForeignKey<StagePackJob>(j => j.PackId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<StagePack>().WithOne().HasForeignKey<StagePackJob>(j => j.PackId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(j => j.Step).HasMaxLength(300);
     }
 }

@@ -5698,7 +5698,7 @@ namespace OpenIsms.Migrations.PostgreSql.Migrations
                     b.HasOne("OpenIsms.Core.Readiness.StagePack", null)
                         .WithOne()
                         .HasForeignKey("OpenIsms.Core.Readiness.StagePackJob", "PackId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -5689,7 +5689,7 @@ namespace OpenIsms.Migrations.Sqlite.Migrations
                     b.HasOne("OpenIsms.Core.Readiness.StagePack", null)
                         .WithOne()
                         .HasForeignKey("OpenIsms.Core.Readiness.StagePackJob", "PackId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

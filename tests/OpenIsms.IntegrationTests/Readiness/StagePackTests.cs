@@ -105,6 +105,15 @@ public abstract class StagePackTests(AppFactory app)
         using var viewer = await app.ApiClient(Roles.Viewer);
         (await viewer.GetAsync($"/api/v1/readiness/packs/{id}/file")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await viewer.PostAsJsonAsync("/api/v1/readiness/packs", new { })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+
+        // Idle, the worker prints ahead the PDF of a document approved since, and only that one: the next pack copies it.
+        var kept = await Db(db => db.Set<StagePackRendition>().CountAsync());
+        kept.ShouldBeGreaterThanOrEqualTo(1);
+        await ApprovedDocument(api);
+        (await app.Services.GetRequiredService<StagePackWorker>().RunOnce(CancellationToken.None)).ShouldBeFalse(); // no pack asked for
+        (await Db(db => db.Set<StagePackRendition>().CountAsync())).ShouldBe(kept + 1);
+        await app.Services.GetRequiredService<StagePackWorker>().RunOnce(CancellationToken.None);
+        (await Db(db => db.Set<StagePackRendition>().CountAsync())).ShouldBe(kept + 1); // nothing changed: nothing printed
     }
 
     [Fact]

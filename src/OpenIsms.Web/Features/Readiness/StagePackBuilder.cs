@@ -304,6 +304,81 @@ public sealed class StagePackBuilder(
     }
 
     /// <summary>
+    /// Prints, ahead of any pack, the PDFs of documents in force that have none kept yet (at most <paramref name="most"/>
+    /// a round, so a pack asked for meanwhile waits little): a pack then copies them instead of printing. True when every
+    /// document has its PDF kept.
+    /// </summary>
+    public async Task<bool> Warm(int most, CancellationToken ct)
+    {
+        var found = await contents.Handle(ct);
+        if (found is null || !pdf.Available)
+        {
+            return true;
+        }
+
+        var missing = new List<Printable>();
+        foreach (var batch in found.Documents.Where(d => d.FileSha256 is null).Chunk(100))
+        {
+            var composed = new List<Printable>();
+            foreach (var d in batch)
+            {
+                if (await versions.Handle(d.DocumentId, d.VersionId, ct) is { } view && await documents.Handle(d.DocumentId, ct) is { } document)
+                {
+                    var text = await DocumentExports.Compose(view, document, exports, clock, ct);
+                    composed.Add(new Printable { Doc = d, Text = text, Key = RenditionKey(text) });
+                }
+            }
+
+            var kept = await findRenditions.Handle([.. composed.Select(p => p.Key)], ct);
+            missing.AddRange(composed.Where(p => !kept.ContainsKey(p.Key)));
+            if (missing.Count >= most)
+            {
+                break;
+            }
+        }
+
+        if (missing.Count == 0)
+        {
+            return true;
+        }
+
+        await using var printing = await pdf.Session(Tabs, ct);
+        if (printing is null)
+        {
+            return false;
+        }
+
+        foreach (var batch in missing.Take(most).Chunk(Tabs * 4))
+        {
+            var htmls = new List<string>();
+            foreach (var p in batch)
+            {
+                htmls.Add(await TextDocumentExport.Html(services, p.Text.Control, p.Text.Subtitle, p.Text.Markdown, p.Text.Appendices));
+            }
+
+            var temps = await Task.WhenAll(htmls.Select(html => Print(printing, html, ct)));
+            for (var i = 0; i < batch.Length; i++)
+            {
+                if (temps[i] is not { } temp)
+                {
+                    continue;
+                }
+
+                await using (temp)
+                {
+                    temp.Position = 0;
+                    using var blob = await packs.Files.Write(temp, long.MaxValue, ct);
+                    blob.Commit();
+                    await keepRendition.Handle(batch[i].Key, blob.Sha256, blob.Size, ct);
+                }
+            }
+        }
+
+        log.LogInformation("Stage 1 pack: {Count} documents' PDFs printed ahead of the next pack.", Math.Min(most, missing.Count));
+        return missing.Count <= most;
+    }
+
+    /// <summary>
     /// What a document's PDF is printed from, hashed: the control block (without the moment it was produced), subtitle,
     /// text and appendices, and this build of the print template. Equal keys print equal pages.
     /// </summary>

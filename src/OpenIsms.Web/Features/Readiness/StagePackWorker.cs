@@ -70,7 +70,31 @@ public sealed class StagePackWorker(IServiceScopeFactory scopes, StagePackSignal
         }
     }
 
-    /// <summary>One round: expire, then build at most one pack. True when a pack was built or failed here.</summary>
+    /// <summary>The documents' state when this node last had every PDF kept; null before the first round.</summary>
+    private string? warmedAt;
+
+    /// <summary>Documents printed ahead of the next pack per idle round.</summary>
+    public const int WarmPerRound = 100;
+
+    /// <summary>
+    /// When the documents changed since this node last warmed them, prints the PDFs a pack would otherwise print (up to
+    /// <see cref="WarmPerRound"/> a round), so that a pack asked for later only copies them.
+    /// </summary>
+    private async Task Warm(IServiceProvider services, CancellationToken ct)
+    {
+        var fingerprint = await services.GetRequiredService<GetStagePackContents>().Fingerprint(ct);
+        if (fingerprint == warmedAt)
+        {
+            return;
+        }
+
+        if (await services.GetRequiredService<StagePackBuilder>().Warm(WarmPerRound, ct))
+        {
+            warmedAt = fingerprint;
+        }
+    }
+
+    /// <summary>One round: expire, then build at most one pack (or, idle, print the PDFs the next pack will need). True when a pack was built or failed here.</summary>
     public async Task<bool> RunOnce(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -79,6 +103,7 @@ public sealed class StagePackWorker(IServiceScopeFactory scopes, StagePackSignal
         await services.GetRequiredService<ExpireStagePacks>().Handle(ct);
         if (await services.GetRequiredService<ClaimStagePack>().Handle(ct) is not { } claim)
         {
+            await Warm(services, ct);
             return false;
         }
 

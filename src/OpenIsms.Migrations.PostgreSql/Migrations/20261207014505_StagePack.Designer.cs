@@ -12,7 +12,7 @@ using OpenIsms.Core.Data;
 namespace OpenIsms.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(OpenIsmsDbContext))]
-    [Migration("20261207002546_StagePack")]
+    [Migration("20261207014505_StagePack")]
     partial class StagePack
     {
         /// <inheritdoc />
@@ -3770,6 +3770,30 @@ namespace OpenIsms.Migrations.PostgreSql.Migrations
                     b.ToTable("StagePackJob");
                 });
 
+            modelBuilder.Entity("OpenIsms.Core.Readiness.StagePackRendition", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("PdfSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("UsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("UsedAt");
+
+                    b.ToTable("StagePackRendition");
+                });
+
             modelBuilder.Entity("OpenIsms.Core.Responsibilities.IsmsRole", b =>
                 {
                     b.Property<Guid>("Id")
@@ -5677,7 +5701,7 @@ namespace OpenIsms.Migrations.PostgreSql.Migrations
                     b.HasOne("OpenIsms.Core.Readiness.StagePack", null)
                         .WithOne()
                         .HasForeignKey("OpenIsms.Core.Readiness.StagePackJob", "PackId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -42,6 +42,20 @@ namespace OpenIsms.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "StagePackRendition",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    PdfSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    UsedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StagePackRendition", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "StagePackJob",
                 columns: table => new
                 {
@@ -60,7 +74,7 @@ namespace OpenIsms.Migrations.Sqlite.Migrations
                         column: x => x.PackId,
                         principalTable: "StagePack",
                         principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateIndex(
@@ -73,6 +87,11 @@ namespace OpenIsms.Migrations.Sqlite.Migrations
                 name: "IX_StagePack_RequestedAt",
                 table: "StagePack",
                 column: "RequestedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StagePackRendition_UsedAt",
+                table: "StagePackRendition",
+                column: "UsedAt");
         }
 
         /// <inheritdoc />
@@ -80,6 +99,9 @@ namespace OpenIsms.Migrations.Sqlite.Migrations
         {
             migrationBuilder.DropTable(
                 name: "StagePackJob");
+
+            migrationBuilder.DropTable(
+                name: "StagePackRendition");
 
             migrationBuilder.DropTable(
                 name: "StagePack");

@@ -11,8 +11,8 @@ using OpenIsms.Core.Data;
 namespace OpenIsms.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(OpenIsmsDbContext))]
-    [Migration("20261207011258_StagePackRenditions")]
-    partial class StagePackRenditions
+    [Migration("20261207014423_StagePack")]
+    partial class StagePack
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -5692,7 +5692,7 @@ namespace OpenIsms.Migrations.Sqlite.Migrations
                     b.HasOne("OpenIsms.Core.Readiness.StagePack", null)
                         .WithOne()
                         .HasForeignKey("OpenIsms.Core.Readiness.StagePackJob", "PackId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
