@@ -317,6 +317,7 @@ public sealed class StagePackBuilder(
         }
 
         var missing = new List<Printable>();
+        var more = false;
         foreach (var batch in found.Documents.Where(d => d.FileSha256 is null).Chunk(100))
         {
             var composed = new List<Printable>();
@@ -333,6 +334,7 @@ public sealed class StagePackBuilder(
             missing.AddRange(composed.Where(p => !kept.ContainsKey(p.Key)));
             if (missing.Count >= most)
             {
+                more = true; // the documents after this batch are looked at next round
                 break;
             }
         }
@@ -375,7 +377,7 @@ public sealed class StagePackBuilder(
         }
 
         log.LogInformation("Stage 1 pack: {Count} documents' PDFs printed ahead of the next pack.", Math.Min(most, missing.Count));
-        return missing.Count <= most;
+        return !more && missing.Count <= most;
     }
 
     /// <summary>
