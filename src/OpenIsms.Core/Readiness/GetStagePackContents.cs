@@ -59,6 +59,9 @@ public sealed class GetStagePackContents(OpenIsmsDbContext db)
         return new(documents, [.. audits.Select(a => (a.Id, a.Reference))], [.. reviews.Select(r => (r.Id, r.Reference))]);
     }
 
+    /// <summary>The activity log's head: unchanged, nothing changed at all, so the pack worker's idle round stops at this one query.</summary>
+    public Task<string> LogHeadNow(CancellationToken ct = default) => Data.Log.LogHead.Of(db, ct);
+
     /// <summary>
     /// A cheap mark of the documents' state (how many rows and the last change of documents, versions, approvals and
     /// reviews): when it moves, a document's PDF may have to be printed again, so the pack worker warms the renditions.

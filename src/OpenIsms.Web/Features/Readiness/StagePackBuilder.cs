@@ -441,11 +441,10 @@ public sealed class StagePackBuilder(
         var risks = services.GetRequiredService<ExportRisks>();
         var plan = services.GetRequiredService<ExportTreatmentPlan>();
         var riskFilter = RiskFilter.Parse(_ => null) with { LevelOf = RatingKind.Residual, CellLikelihood = null, CellImpact = null, Sort = RiskSort.Reference, Descending = false };
-        var planSheet = new RegisterSheet { File = "risk-treatment-plan", Title = "Risk treatment plan", DocumentId = "OIM-TREATMENT-PLAN", Clause = "ISO/IEC 27001:2022 clause 6.1.3 e (results, clause 8.3)", Sheet = "Treatment plan" };
         (RegisterSheet Sheet, IReadOnlyList<string> Columns, Func<IAsyncEnumerable<object?[]>> Rows)[] registers =
         [
             (RiskExports.Sheet, ExportRisks.Columns, () => risks.Handle(riskFilter, ct)),
-            (planSheet, ExportTreatmentPlan.Columns, () => plan.Handle(TreatmentPlanFilter.Parse(_ => null).Unpaged, ct)),
+            (RiskExports.PlanSheet, ExportTreatmentPlan.Columns, () => plan.Handle(TreatmentPlanFilter.Parse(_ => null).Unpaged, ct)),
             (AssetExports.Sheet, ExportAssets.Columns, () => services.GetRequiredService<ExportAssets>().Handle(AssetFilter.Parse(_ => null), ct)),
             (ControlExports.Sheet, ExportControls.Columns, () => services.GetRequiredService<ExportControls>().Handle(ControlFilter.Parse(_ => null), ct)),
             (NonconformityEndpoints.Sheet, ExportNonconformities.Columns, () => services.GetRequiredService<ExportNonconformities>().Handle(NonconformityFilter.Parse(_ => null), ct)),

@@ -82,17 +82,25 @@ public sealed class StagePackWorker(IServiceScopeFactory scopes, StagePackSignal
     /// </summary>
     private async Task Warm(IServiceProvider services, CancellationToken ct)
     {
-        var fingerprint = await services.GetRequiredService<GetStagePackContents>().Fingerprint(ct);
-        if (fingerprint == warmedAt)
+        // Every idle round on every node: one query when nothing was recorded since (the log's head), the documents'
+        // mark only when something was.
+        var contents = services.GetRequiredService<GetStagePackContents>();
+        var head = await contents.LogHeadNow(ct);
+        if (head == headSeen)
         {
             return;
         }
 
-        if (await services.GetRequiredService<StagePackBuilder>().Warm(WarmPerRound, ct))
+        var fingerprint = await contents.Fingerprint(ct);
+        if (fingerprint == warmedAt || await services.GetRequiredService<StagePackBuilder>().Warm(WarmPerRound, ct))
         {
             warmedAt = fingerprint;
+            headSeen = head;
         }
     }
+
+    /// <summary>The log's head when this node last found every PDF kept.</summary>
+    private string? headSeen;
 
     /// <summary>One round: expire, then build at most one pack (or, idle, print the PDFs the next pack will need). True when a pack was built or failed here.</summary>
     public async Task<bool> RunOnce(CancellationToken ct)

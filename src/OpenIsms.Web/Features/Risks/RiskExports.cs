@@ -21,6 +21,13 @@ public sealed class RiskExports : IEndpointGroup
         Clause = "ISO/IEC 27001:2022 clause 6.1.2 (risk assessment results, clause 8.2)", Sheet = "Risk register",
     };
 
+    /// <summary>The treatment plan as a controlled workbook (its download and the Stage 1 pack).</summary>
+    public static readonly RegisterSheet PlanSheet = new()
+    {
+        File = "risk-treatment-plan", Title = "Risk treatment plan", DocumentId = "OIM-TREATMENT-PLAN",
+        Clause = "ISO/IEC 27001:2022 clause 6.1.3 e (results, clause 8.3)", Sheet = "Treatment plan",
+    };
+
     public static void Map(IEndpointRouteBuilder app)
     {
         var read = new HasPermissionAttribute(RiskPermissions.Read);
@@ -49,17 +56,17 @@ public sealed class RiskExports : IEndpointGroup
             var q = http.Request.Query;
             // The plan page's own filter, as its export link carries it (every matching action, no page).
             var filters = TreatmentPlanFilter.Parse(key => q[key]).Unpaged;
-            var name = $"risk-treatment-plan-{await clock.Today(ct):yyyy-MM-dd}.{format}";
+            var name = $"{await documents.FileStem(PlanSheet, ct)}.{format}";
             var rows = export.Handle(filters, ct);
-            var control = await documents.Control("Risk treatment plan", "OIM-TREATMENT-PLAN", $"Extract of {await clock.Today(ct):d MMMM yyyy} (the plan is kept live in OpenIsms)",
-                "ISO/IEC 27001:2022 clause 6.1.3 e (results, clause 8.3)", null, null, ct);
+            var control = await documents.Control(PlanSheet.Title, PlanSheet.DocumentId, $"Extract of {await clock.Today(ct):d MMMM yyyy} (the plan is kept live in OpenIsms)",
+                PlanSheet.Clause, null, null, ct);
             switch (format)
             {
                 case "csv":
                     await TableExport.Csv(http.Response, name, ExportTreatmentPlan.Columns, rows, ct);
                     break;
                 case "xlsx":
-                    await TableExport.Xlsx(http.Response, name, "Treatment plan", control, ExportTreatmentPlan.Columns, rows, ct);
+                    await TableExport.Xlsx(http.Response, name, PlanSheet.Sheet, control, ExportTreatmentPlan.Columns, rows, ct);
                     break;
                 default:
                     await TableExport.Docx(http.Response, name, control, $"{control.Clause}. Produced {control.Generated}.", ExportTreatmentPlan.Columns, rows, ct);
